@@ -1,0 +1,258 @@
+import ICAL from 'ical.js';
+import type { TimeWindow } from '../../core/window.ts';
+import { allValues, firstProperty, firstText, type JCalProperty, readTimeValue, type TimeValue, tzidOf } from './values.ts';
+import { toInstantMs, toWallTime, type WallTime, type Zone, type ZoneTable } from './zones.ts';
+
+const DAY_MS = 86_400_000;
+/** FREQ=SECONDLY with no end yields forever; these bound any one series. */
+export const SERIES_LIMITS = { maxIterations: 200_000, maxOccurrences: 2_000, budgetMs: 250 } as const;
+
+export interface Occurrence {
+  properties: JCalProperty[];
+  allDay: boolean;
+  startMs: number;
+  endMs: number;
+  zone: Zone;
+  recurrenceId: string | null;
+  cancelled: boolean;
+}
+
+export interface ExpandContext {
+  zones: ZoneTable;
+  window: TimeWindow;
+  /** X-WR-TIMEZONE: how Google and Apple read floating times and expand UTC series. */
+  calendarZone: Zone | null;
+  warn(message: string): void;
+}
+
+interface Anchor {
+  value: TimeValue;
+  zone: Zone;
+  startMs: number;
+  durationMs: number;
+}
+
+function instantOf(value: TimeValue, zone: Zone, ctx: ExpandContext): number {
+  if (value.isDate) return Date.UTC(value.wall.year, value.wall.month - 1, value.wall.day);
+  if (value.utc) return toInstantMs(value.wall, { kind: 'utc' });
+  return toInstantMs(value.wall, zone, ctx.calendarZone ?? { kind: 'utc' });
+}
+
+function zoneOf(value: TimeValue, ctx: ExpandContext): Zone {
+  if (value.isDate) return { kind: 'floating' };
+  if (value.utc) return { kind: 'utc' };
+  const zone = ctx.zones.resolve(value.tzid);
+  return zone.kind === 'floating' && ctx.calendarZone ? ctx.calendarZone : zone;
+}
+
+function readAnchor(properties: JCalProperty[], uid: string, ctx: ExpandContext): Anchor | null {
+  const dtstart = firstProperty(properties, 'dtstart');
+  const value = dtstart ? readTimeValue(dtstart[3], tzidOf(dtstart), dtstart[2]) : null;
+  if (!dtstart || !value) {
+    ctx.warn(dtstart ? `event ${uid}: invalid DTSTART, skipped` : `event ${uid}: no DTSTART, skipped`);
+    return null;
+  }
+  const zone = zoneOf(value, ctx);
+  const startMs = instantOf(value, zone, ctx);
+  let durationMs = value.isDate ? DAY_MS : 0;
+  const dtend = firstProperty(properties, 'dtend') ?? firstProperty(properties, 'due');
+  const duration = firstText(properties, 'duration');
+  if (dtend) {
+    const end = readTimeValue(dtend[3], tzidOf(dtend), dtend[2]);
+    if (end) durationMs = instantOf(end, end.utc || end.isDate ? zoneOf(end, ctx) : ctx.zones.resolve(end.tzid ?? value.tzid), ctx) - startMs;
+    else ctx.warn(`event ${uid}: invalid DTEND ignored`);
+  } else if (duration) {
+    try {
+      durationMs = ICAL.Duration.fromString(duration).toSeconds() * 1000;
+    } catch {
+      ctx.warn(`event ${uid}: invalid DURATION ignored`);
+    }
+  }
+  if (durationMs < 0) {
+    ctx.warn(`event ${uid}: ends before it starts; end set to start`);
+    durationMs = value.isDate ? DAY_MS : 0;
+  }
+  return { value, zone, startMs, durationMs };
+}
+
+function seriesWallStart(anchor: Anchor, ctx: ExpandContext): WallTime {
+  // A series written in UTC in a calendar that names its zone repeats at local wall-clock time there.
+  if (anchor.value.utc && ctx.calendarZone?.kind === 'iana') return toWallTime(anchor.startMs, ctx.calendarZone);
+  return anchor.value.wall;
+}
+
+function seriesZone(anchor: Anchor, ctx: ExpandContext): Zone {
+  if (anchor.value.utc && ctx.calendarZone?.kind === 'iana') return ctx.calendarZone;
+  return anchor.zone;
+}
+
+function icalTime(wall: WallTime, isDate: boolean): ICAL.Time {
+  return ICAL.Time.fromData({ ...wall, isDate });
+}
+
+/** UNTIL in UTC against a local DTSTART: ical.js compares the numbers as written, so move UNTIL into the series' wall clock. */
+function localiseUntil(recur: ICAL.Recur, zone: Zone, isDate: boolean): void {
+  const until = recur.until;
+  if (!until || until.isDate || until.zone !== ICAL.Timezone.utcTimezone) return;
+  if (zone.kind !== 'iana' && zone.kind !== 'vtimezone') return;
+  const untilMs = until.toUnixTime() * 1000;
+  const wall =
+    zone.kind === 'iana'
+      ? toWallTime(untilMs, zone)
+      : (() => {
+          const t = until.convertToZone(zone.timezone);
+          return { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second };
+        })();
+  recur.until = icalTime(wall, isDate);
+}
+
+/** Instants of the whole set (RRULEs + RDATEs + DTSTART, minus EXDATEs) that start inside the window. */
+function seriesInstants(master: JCalProperty[], anchor: Anchor, uid: string, ctx: ExpandContext): Map<number, WallTime | null> {
+  const { window } = ctx;
+  const zone = seriesZone(anchor, ctx);
+  const isDate = anchor.value.isDate;
+  const instants = new Map<number, WallTime | null>();
+  const consider = (ms: number) => {
+    if (ms >= window.fromMs && ms < window.toMs) instants.set(ms, null);
+  };
+  consider(anchor.startMs);
+  const deadline = Date.now() + SERIES_LIMITS.budgetMs;
+  const wallStart = seriesWallStart(anchor, ctx);
+  for (const rule of master.filter((p) => p[0] === 'rrule')) {
+    let recur: ICAL.Recur;
+    try {
+      recur = new ICAL.Property(rule).getFirstValue() as ICAL.Recur;
+      if (!recur || !recur.freq) throw new Error('no FREQ');
+      localiseUntil(recur, zone, isDate);
+    } catch {
+      ctx.warn(`event ${uid}: invalid RRULE ignored`);
+      continue;
+    }
+    let iterator: ICAL.RecurIterator;
+    try {
+      iterator = recur.iterator(icalTime(wallStart, isDate));
+    } catch {
+      ctx.warn(`event ${uid}: RRULE cannot be expanded, ignored`);
+      continue;
+    }
+    for (let i = 0; ; i++) {
+      if (i >= SERIES_LIMITS.maxIterations || ((i & 1023) === 1023 && Date.now() > deadline)) {
+        ctx.warn(`event ${uid}: recurrence expansion stopped at its limit`);
+        break;
+      }
+      let next: ICAL.Time | null;
+      try {
+        next = iterator.next();
+      } catch {
+        ctx.warn(`event ${uid}: RRULE expansion failed part-way`);
+        break;
+      }
+      if (!next) break;
+      const naive = Date.UTC(next.year, next.month - 1, next.day, next.hour, next.minute, next.second);
+      if (naive < window.fromMs - 2 * DAY_MS) continue;
+      if (naive >= window.toMs + 2 * DAY_MS) break;
+      const wall = { year: next.year, month: next.month, day: next.day, hour: next.hour, minute: next.minute, second: next.second };
+      const ms = isDate ? naive : toInstantMs(wall, zone);
+      if (ms >= window.fromMs && ms < window.toMs) instants.set(ms, wall);
+      if (instants.size > SERIES_LIMITS.maxOccurrences) {
+        ctx.warn(`event ${uid}: more than ${SERIES_LIMITS.maxOccurrences} occurrences in the window; the rest are left out`);
+        break;
+      }
+    }
+  }
+  for (const { value, property } of allValues(master, 'rdate')) {
+    const raw = Array.isArray(value) ? value[0] : value;
+    const rdate = readTimeValue(raw, tzidOf(property) ?? anchor.value.tzid, property[2]);
+    if (rdate) consider(instantOf(rdate, rdate.utc ? { kind: 'utc' } : zoneOf({ ...rdate, tzid: rdate.tzid }, ctx), ctx));
+  }
+  for (const { value, property } of allValues(master, 'exdate')) {
+    const exdate = readTimeValue(value, tzidOf(property) ?? anchor.value.tzid, property[2]);
+    if (!exdate) continue;
+    instants.delete(exceptionMs(exdate, anchor, ctx));
+  }
+  return instants;
+}
+
+/**
+ * An exception (EXDATE, RECURRENCE-ID) of an all-day series names a day; Exchange writes it as midnight
+ * in a Windows zone, which as an instant would fall on the day before.
+ */
+function exceptionMs(value: TimeValue, series: Anchor | null, ctx: ExpandContext): number {
+  if (series?.value.isDate) return Date.UTC(value.wall.year, value.wall.month - 1, value.wall.day);
+  return instantOf(value, zoneOf(value, ctx), ctx);
+}
+
+function recurrenceIdMs(properties: JCalProperty[], anchor: Anchor | null, ctx: ExpandContext): number | null {
+  const property = firstProperty(properties, 'recurrence-id');
+  if (!property) return null;
+  const value = readTimeValue(property[3], tzidOf(property) ?? anchor?.value.tzid ?? null, property[2]);
+  if (!value) return null;
+  return exceptionMs(value, anchor, ctx);
+}
+
+function recurrenceIdText(ms: number, allDay: boolean): string {
+  return allDay ? new Date(ms).toISOString().slice(0, 10) : new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+function isCancelled(properties: JCalProperty[]): boolean {
+  return (firstText(properties, 'status') ?? '').toUpperCase() === 'CANCELLED';
+}
+
+function single(properties: JCalProperty[], anchor: Anchor, recurrenceId: string | null): Occurrence {
+  return {
+    properties,
+    allDay: anchor.value.isDate,
+    startMs: anchor.startMs,
+    endMs: anchor.startMs + anchor.durationMs,
+    zone: anchor.zone,
+    recurrenceId,
+    cancelled: isCancelled(properties),
+  };
+}
+
+const TIMING = new Set(['dtstart', 'dtend', 'duration', 'due', 'rrule', 'rdate', 'exdate', 'exrule', 'recurrence-id']);
+
+/** Exporters often write only what changed into an override; the rest (title, place) comes from the series. */
+function withInherited(override: JCalProperty[], master: JCalProperty[] | undefined): JCalProperty[] {
+  if (!master) return override;
+  const own = new Set(override.map((p) => p[0]));
+  return [...override, ...master.filter((p) => !own.has(p[0]) && !TIMING.has(p[0]))];
+}
+
+/** Expands one UID's VEVENTs (a master and its RECURRENCE-ID overrides) into occurrences inside the window. */
+export function expandGroup(uid: string, vevents: JCalProperty[][], ctx: ExpandContext): Occurrence[] {
+  const master = vevents.find((v) => !firstProperty(v, 'recurrence-id'));
+  const overrides = vevents.filter((v) => v !== master);
+  const inWindow = (ms: number) => ms >= ctx.window.fromMs && ms < ctx.window.toMs;
+  const out: Occurrence[] = [];
+  const masterAnchor = master ? readAnchor(master, uid, ctx) : null;
+  const overrideByInstant = new Map<number, JCalProperty[]>();
+  for (const override of overrides) {
+    const ms = recurrenceIdMs(override, masterAnchor, ctx);
+    if (ms === null) ctx.warn(`event ${uid}: invalid RECURRENCE-ID, override skipped`);
+    else overrideByInstant.set(ms, withInherited(override, master));
+  }
+  const recurring = master && (firstProperty(master, 'rrule') || firstProperty(master, 'rdate'));
+  if (master && masterAnchor && !recurring) {
+    if (inWindow(masterAnchor.startMs)) out.push(single(master, masterAnchor, null));
+  } else if (master && masterAnchor) {
+    const instants = seriesInstants(master, masterAnchor, uid, ctx);
+    for (const ms of [...instants.keys()].sort((a, b) => a - b)) {
+      const recurrenceId = recurrenceIdText(ms, masterAnchor.value.isDate);
+      const override = overrideByInstant.get(ms);
+      if (override) {
+        overrideByInstant.delete(ms);
+        const anchor = readAnchor(override, uid, ctx);
+        if (anchor && inWindow(anchor.startMs)) out.push(single(override, anchor, recurrenceId));
+        continue;
+      }
+      out.push({ ...single(master, masterAnchor, recurrenceId), startMs: ms, endMs: ms + masterAnchor.durationMs });
+    }
+  }
+  // Overrides whose instant the rule does not produce (or that moved into the window) still describe real events.
+  for (const [ms, override] of overrideByInstant) {
+    const anchor = readAnchor(override, uid, ctx);
+    if (anchor && inWindow(anchor.startMs)) out.push(single(override, anchor, recurrenceIdText(ms, anchor.value.isDate)));
+  }
+  return out;
+}

@@ -1,0 +1,134 @@
+import ICAL from 'ical.js';
+import { type EventRecord, TEXT_LIMITS } from '../../core/event.ts';
+import { stableId } from '../../core/stable-id.ts';
+import { inferKind, inferOnline } from '../classify.ts';
+import type { ParsedSource, ParseOptions } from '../parsed-source.ts';
+import { cleanText, cleanUrl } from '../text.ts';
+import { expandGroup, type Occurrence } from './expand.ts';
+import { readCalendar } from './read-calendar.ts';
+import { firstProperty, firstText, isoInstant, type JCalProperty } from './values.ts';
+import { createZoneTable, isIanaZone, type Zone, zoneName } from './zones.ts';
+
+type SeriesText = Omit<EventRecord, 'uid' | 'recurrenceId' | 'start' | 'end' | 'allDay' | 'timeZone' | 'status'>;
+
+function organizerName(properties: JCalProperty[]): string | null {
+  const organizer = firstProperty(properties, 'organizer');
+  if (!organizer) return null;
+  const cn = organizer[1].cn;
+  const name = typeof cn === 'string' && cn.trim() ? cn : String(organizer[3] ?? '').replace(/^mailto:/i, '');
+  return cleanText(name, TEXT_LIMITS.short, { singleLine: true });
+}
+
+function geo(properties: JCalProperty[]): { lat: number | null; lon: number | null } {
+  const property = firstProperty(properties, 'geo');
+  const value = property?.[3];
+  const pair = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[;,]/) : [];
+  const lat = Number(pair[0]);
+  const lon = Number(pair[1]);
+  if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) return { lat: null, lon: null };
+  return { lat, lon };
+}
+
+function categories(properties: JCalProperty[]): string[] {
+  const out = new Set<string>();
+  for (const property of properties) {
+    if (property[0] !== 'categories') continue;
+    for (const value of property.slice(3)) {
+      for (const part of String(value).split(',')) {
+        const topic = cleanText(part, TEXT_LIMITS.short, { singleLine: true })?.toLowerCase();
+        if (topic) out.add(topic);
+      }
+    }
+  }
+  return [...out].slice(0, 50);
+}
+
+const UNTITLED = 'Untitled event';
+
+function seriesText(properties: JCalProperty[], options: ParseOptions): SeriesText {
+  const title = cleanText(firstText(properties, 'summary'), TEXT_LIMITS.title, { singleLine: true }) ?? UNTITLED;
+  const description = cleanText(firstText(properties, 'description'), TEXT_LIMITS.description);
+  const locationText = cleanText(firstText(properties, 'location'), TEXT_LIMITS.location, { singleLine: true });
+  const { lat, lon } = geo(properties);
+  const topics = [...new Set([...options.topics, ...categories(properties)])];
+  return {
+    title,
+    description,
+    location: { text: locationText, city: null, country: null, lat, lon },
+    online: inferOnline(locationText, title, description),
+    url: cleanUrl(firstText(properties, 'url')),
+    kind: options.kind ?? inferKind(title, description, 'other'),
+    topics,
+    cfp: null,
+    organizer: organizerName(properties),
+  };
+}
+
+function whenOf(occurrence: Occurrence): Pick<EventRecord, 'start' | 'end' | 'allDay' | 'timeZone'> {
+  if (occurrence.allDay) {
+    return {
+      start: new Date(occurrence.startMs).toISOString().slice(0, 10),
+      end: new Date(occurrence.endMs).toISOString().slice(0, 10),
+      allDay: true,
+      timeZone: null,
+    };
+  }
+  return { start: isoInstant(occurrence.startMs), end: isoInstant(occurrence.endMs), allDay: false, timeZone: zoneName(occurrence.zone) };
+}
+
+function refreshMinutes(properties: JCalProperty[]): number | null {
+  const value = firstText(properties, 'refresh-interval') ?? firstText(properties, 'x-published-ttl');
+  if (!value) return null;
+  try {
+    return Math.round(ICAL.Duration.fromString(value).toSeconds() / 60) || null;
+  } catch {
+    return null;
+  }
+}
+
+export function parseIcs(text: string, options: ParseOptions): ParsedSource {
+  const parts = readCalendar(text);
+  const warnings = parts.warnings;
+  const unknownZones = new Set<string>();
+  const zones = createZoneTable(parts.vtimezones, (tzid) => unknownZones.add(tzid));
+  const calendarZoneName = firstText(parts.properties, 'x-wr-timezone');
+  const calendarZone: Zone | null = calendarZoneName && isIanaZone(calendarZoneName) ? { kind: 'iana', name: calendarZoneName } : null;
+  const groups = new Map<string, JCalProperty[][]>();
+  for (const vevent of parts.vevents) {
+    // A VEVENT without UID still needs an id that is stable across runs.
+    const uid = firstText(vevent, 'uid') ?? `generated-${stableId(firstText(vevent, 'summary') ?? '', String(firstProperty(vevent, 'dtstart')?.[3] ?? ''))}`;
+    const group = groups.get(uid);
+    if (group) group.push(vevent);
+    else groups.set(uid, [vevent]);
+  }
+  const ctx = { zones, window: options.window, calendarZone, warn: (m: string) => warnings.push(m) };
+  const records: EventRecord[] = [];
+  const textCache = new Map<JCalProperty[], SeriesText>();
+  for (const [uid, vevents] of groups) {
+    const masters = vevents.filter((v) => !firstProperty(v, 'recurrence-id'));
+    if (masters.length > 1) warnings.push(`event ${uid}: ${masters.length} VEVENTs share this UID; the first is kept`);
+    const group = masters.length > 1 ? vevents.filter((v) => v === masters[0] || firstProperty(v, 'recurrence-id')) : vevents;
+    for (const occurrence of expandGroup(uid, group, ctx)) {
+      let text = textCache.get(occurrence.properties);
+      if (text === undefined) {
+        text = seriesText(occurrence.properties, options);
+        textCache.set(occurrence.properties, text);
+        if (text.title === UNTITLED) warnings.push(`event ${uid}: no SUMMARY; kept as "${UNTITLED}"`);
+      }
+      records.push({
+        uid,
+        recurrenceId: occurrence.recurrenceId,
+        ...whenOf(occurrence),
+        ...text,
+        status: occurrence.cancelled ? 'cancelled' : 'confirmed',
+      });
+    }
+  }
+  for (const tzid of unknownZones) warnings.push(`unknown time zone "${tzid.slice(0, 60)}": its times are read as UTC`);
+  return {
+    records,
+    warnings,
+    refreshMinutes: refreshMinutes(parts.properties),
+    title: cleanText(firstText(parts.properties, 'x-wr-calname') ?? firstText(parts.properties, 'name'), TEXT_LIMITS.short, { singleLine: true }),
+  };
+}

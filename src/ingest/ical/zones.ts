@@ -1,0 +1,179 @@
+import ICAL from 'ical.js';
+import { WINDOWS_DISPLAY_NAMES, WINDOWS_ZONES } from './windows-zones.ts';
+
+/** A wall-clock reading as written in the file, before any zone is applied. */
+export interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** How a TZID turns wall-clock time into an instant. */
+export type Zone =
+  | { kind: 'utc' }
+  | { kind: 'iana'; name: string }
+  | { kind: 'vtimezone'; name: string; timezone: ICAL.Timezone }
+  | { kind: 'floating' };
+
+const ianaCache = new Map<string, Intl.DateTimeFormat | null>();
+
+function ianaFormatter(name: string): Intl.DateTimeFormat | null {
+  let formatter = ianaCache.get(name);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', {
+        timeZone: name,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch {
+      formatter = null;
+    }
+    ianaCache.set(name, formatter);
+  }
+  return formatter;
+}
+
+export function isIanaZone(name: string): boolean {
+  return name.length > 0 && ianaFormatter(name) !== null;
+}
+
+/** Turns names that are IANA names in disguise ("/softwarestudio.org/Olson_20011030_5/America/New_York", "Europe_London") into IANA names. */
+function ianaCandidates(tzid: string): string[] {
+  const clean = tzid.replace(/^"+|"+$/g, '').trim();
+  const candidates = [clean];
+  const segments = clean.split('/').filter(Boolean);
+  if (segments.length >= 2) candidates.push(segments.slice(-2).join('/'), segments.slice(-3).join('/'));
+  candidates.push(clean.replace(/^([A-Za-z]+)[_-]/, '$1/'));
+  candidates.push(clean.replace(/^custom_/, ''));
+  return candidates;
+}
+
+export function windowsZone(tzid: string): string | null {
+  const clean = tzid.replace(/^"+|"+$/g, '').trim();
+  const direct = WINDOWS_ZONES[clean];
+  if (direct) return direct;
+  for (const [pattern, zone] of WINDOWS_DISPLAY_NAMES) if (pattern.test(clean)) return zone;
+  return null;
+}
+
+export interface ZoneTable {
+  resolve(tzid: string | null): Zone;
+}
+
+/**
+ * Resolution order: a real IANA name first (browsers' and Google's reading, and immune to the stale
+ * rules old exporters wrote into VTIMEZONEs), then the calendar's own VTIMEZONE, then Windows names,
+ * then names that only look like IANA ones. What stays unknown is floating and reported.
+ */
+export function createZoneTable(vtimezones: ICAL.Component[], onUnknown: (tzid: string) => void): ZoneTable {
+  const byId = new Map<string, ICAL.Component>();
+  for (const component of vtimezones) {
+    const id = component.getFirstPropertyValue('tzid');
+    if (typeof id === 'string') byId.set(id, component);
+  }
+  const cache = new Map<string, Zone>();
+  const resolveUncached = (tzid: string): Zone => {
+    if (/^(utc|gmt|z|etc\/utc|etc\/gmt)$/i.test(tzid.trim())) return { kind: 'utc' };
+    if (isIanaZone(tzid)) return { kind: 'iana', name: tzid };
+    const component = byId.get(tzid);
+    if (component) {
+      const location = component.getFirstPropertyValue('x-lic-location');
+      if (typeof location === 'string' && isIanaZone(location)) return { kind: 'iana', name: location };
+    }
+    const windows = windowsZone(tzid);
+    if (windows) return { kind: 'iana', name: windows };
+    for (const candidate of ianaCandidates(tzid)) if (isIanaZone(candidate)) return { kind: 'iana', name: candidate };
+    if (component) return { kind: 'vtimezone', name: tzid, timezone: new ICAL.Timezone(component) };
+    onUnknown(tzid);
+    return { kind: 'floating' };
+  };
+  return {
+    resolve(tzid) {
+      if (tzid === null) return { kind: 'floating' };
+      let zone = cache.get(tzid);
+      if (!zone) {
+        zone = resolveUncached(tzid);
+        cache.set(tzid, zone);
+      }
+      return zone;
+    },
+  };
+}
+
+function wallAsUtcMs(t: WallTime): number {
+  return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+}
+
+/** Offsets change rarely, so one Intl call per zone and hour is enough. */
+const offsetCache = new Map<string, number>();
+
+function ianaOffsetMs(name: string, instantMs: number): number {
+  const hour = Math.floor(instantMs / 3_600_000);
+  const key = `${name}|${hour}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  const parts = ianaFormatter(name)!.formatToParts(new Date(hour * 3_600_000));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const offset = asUtc - hour * 3_600_000;
+  if (offsetCache.size > 200_000) offsetCache.clear();
+  offsetCache.set(key, offset);
+  return offset;
+}
+
+/**
+ * Wall-clock time in a zone to an instant. A time skipped by a DST gap moves forward by the gap and an
+ * ambiguous one takes its first (earlier) instant, as RFC 5545 section 3.3.5 asks.
+ */
+export function toInstantMs(t: WallTime, zone: Zone, floatingAs: Zone = { kind: 'utc' }): number {
+  const effective = zone.kind === 'floating' ? floatingAs : zone;
+  const naive = wallAsUtcMs(t);
+  switch (effective.kind) {
+    case 'utc':
+    case 'floating':
+      return naive;
+    case 'iana': {
+      const firstGuess = naive - ianaOffsetMs(effective.name, naive);
+      const offsetThen = ianaOffsetMs(effective.name, firstGuess);
+      const candidate = naive - offsetThen;
+      const earlierOffset = ianaOffsetMs(effective.name, candidate - 3_600_000);
+      if (earlierOffset !== offsetThen && naive - earlierOffset < candidate) {
+        const earlier = naive - earlierOffset;
+        if (ianaOffsetMs(effective.name, earlier) === earlierOffset) return earlier;
+      }
+      return candidate;
+    }
+    case 'vtimezone': {
+      const time = new ICAL.Time({ ...t, isDate: false }, effective.timezone);
+      return time.toUnixTime() * 1000;
+    }
+  }
+}
+
+/** An instant read as wall-clock time in a zone (for series written in UTC but meant in a local zone). */
+export function toWallTime(instantMs: number, zone: Zone): WallTime {
+  const offset = zone.kind === 'iana' ? ianaOffsetMs(zone.name, instantMs) : 0;
+  const d = new Date(instantMs + offset);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
+}
+
+export function zoneName(zone: Zone): string | null {
+  if (zone.kind === 'iana' || zone.kind === 'vtimezone') return zone.name;
+  return zone.kind === 'utc' ? 'UTC' : null;
+}

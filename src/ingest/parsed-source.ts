@@ -1,0 +1,19 @@
+import type { EventKind, EventRecord } from '../core/event.ts';
+import type { TimeWindow } from '../core/window.ts';
+
+/** What every format parser returns: records not yet validated, and what it had to repair or skip. */
+export interface ParsedSource {
+  records: EventRecord[];
+  warnings: string[];
+  /** The publisher's own minimum refresh interval (REFRESH-INTERVAL, X-PUBLISHED-TTL, <ttl>). */
+  refreshMinutes: number | null;
+  title: string | null;
+}
+
+export interface ParseOptions {
+  window: TimeWindow;
+  nowMs: number;
+  /** The source's configured kind wins over inference. */
+  kind: EventKind | null;
+  topics: string[];
+}

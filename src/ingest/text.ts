@@ -1,0 +1,60 @@
+import { decodeHTML } from 'entities';
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// C0 controls but tab and newline: NUL stops SQL length() and LIKE, the rest are never meant.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
+
+function looksLikeHtml(text: string): boolean {
+  return /<\/?[a-z][a-z0-9]*[\s/>]|&[a-z]+;|&#\d+;/i.test(text);
+}
+
+/** Feed text often carries markup; Convene stores plain text and escapes on output. */
+export function stripMarkup(text: string): string {
+  if (!looksLikeHtml(text)) return text;
+  const withoutBlocks = text
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|li|h[1-6]|tr)>/gi, '\n')
+    .replace(/<[^>]*>/g, '');
+  return decodeHTML(withoutBlocks);
+}
+
+export function cleanText(raw: string | null | undefined, max: number, { singleLine = false } = {}): string | null {
+  if (raw === null || raw === undefined) return null;
+  let text = stripMarkup(String(raw)).replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, '');
+  text = singleLine ? text.replace(/\s+/g, ' ') : text.replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n');
+  text = text.trim();
+  if (text === '') return null;
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Only http(s) links are kept: a feed's `javascript:` or `file:` link must never reach a page. */
+export function cleanUrl(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  try {
+    const url = new URL(String(raw).trim());
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    url.username = '';
+    url.password = '';
+    const text = url.toString();
+    return text.length > 2048 ? null : text;
+  } catch {
+    return null;
+  }
+}
+
+/** The same page under different spellings: scheme, www., trailing slash, tracking parameters and fragment do not matter. */
+export function canonicalUrlKey(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
+    for (const key of [...parsed.searchParams.keys()]) if (/^(utm_|fbclid|gclid|ref$)/i.test(key)) parsed.searchParams.delete(key);
+    parsed.searchParams.sort();
+    const query = parsed.searchParams.toString();
+    const path = parsed.pathname.replace(/\/+$/, '').toLowerCase();
+    return `${host}${path}${query ? `?${query}` : ''}`;
+  } catch {
+    return null;
+  }
+}
