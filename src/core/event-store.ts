@@ -1,0 +1,68 @@
+import type { EventRecord, Online, StoredEvent } from './event.ts';
+import type { SourceFailure } from './errors.ts';
+import type { Validators } from './source-reader.ts';
+import type { Source, SourceFormat, SourceSpec } from './source.ts';
+import type { TimeWindow } from './window.ts';
+
+export interface IngestCounts {
+  new: number;
+  changed: number;
+  unchanged: number;
+  cancelled: number;
+}
+
+/** What the matcher sees of an event another source already stored on the same or a neighbouring day. */
+export interface DedupeCandidate {
+  eventId: string;
+  uid: string;
+  start: string | null;
+  allDay: boolean;
+  title: string;
+  urlKey: string | null;
+  city: string | null;
+  online: Online;
+}
+
+/** Returns the event id a new record belongs to, or null when it is a new event. */
+export type DedupeMatcher = (record: EventRecord, candidates: DedupeCandidate[]) => string | null;
+
+export interface SourceSchedule {
+  nextCheckAt: string | null;
+  failureCount: number;
+  disabled: boolean;
+}
+
+export interface IngestSuccess extends SourceSchedule {
+  at: string;
+  window: TimeWindow;
+  /** Calendars and conference lists list everything they still hold; RSS keeps a rolling window of posts. */
+  cancelVanished: boolean;
+  format: SourceFormat;
+  title: string | null;
+  validators: Validators;
+  warnings: string[];
+  movedTo: string | null;
+}
+
+export interface EventQuery {
+  fromMs: number;
+  toMs: number;
+  includeUndated: boolean;
+  includeCancelled: boolean;
+  limit?: number;
+}
+
+/**
+ * The one storage contract. SQLite (Node) and D1 (Workers) implement it; everything above it is
+ * runtime-neutral. Writing one source's results is atomic: a failure keeps what was stored before.
+ */
+export interface EventStore {
+  ensureSource(spec: SourceSpec): Promise<Source>;
+  getSource(location: string): Promise<Source | null>;
+  listSources(): Promise<Source[]>;
+  saveIngest(sourceId: string, records: EventRecord[], outcome: IngestSuccess, matcher: DedupeMatcher): Promise<IngestCounts>;
+  saveUnchanged(sourceId: string, at: string, schedule: SourceSchedule, validators: Validators): Promise<void>;
+  saveFailure(sourceId: string, at: string, schedule: SourceSchedule, failure: SourceFailure): Promise<void>;
+  listEvents(query: EventQuery): Promise<StoredEvent[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,49 @@
+import JaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
+import type { DedupeCandidate, DedupeMatcher } from '../core/event-store.ts';
+import type { EventRecord } from '../core/event.ts';
+import { canonicalUrlKey } from './text.ts';
+
+/** Above this, two titles on the same day in the same place are the same event ("RustConf 2026" / "Rust Conf"). */
+export const TITLE_SIMILARITY = 0.94;
+
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\b(19|20)\d{2}\b/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function sameDay(record: EventRecord, candidate: DedupeCandidate): boolean {
+  if (!record.start || !candidate.start) return false;
+  const a = record.start.slice(0, 10);
+  const b = candidate.start.slice(0, 10);
+  if (a === b) return true;
+  // A timed listing and an all-day listing of one event can fall on neighbouring UTC dates.
+  if (record.allDay === candidate.allDay) return false;
+  return Math.abs(Date.parse(a) - Date.parse(b)) <= 86_400_000;
+}
+
+function samePlace(record: EventRecord, candidate: DedupeCandidate): boolean {
+  if (record.online === true && candidate.online === true) return true;
+  const city = record.location.city;
+  return city !== null && candidate.city !== null && foldText(city) === foldText(candidate.city);
+}
+
+/** Same UID and start; else same canonical URL on the same day; else same day, same place and near-identical titles. */
+export const matchDuplicate: DedupeMatcher = (record, candidates) => {
+  for (const c of candidates) if (c.uid === record.uid && c.start === record.start) return c.eventId;
+  const urlKey = canonicalUrlKey(record.url);
+  if (urlKey) for (const c of candidates) if (c.urlKey === urlKey && sameDay(record, c)) return c.eventId;
+  const title = foldText(record.title);
+  if (title.length < 4) return null;
+  let best: { id: string; score: number } | null = null;
+  for (const c of candidates) {
+    if (!sameDay(record, c) || !samePlace(record, c)) continue;
+    const score = JaroWinklerDistance(title, foldText(c.title), {});
+    if (score >= TITLE_SIMILARITY && (!best || score > best.score)) best = { id: c.eventId, score };
+  }
+  return best?.id ?? null;
+};

@@ -1,0 +1,66 @@
+import { type EventRecord, TEXT_LIMITS } from '../../core/event.ts';
+import { stableId } from '../../core/stable-id.ts';
+import { valueMs } from '../../core/dates.ts';
+import { inferKind, inferOnline } from '../classify.ts';
+import type { ParseOptions } from '../parsed-source.ts';
+import { cleanText, cleanUrl } from '../text.ts';
+import { type FoundDate, fromEventModule, fromText } from './event-date.ts';
+
+/** The fields of an RSS, Atom or JSON Feed item that can describe an event. */
+export interface FeedItem {
+  id: string | null;
+  title: string | null;
+  link: string | null;
+  description: string | null;
+  publishedMs: number | null;
+  eventStart: unknown;
+  eventEnd: unknown;
+  eventLocation: string | null;
+  categories: string[];
+  author: string | null;
+}
+
+export function textOf(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  // xml2js hands back `{ _: text, $: attrs }` or arrays when an element has attributes or repeats.
+  if (Array.isArray(value)) return textOf(value[0]);
+  if (value && typeof value === 'object' && '_' in value) return textOf((value as { _: unknown })._);
+  return null;
+}
+
+/**
+ * An item becomes an event dated by its event module or its own words, never by when it was posted.
+ * Without any such date it is kept undated: a standing invitation (book clubs announce like this).
+ */
+export function feedItemToRecord(item: FeedItem, options: ParseOptions, warnings: string[]): EventRecord | null {
+  const title = cleanText(item.title, TEXT_LIMITS.title, { singleLine: true }) ?? cleanText(item.link, TEXT_LIMITS.title, { singleLine: true });
+  if (!title) {
+    warnings.push('item without title or link skipped');
+    return null;
+  }
+  const description = cleanText(item.description, TEXT_LIMITS.description);
+  const found: FoundDate | null =
+    fromEventModule(item.eventStart, item.eventEnd) ?? fromText([title, description], item.publishedMs ?? options.nowMs);
+  if (found && !(valueMs(found.start) >= options.window.fromMs && valueMs(found.start) < options.window.toMs)) return null;
+  const url = cleanUrl(item.link);
+  const locationText = cleanText(item.eventLocation, TEXT_LIMITS.location, { singleLine: true });
+  return {
+    uid: (item.id?.trim() || url || `item-${stableId(title)}`).slice(0, TEXT_LIMITS.url),
+    recurrenceId: null,
+    title,
+    description,
+    start: found?.start ?? null,
+    end: found?.end ?? null,
+    allDay: found?.allDay ?? false,
+    timeZone: found && !found.allDay ? 'UTC' : null,
+    location: { text: locationText, city: null, country: null, lat: null, lon: null },
+    online: inferOnline(locationText, title, description),
+    url,
+    kind: options.kind ?? inferKind(title, description, 'other'),
+    topics: [...new Set([...options.topics, ...item.categories.map((c) => c.toLowerCase().trim()).filter(Boolean)])].slice(0, 50),
+    cfp: null,
+    organizer: cleanText(item.author, TEXT_LIMITS.short, { singleLine: true }),
+    status: 'confirmed',
+  };
+}

@@ -1,0 +1,72 @@
+import Parser from 'rss-parser';
+import type { EventRecord } from '../../core/event.ts';
+import { SourceError } from '../../core/errors.ts';
+import type { ParsedSource, ParseOptions } from '../parsed-source.ts';
+import { cleanText } from '../text.ts';
+import { type FeedItem, feedItemToRecord, textOf } from './feed-item.ts';
+import { repairXmlEntities } from './repair-xml.ts';
+
+export const MAX_FEED_ITEMS = 5_000;
+
+const parser = new Parser({
+  customFields: {
+    item: [
+      ['ev:startdate', 'evStart'],
+      ['ev:enddate', 'evEnd'],
+      ['ev:location', 'evLocation'],
+      ['dc:creator', 'dcCreator'],
+    ],
+  },
+});
+
+function categoriesOf(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((c) => textOf(c) ?? '').filter((c) => c.trim() !== '').slice(0, 20);
+}
+
+function toFeedItem(raw: Record<string, unknown>): FeedItem {
+  const published = textOf(raw.isoDate) ?? textOf(raw.pubDate);
+  const publishedMs = published ? Date.parse(published) : Number.NaN;
+  return {
+    id: textOf(raw.guid) ?? textOf(raw.id),
+    title: textOf(raw.title),
+    link: textOf(raw.link),
+    description: textOf(raw.content) ?? textOf(raw.summary) ?? textOf(raw.contentSnippet),
+    publishedMs: Number.isFinite(publishedMs) ? publishedMs : null,
+    eventStart: textOf(raw.evStart),
+    eventEnd: textOf(raw.evEnd),
+    eventLocation: textOf(raw.evLocation),
+    categories: categoriesOf(raw.categories),
+    author: textOf(raw.creator) ?? textOf(raw.dcCreator) ?? textOf(raw.author),
+  };
+}
+
+function shortReason(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 80);
+}
+
+export async function parseFeed(xml: string, options: ParseOptions): Promise<ParsedSource> {
+  const warnings: string[] = [];
+  const { xml: repaired, repairs } = repairXmlEntities(xml);
+  if (repairs > 0) warnings.push(`${repairs} HTML entities or bare ampersands repaired`);
+  let output: { items?: unknown[]; title?: unknown; ttl?: unknown };
+  try {
+    output = (await parser.parseString(repaired)) as { items?: unknown[]; title?: unknown; ttl?: unknown };
+  } catch (error) {
+    throw new SourceError('parse', `not valid RSS or Atom (${shortReason(error)})`);
+  }
+  const rawItems = (output.items ?? []) as Record<string, unknown>[];
+  if (rawItems.length > MAX_FEED_ITEMS) warnings.push(`${rawItems.length} items; only the first ${MAX_FEED_ITEMS} are read`);
+  const records: EventRecord[] = [];
+  for (const raw of rawItems.slice(0, MAX_FEED_ITEMS)) {
+    const record = feedItemToRecord(toFeedItem(raw), options, warnings);
+    if (record) records.push(record);
+  }
+  const ttl = Number(textOf(output.ttl));
+  return {
+    records,
+    warnings,
+    refreshMinutes: Number.isFinite(ttl) && ttl > 0 ? ttl : null,
+    title: cleanText(textOf(output.title), 200, { singleLine: true }),
+  };
+}

@@ -1,0 +1,189 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { serve } from '@hono/node-server';
+import { Command, Option } from 'commander';
+import { type EnvConfig, EnvConfigSchema, VERSION } from '../core/config.ts';
+import { parseDateOption } from '../core/dates.ts';
+import type { SourceSpec } from '../core/source.ts';
+import { defaultWindow, type TimeWindow } from '../core/window.ts';
+import { createApp } from '../http/app.ts';
+import { ingestSources, type SourceReport } from '../usecases/ingest-sources.ts';
+import { createNodeDeps, normaliseLocation } from './node-deps.ts';
+import { createProgress, describe } from './progress.ts';
+import { readSourceList } from './source-list.ts';
+
+class UsageError extends Error {}
+
+function env(): EnvConfig {
+  return EnvConfigSchema.parse(process.env);
+}
+
+function openDb(path: string, allowPrivateNetwork = false) {
+  mkdirSync(dirname(path), { recursive: true });
+  return createNodeDeps(path, allowPrivateNetwork);
+}
+
+function windowFrom(opts: { from?: string; to?: string; now?: string }): { window: TimeWindow; nowMs: number } {
+  try {
+    const nowMs = opts.now ? parseDateOption(opts.now, '--now') : Date.now();
+    const fallback = defaultWindow(nowMs);
+    const fromMs = opts.from ? parseDateOption(opts.from, '--from') : fallback.fromMs;
+    const toMs = opts.to ? parseDateOption(opts.to, '--to') : fallback.toMs;
+    if (toMs <= fromMs) throw new Error('--to must be after --from');
+    return { window: { fromMs, toMs }, nowMs };
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+const dbOption = () => new Option('--db <file>', 'SQLite database file').env('CONVENE_DB').default('data/convene.db');
+
+interface IngestFlags {
+  db: string;
+  json?: boolean;
+  from?: string;
+  to?: string;
+  now?: string;
+  allowPrivateNetwork?: boolean;
+  sources?: string;
+  force?: boolean;
+}
+
+export async function runIngest(locations: string[], flags: IngestFlags): Promise<SourceReport[]> {
+  const specs: SourceSpec[] = [...(flags.sources ? readSourceList(flags.sources) : []), ...locations.map((l) => ({ location: normaliseLocation(l) }))];
+  if (specs.length === 0) throw new UsageError('no sources: name files or URLs, or --sources FILE');
+  const { window, nowMs } = windowFrom(flags);
+  const deps = openDb(flags.db, flags.allowPrivateNetwork || env().CONVENE_ALLOW_PRIVATE_NETWORK);
+  const clock = { now: () => (flags.now ? nowMs : Date.now()) };
+  const progress = createProgress(specs.length, process.stderr, { quiet: Boolean(flags.json), ci: env().CI });
+  try {
+    return await ingestSources({ ...deps, clock }, specs, { window, force: Boolean(flags.force), onResult: (r) => progress.update(r) });
+  } finally {
+    progress.stop();
+    await deps.store.close();
+  }
+}
+
+function printReports(reports: SourceReport[], json: boolean): void {
+  if (json) process.stdout.write(`${JSON.stringify({ sources: reports }, null, 2)}\n`);
+  else for (const r of reports) process.stdout.write(`${describe(r)}\n${r.warnings.map((w) => `  warning: ${w}\n`).join('')}`);
+}
+
+export function buildProgram(): Command {
+  const program = new Command('convene')
+    .description('Events and venues worth attending, chosen to fill the gaps in your network')
+    .version(VERSION)
+    .showHelpAfterError();
+
+  program
+    .command('ingest')
+    .description('fetch calendars (.ics), RSS/Atom/JSON feeds and confs.tech lists into the event store')
+    .argument('[source...]', 'http(s) URLs or file paths; the format is read from the content')
+    .addOption(dbOption())
+    .option('--json', 'print one JSON object with a report per source')
+    .option('--from <date>', 'start of the recurrence window (default: one day ago)')
+    .option('--to <date>', 'end of the recurrence window (default: one year from now)')
+    .option('--now <date>', 'the time to act as now (for reproducible runs)')
+    .option('--sources <file>', 'a JSON list of sources: URL or path, optional name, kind, topics, refreshMinutes')
+    .option('--force', 'fetch sources that are backing off or disabled')
+    .option('--allow-private-network', 'allow fetching from loopback and private addresses (also CONVENE_ALLOW_PRIVATE_NETWORK=1)')
+    .action(async (locations: string[], flags: IngestFlags) => {
+      const reports = await runIngest(locations, flags);
+      printReports(reports, Boolean(flags.json));
+      if (reports.some((r) => r.status === 'error')) process.exitCode = 1;
+    });
+
+  program
+    .command('sources')
+    .description('list every source with its health')
+    .addOption(dbOption())
+    .option('--json', 'print JSON')
+    .action(async (flags: { db: string; json?: boolean }) => {
+      const { store } = openDb(flags.db);
+      const sources = await store.listSources();
+      await store.close();
+      if (flags.json) return void process.stdout.write(`${JSON.stringify({ sources }, null, 2)}\n`);
+      for (const s of sources) {
+        const health = s.status === 'error' ? `error ${s.lastErrorKind}: ${s.lastErrorMessage}` : s.status;
+        process.stdout.write(`${s.name ?? s.location}\n  ${s.location}\n  ${health} · ${s.eventCount} events · next check ${s.nextCheckAt ?? 'now'}${s.disabled ? ' · disabled' : ''}\n`);
+      }
+    });
+
+  program
+    .command('events')
+    .description('list stored events (each once, with every source that lists it)')
+    .addOption(dbOption())
+    .option('--from <date>', 'from (default: now)')
+    .option('--to <date>', 'to (default: one year from now)')
+    .option('--now <date>', 'the time to act as now')
+    .option('--limit <n>', 'at most this many events', (v) => Number.parseInt(v, 10))
+    .option('--include-cancelled', 'also list cancelled events')
+    .option('--no-undated', 'leave out undated opportunities (feed items with no event date)')
+    .option('--json', 'print JSON')
+    .action(async (flags: { db: string; from?: string; to?: string; now?: string; limit?: number; includeCancelled?: boolean; undated: boolean; json?: boolean }) => {
+      const { nowMs, window } = windowFrom({ ...flags, from: flags.from ?? flags.now ?? new Date().toISOString() });
+      const { store } = openDb(flags.db);
+      const events = await store.listEvents({
+        fromMs: flags.from ? window.fromMs : nowMs,
+        toMs: window.toMs,
+        includeUndated: flags.undated,
+        includeCancelled: Boolean(flags.includeCancelled),
+        ...(flags.limit ? { limit: flags.limit } : {}),
+      });
+      await store.close();
+      if (flags.json) return void process.stdout.write(`${JSON.stringify({ events }, null, 2)}\n`);
+      for (const e of events) {
+        const place = e.online === true ? 'online' : [e.location.city, e.location.country].filter(Boolean).join(', ');
+        process.stdout.write(`${e.start ?? 'undated   '}  ${e.title}  [${e.kind}${place ? `, ${place}` : ''}]${e.status === 'cancelled' ? ' CANCELLED' : ''}\n`);
+      }
+    });
+
+  program
+    .command('serve')
+    .description('serve the HTTP API and pages')
+    .addOption(dbOption())
+    .addOption(new Option('--port <port>', 'port').env('PORT').default('8787'))
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .action(async (flags: { db: string; port: string; host: string }) => {
+      await serveApp(flags.db, Number(flags.port), flags.host);
+    });
+
+  program
+    .command('start')
+    .description('ingest the bundled demo sources (data/sources.demo.json) and serve them on localhost')
+    .addOption(dbOption())
+    .addOption(new Option('--port <port>', 'port').env('PORT').default('8787'))
+    .option('--sources <file>', 'source list to ingest first', 'data/sources.demo.json')
+    .action(async (flags: { db: string; port: string; sources: string }) => {
+      const reports = await runIngest([], { db: flags.db, sources: flags.sources, force: true });
+      const failed = reports.filter((r) => r.status === 'error');
+      process.stderr.write(`ingested ${reports.length - failed.length}/${reports.length} demo sources\n`);
+      await serveApp(flags.db, Number(flags.port), '127.0.0.1');
+    });
+
+  return program;
+}
+
+async function serveApp(db: string, port: number, hostname: string): Promise<void> {
+  const { store, clock } = openDb(db);
+  const app = createApp({ store, clock });
+  const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+    process.stderr.write(`Convene is serving on http://${hostname}:${info.port}/ (events: /v1/events, sources: /v1/sources)\n`);
+  });
+  const stop = () => {
+    server.close();
+    void store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    process.stderr.write(`convene: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  }
+}

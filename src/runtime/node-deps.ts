@@ -1,0 +1,50 @@
+import { lookup } from 'node:dns/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import { systemClock } from '../core/clock.ts';
+import { USER_AGENT } from '../core/config.ts';
+import { failure } from '../core/errors.ts';
+import type { ReadOutcome, SourceReader } from '../core/source-reader.ts';
+import { createHttpReader, DEFAULT_FETCH_LIMITS } from '../ingest/fetch/bounded-fetch.ts';
+import type { IngestDeps } from '../usecases/ingest-sources.ts';
+import { openSqliteStore } from '../store/sqlite.ts';
+
+export function isHttpLocation(location: string): boolean {
+  return /^(https?|webcal):\/\//i.test(location);
+}
+
+/** One spelling per source: absolute file paths, and webcal:// read as the https:// it stands for. */
+export function normaliseLocation(location: string, cwd = process.cwd()): string {
+  const trimmed = location.trim();
+  if (/^webcal:\/\//i.test(trimmed)) return `https://${trimmed.slice('webcal://'.length)}`;
+  if (isHttpLocation(trimmed)) return trimmed;
+  if (/^file:\/\//i.test(trimmed)) return new URL(trimmed).pathname;
+  return isAbsolute(trimmed) ? trimmed : resolve(cwd, trimmed);
+}
+
+async function readLocalFile(path: string): Promise<ReadOutcome> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { kind: 'failed', failure: failure('network', 'not a file') };
+    if (info.size > DEFAULT_FETCH_LIMITS.maxBytes) return { kind: 'failed', failure: failure('too_large', 'file exceeds 10 MiB') };
+    const body = new Uint8Array(await readFile(path));
+    return { kind: 'fetched', body, contentType: null, validators: { etag: null, lastModified: null }, movedPermanentlyTo: null, maxAgeSeconds: null };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return { kind: 'failed', failure: failure('network', code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`) };
+  }
+}
+
+export function createNodeReader(allowPrivateNetwork: boolean): SourceReader {
+  const readHttp = createHttpReader({
+    fetch: globalThis.fetch,
+    resolveHost: async (hostname) => (await lookup(hostname, { all: true })).map((a) => a.address),
+    allowPrivateNetwork,
+    userAgent: USER_AGENT,
+  });
+  return { read: (location, validators) => (isHttpLocation(location) ? readHttp(location, validators) : readLocalFile(location)) };
+}
+
+export function createNodeDeps(dbPath: string, allowPrivateNetwork: boolean): IngestDeps {
+  return { store: openSqliteStore(dbPath), reader: createNodeReader(allowPrivateNetwork), clock: systemClock };
+}

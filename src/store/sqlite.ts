@@ -1,0 +1,251 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { valueMs } from '../core/dates.ts';
+import type { EventRecord, StoredEvent } from '../core/event.ts';
+import type { DedupeCandidate, DedupeMatcher, EventQuery, EventStore, IngestCounts, IngestSuccess, SourceSchedule } from '../core/event-store.ts';
+import type { SourceFailure } from '../core/errors.ts';
+import type { Validators } from '../core/source-reader.ts';
+import type { Source, SourceSpec } from '../core/source.ts';
+import { stableId } from '../core/stable-id.ts';
+import { canonicalUrlKey } from '../ingest/text.ts';
+import { migrationsDir } from './migrations-dir.ts';
+import { type OccurrenceRow, rowToSource, type SourceRow, toStoredEvents } from './rows.ts';
+
+const DEFAULT_REFRESH_MINUTES = 360;
+
+function applyMigrations(db: Database.Database): void {
+  // The same bookkeeping table wrangler keeps for D1, so one set of SQL files serves both.
+  db.exec(`CREATE TABLE IF NOT EXISTS d1_migrations (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL)`);
+  const applied = new Set((db.prepare('SELECT name FROM d1_migrations').all() as { name: string }[]).map((r) => r.name));
+  const dir = migrationsDir();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
+    if (applied.has(file)) continue;
+    db.transaction(() => {
+      db.exec(readFileSync(join(dir, file), 'utf8'));
+      db.prepare('INSERT INTO d1_migrations (name) VALUES (?)').run(file);
+    })();
+  }
+}
+
+function startMs(record: EventRecord): number | null {
+  return record.start ? valueMs(record.start) : null;
+}
+
+export function openSqliteStore(path: string): EventStore {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  applyMigrations(db);
+
+  const sourceByLocation = db.prepare('SELECT * FROM sources WHERE location = ?');
+  const sourceById = db.prepare('SELECT * FROM sources WHERE id = ?');
+  const eventCounts = db.prepare(
+    "SELECT source_id, COUNT(*) AS n FROM occurrences WHERE status = 'confirmed' GROUP BY source_id",
+  );
+  const existingOfSource = db.prepare('SELECT id, event_id, content_hash, status, start_ms FROM occurrences WHERE source_id = ?');
+  const candidatesByUid = db.prepare(
+    'SELECT event_id, uid, start, all_day, title, url_key, city, online FROM occurrences WHERE uid = ? AND start = ? AND source_id <> ?',
+  );
+  const candidatesByDay = db.prepare(
+    'SELECT event_id, uid, start, all_day, title, url_key, city, online FROM occurrences WHERE day IN (?, ?, ?) AND source_id <> ?',
+  );
+  const insertOccurrence = db.prepare(`INSERT INTO occurrences
+    (id, source_id, event_id, uid, recurrence_id, start, start_ms, day, all_day, title, url_key, city, online, status, record, content_hash, first_seen, last_changed)
+    VALUES (@id, @source_id, @event_id, @uid, @recurrence_id, @start, @start_ms, @day, @all_day, @title, @url_key, @city, @online, @status, @record, @content_hash, @at, @at)`);
+  const updateOccurrence = db.prepare(`UPDATE occurrences SET start = @start, start_ms = @start_ms, day = @day, all_day = @all_day,
+    title = @title, url_key = @url_key, city = @city, online = @online, status = @status, record = @record, content_hash = @content_hash,
+    last_changed = @at WHERE id = @id`);
+  const cancelOccurrence = db.prepare("UPDATE occurrences SET status = 'cancelled', last_changed = ? WHERE id = ?");
+
+  const candidatesFor = (record: EventRecord, sourceId: string): DedupeCandidate[] => {
+    if (!record.start) return [];
+    const day = record.start.slice(0, 10);
+    const dayMs = Date.parse(`${day}T00:00:00Z`);
+    const around = (d: number) => new Date(dayMs + d * 86_400_000).toISOString().slice(0, 10);
+    const rows = [
+      ...(candidatesByUid.all(record.uid, record.start, sourceId) as CandidateRow[]),
+      ...(candidatesByDay.all(around(-1), day, around(1), sourceId) as CandidateRow[]),
+    ];
+    return rows.map((r) => ({
+      eventId: r.event_id,
+      uid: r.uid,
+      start: r.start,
+      allDay: r.all_day === 1,
+      title: r.title,
+      urlKey: r.url_key,
+      city: r.city,
+      online: r.online === 'hybrid' ? 'hybrid' : r.online === 'true',
+    }));
+  };
+
+  const writeIngest = db.transaction(
+    (sourceId: string, records: EventRecord[], outcome: IngestSuccess, matcher: DedupeMatcher): IngestCounts => {
+      const counts: IngestCounts = { new: 0, changed: 0, unchanged: 0, cancelled: 0 };
+      const existing = new Map(
+        (existingOfSource.all(sourceId) as Pick<OccurrenceRow, 'id' | 'event_id' | 'content_hash' | 'status' | 'start_ms'>[]).map((r) => [r.id, r]),
+      );
+      const seen = new Set<string>();
+      for (const record of records) {
+        const id = stableId(sourceId, record.uid, record.recurrenceId ?? '');
+        const json = JSON.stringify(record);
+        const hash = stableId(json);
+        const previous = existing.get(id);
+        const row = {
+          id,
+          source_id: sourceId,
+          uid: record.uid,
+          recurrence_id: record.recurrenceId,
+          start: record.start,
+          start_ms: startMs(record),
+          day: record.start?.slice(0, 10) ?? null,
+          all_day: record.allDay ? 1 : 0,
+          title: record.title,
+          url_key: canonicalUrlKey(record.url),
+          city: record.location.city,
+          online: String(record.online),
+          status: record.status,
+          record: json,
+          content_hash: hash,
+          at: outcome.at,
+        };
+        if (seen.has(id)) {
+          // The same UID twice in one file: the later one wins, as a calendar app would show it.
+          updateOccurrence.run(row);
+          continue;
+        }
+        seen.add(id);
+        if (previous) {
+          if (previous.content_hash === hash) counts.unchanged++;
+          else {
+            updateOccurrence.run(row);
+            counts.changed++;
+          }
+          continue;
+        }
+        insertOccurrence.run({ ...row, event_id: matcher(record, candidatesFor(record, sourceId)) ?? id });
+        counts.new++;
+      }
+      if (outcome.cancelVanished) {
+        for (const [id, row] of existing) {
+          if (seen.has(id) || row.status === 'cancelled') continue;
+          const inside = row.start_ms === null || (row.start_ms >= outcome.window.fromMs && row.start_ms < outcome.window.toMs);
+          if (!inside) continue;
+          cancelOccurrence.run(outcome.at, id);
+          counts.cancelled++;
+        }
+      }
+      db.prepare(`UPDATE sources SET status = @status, format = @format, name = COALESCE(name, @title), etag = @etag,
+          last_modified = @last_modified, next_check_at = @next_check_at, failure_count = 0, disabled = 0,
+          last_success_at = @at, last_attempt_at = @at, last_error_kind = NULL, last_error_message = NULL,
+          warnings = @warnings, location = COALESCE(@moved_to, location) WHERE id = @id`).run({
+        id: sourceId,
+        status: counts.new + counts.changed + counts.cancelled === 0 ? 'unchanged' : 'ok',
+        format: outcome.format,
+        title: outcome.title,
+        etag: outcome.validators.etag,
+        last_modified: outcome.validators.lastModified,
+        next_check_at: outcome.nextCheckAt,
+        at: outcome.at,
+        warnings: JSON.stringify(outcome.warnings.slice(0, 50)),
+        moved_to: outcome.movedTo,
+      });
+      return counts;
+    },
+  );
+
+  const withCounts = (rows: SourceRow[]): Source[] => {
+    const counts = new Map((eventCounts.all() as { source_id: string; n: number }[]).map((r) => [r.source_id, r.n]));
+    return rows.map((r) => rowToSource(r, counts.get(r.id) ?? 0));
+  };
+
+  return {
+    async ensureSource(spec: SourceSpec) {
+      const existing = sourceByLocation.get(spec.location) as SourceRow | undefined;
+      if (existing) {
+        db.prepare(`UPDATE sources SET name = COALESCE(?, name), kind = COALESCE(?, kind), topics = COALESCE(?, topics),
+          refresh_minutes = COALESCE(?, refresh_minutes) WHERE id = ?`).run(
+          spec.name ?? null,
+          spec.kind ?? null,
+          spec.topics ? JSON.stringify(spec.topics) : null,
+          spec.refreshMinutes ?? null,
+          existing.id,
+        );
+      } else {
+        db.prepare(`INSERT INTO sources (id, location, name, kind, topics, refresh_minutes, created_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+          stableId('source', spec.location),
+          spec.location,
+          spec.name ?? null,
+          spec.kind ?? null,
+          JSON.stringify(spec.topics ?? []),
+          spec.refreshMinutes ?? DEFAULT_REFRESH_MINUTES,
+          new Date().toISOString(),
+        );
+      }
+      const row = sourceByLocation.get(spec.location) as SourceRow;
+      return withCounts([row])[0]!;
+    },
+    async getSource(location) {
+      const row = sourceByLocation.get(location) as SourceRow | undefined;
+      return row ? withCounts([row])[0]! : null;
+    },
+    async listSources() {
+      return withCounts(db.prepare('SELECT * FROM sources ORDER BY created_at, location').all() as SourceRow[]);
+    },
+    async saveIngest(sourceId, records, outcome, matcher) {
+      return writeIngest(sourceId, records, outcome, matcher);
+    },
+    async saveUnchanged(sourceId: string, at: string, schedule: SourceSchedule, validators: Validators) {
+      db.prepare(`UPDATE sources SET status = 'unchanged', last_success_at = ?, last_attempt_at = ?, next_check_at = ?,
+        failure_count = 0, disabled = 0, last_error_kind = NULL, last_error_message = NULL,
+        etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified) WHERE id = ?`).run(
+        at,
+        at,
+        schedule.nextCheckAt,
+        validators.etag,
+        validators.lastModified,
+        sourceId,
+      );
+    },
+    async saveFailure(sourceId: string, at: string, schedule: SourceSchedule, failure: SourceFailure) {
+      db.prepare(`UPDATE sources SET status = 'error', last_attempt_at = ?, next_check_at = ?, failure_count = ?, disabled = ?,
+        last_error_kind = ?, last_error_message = ? WHERE id = ?`).run(
+        at,
+        schedule.nextCheckAt,
+        schedule.failureCount,
+        schedule.disabled ? 1 : 0,
+        failure.kind,
+        failure.message,
+        sourceId,
+      );
+    },
+    async listEvents(query: EventQuery) {
+      const rows = db
+        .prepare(`SELECT o.*, s.location AS source_location FROM occurrences o JOIN sources s ON s.id = o.source_id
+          WHERE ((o.start_ms >= ? AND o.start_ms < ?) ${query.includeUndated ? 'OR o.start_ms IS NULL' : ''})
+          ${query.includeCancelled ? '' : "AND o.status = 'confirmed'"}
+          ORDER BY o.start_ms IS NULL, o.start_ms, o.first_seen`)
+        .all(query.fromMs, query.toMs) as (OccurrenceRow & { source_location: string })[];
+      const events: StoredEvent[] = toStoredEvents(rows);
+      return query.limit ? events.slice(0, query.limit) : events;
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
+
+interface CandidateRow {
+  event_id: string;
+  uid: string;
+  start: string | null;
+  all_day: number;
+  title: string;
+  url_key: string | null;
+  city: string | null;
+  online: string;
+}
