@@ -29,9 +29,29 @@ export function charsetOf(contentType: string | null): string | null {
   return contentType ? (/charset\s*=\s*"?([A-Za-z0-9._-]+)/i.exec(contentType)?.[1] ?? null) : null;
 }
 
+/**
+ * Valid multi-byte UTF-8 is almost never legacy text by accident, so it wins over a label naming a
+ * single-byte charset (publishers change the content and forget the prolog; Miniflux reads it so too).
+ */
+function provablyUtf8(bytes: Uint8Array): boolean {
+  if (!bytes.some((b) => b >= 0x80)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function decodeBytes(bytes: Uint8Array, contentType: string | null): DecodedText {
   const warnings: string[] = [];
-  const candidates = [bomEncoding(bytes), charsetOf(contentType), declaredEncoding(bytes), 'utf-8'];
+  const label = charsetOf(contentType) ?? declaredEncoding(bytes);
+  const bom = bomEncoding(bytes);
+  if (!bom && label && !/^utf-?(8|16|32)/i.test(label) && provablyUtf8(bytes)) {
+    warnings.push(`declared ${label.slice(0, 40)} but the content is UTF-8; read as UTF-8`);
+    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', warnings };
+  }
+  const candidates = [bom, charsetOf(contentType), declaredEncoding(bytes), 'utf-8'];
   let encoding = 'utf-8';
   let decoder: TextDecoder | null = null;
   for (const candidate of candidates) {

@@ -19,9 +19,18 @@ export function stripMarkup(text: string): string {
   return decodeHTML(withoutBlocks);
 }
 
+// What windows-1252 puts at 0x80-0x9F. Text that carries these code points as C1 controls was decoded
+// as Latin-1 somewhere upstream ("demoronize", as feedparser calls it), and Node 20's own TextDecoder
+// does exactly that for windows-1252, so the table is written out rather than asked of it.
+const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+function demoronize(text: string): string {
+  return text.replace(/[\u0080-\u009F]/g, (ch) => WINDOWS_1252_C1[ch.charCodeAt(0) - 0x80] ?? '');
+}
+
 export function cleanText(raw: string | null | undefined, max: number, { singleLine = false } = {}): string | null {
   if (raw === null || raw === undefined) return null;
-  let text = stripMarkup(String(raw)).replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, '');
+  let text = demoronize(stripMarkup(String(raw))).replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, '');
   text = singleLine ? text.replace(/\s+/g, ' ') : text.replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n');
   text = text.trim();
   if (text === '') return null;

@@ -180,6 +180,11 @@ async function serveApp(db: string, port: number, hostname: string): Promise<voi
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // `convene events | head` closes the pipe early; that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {

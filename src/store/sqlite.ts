@@ -138,12 +138,12 @@ export function openSqliteStore(path: string): EventStore {
           counts.cancelled++;
         }
       }
-      db.prepare(`UPDATE sources SET status = @status, format = @format, name = COALESCE(name, @title), etag = @etag,
+      db.prepare(`UPDATE sources SET status = CASE WHEN @changed = 0 AND last_success_at IS NOT NULL THEN 'unchanged' ELSE 'ok' END, format = @format, name = COALESCE(name, @title), etag = @etag,
           last_modified = @last_modified, next_check_at = @next_check_at, failure_count = 0, disabled = 0,
           last_success_at = @at, last_attempt_at = @at, last_error_kind = NULL, last_error_message = NULL,
           warnings = @warnings, location = COALESCE(@moved_to, location) WHERE id = @id`).run({
         id: sourceId,
-        status: counts.new + counts.changed + counts.cancelled === 0 ? 'unchanged' : 'ok',
+        changed: counts.new + counts.changed + counts.cancelled,
         format: outcome.format,
         title: outcome.title,
         etag: outcome.validators.etag,

@@ -115,7 +115,7 @@ export async function ingestSource(deps: IngestDeps, spec: SourceSpec, options: 
     matchDuplicate,
   );
   const changedAnything = counts.new + counts.changed + counts.cancelled > 0;
-  return report(source, changedAnything ? 'ok' : 'unchanged', {
+  return report(source, changedAnything || source.lastSuccessAt === null ? 'ok' : 'unchanged', {
     source: outcome.movedPermanentlyTo ?? source.location,
     name: source.name ?? parsed.title,
     format: parsed.format,

@@ -34,7 +34,11 @@ export function textOf(value: unknown): string | null {
  * Without any such date it is kept undated: a standing invitation (book clubs announce like this).
  */
 export function feedItemToRecord(item: FeedItem, options: ParseOptions, warnings: string[]): EventRecord | null {
-  const title = cleanText(item.title, TEXT_LIMITS.title, { singleLine: true }) ?? cleanText(item.link, TEXT_LIMITS.title, { singleLine: true });
+  // Feed readers title an untitled item by its first words; its link is the last resort.
+  const title =
+    cleanText(item.title, TEXT_LIMITS.title, { singleLine: true }) ??
+    cleanText(cleanText(item.description, 2000)?.split('\n')[0], 120, { singleLine: true }) ??
+    cleanText(item.link, TEXT_LIMITS.title, { singleLine: true });
   if (!title) {
     warnings.push('item without title or link skipped');
     return null;

@@ -41,14 +41,31 @@ function toFeedItem(raw: Record<string, unknown>): FeedItem {
   };
 }
 
+/** A feed cut one character short (`</rss` with no `>`) loses nothing worth refusing it for. */
+function closeTruncatedEndTag(xml: string, warnings: string[]): string {
+  const trimmed = xml.trimEnd();
+  if (!/<\/[A-Za-z:]+$/.test(trimmed)) return xml;
+  warnings.push('last end tag was cut short; closed it');
+  return `${trimmed}>`;
+}
+
 function shortReason(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 80);
 }
 
 export async function parseFeed(xml: string, options: ParseOptions): Promise<ParsedSource> {
   const warnings: string[] = [];
-  const { xml: repaired, repairs } = repairXmlEntities(xml);
+  const { xml: repairedEntities, repairs } = repairXmlEntities(xml);
   if (repairs > 0) warnings.push(`${repairs} HTML entities or bare ampersands repaired`);
+  // rss-parser refuses <rss> without a version; feedparser and browsers read it as RSS 2.0.
+  const repaired = closeTruncatedEndTag(repairedEntities, warnings).replace(/<rss(?![^>]*\bversion=)([^>]*)>/, (_, attrs: string) => {
+    warnings.push('<rss> without version read as RSS 2.0');
+    return `<rss version="2.0"${attrs}>`;
+  });
+  if (/<rss\b/i.test(repaired) && !/<channel\b/i.test(repaired)) {
+    warnings.push('an RSS document with no <channel>: nothing to read');
+    return { records: [], warnings, refreshMinutes: null, title: null };
+  }
   let output: { items?: unknown[]; title?: unknown; ttl?: unknown };
   try {
     output = (await parser.parseString(repaired)) as { items?: unknown[]; title?: unknown; ttl?: unknown };

@@ -5,6 +5,8 @@ import { toInstantMs, toWallTime, type WallTime, type Zone, type ZoneTable } fro
 
 const DAY_MS = 86_400_000;
 /** FREQ=SECONDLY with no end yields forever; these bound any one series. */
+/** Longer than any real event; beyond it a duration is a typo or an attack on date arithmetic. */
+const MAX_DURATION_MS = 400 * DAY_MS;
 export const SERIES_LIMITS = { maxIterations: 200_000, maxOccurrences: 2_000, budgetMs: 250 } as const;
 
 export interface Occurrence {
@@ -67,6 +69,10 @@ function readAnchor(properties: JCalProperty[], uid: string, ctx: ExpandContext)
     } catch {
       ctx.warn(`event ${uid}: invalid DURATION ignored`);
     }
+  }
+  if (!Number.isFinite(durationMs) || durationMs > MAX_DURATION_MS) {
+    ctx.warn(`event ${uid}: implausible duration ignored`);
+    durationMs = value.isDate ? DAY_MS : 0;
   }
   if (durationMs < 0) {
     ctx.warn(`event ${uid}: ends before it starts; end set to start`);

@@ -93,6 +93,7 @@ export function parseIcs(text: string, options: ParseOptions): ParsedSource {
   const zones = createZoneTable(parts.vtimezones, (tzid) => unknownZones.add(tzid));
   const calendarZoneName = firstText(parts.properties, 'x-wr-timezone');
   const calendarZone: Zone | null = calendarZoneName && isIanaZone(calendarZoneName) ? { kind: 'iana', name: calendarZoneName } : null;
+  if (parts.vevents.length === 0) warnings.push('the calendar holds no events (no VEVENT)');
   const groups = new Map<string, JCalProperty[][]>();
   for (const vevent of parts.vevents) {
     // A VEVENT without UID still needs an id that is stable across runs.

@@ -1,0 +1,161 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventStore } from '../../src/core/event-store.ts';
+import { ingestSource, type IngestRunOptions } from '../../src/usecases/ingest-sources.ts';
+import { corpusFiles, corpusPath } from '../support/corpus.ts';
+import { depsFor, tempStore } from '../support/store.ts';
+import { MALFORMED } from './malformed-expectations.ts';
+
+// Wide enough for every corpus file's dates (1996 to 2027), so events are really stored and counted.
+const WIDE: IngestRunOptions = { window: { fromMs: Date.parse('1990-01-01'), toMs: Date.parse('2031-01-01') }, force: true };
+const ALL = { fromMs: Date.parse('1900-01-01'), toMs: Date.parse('2200-01-01'), includeUndated: true, includeCancelled: true };
+
+describe('every corpus file ingests without a crash', () => {
+  let db: ReturnType<typeof tempStore>;
+  beforeAll(() => {
+    db = tempStore();
+  });
+  afterAll(() => db.cleanup());
+
+  it.each(corpusFiles('ics'))('calendar %s is read', async (file) => {
+    const report = await ingestSource(depsFor(db.store), { location: corpusPath('ics', file) }, WIDE);
+    expect(report.status, JSON.stringify(report.error)).toBe('ok');
+    expect(report.format).toBe('ical');
+  });
+
+  it.each(corpusFiles('feeds'))('feed %s is read', async (file) => {
+    const report = await ingestSource(depsFor(db.store), { location: corpusPath('feeds', file) }, WIDE);
+    expect(report.status, JSON.stringify(report.error)).toBe('ok');
+    expect(['rss', 'jsonfeed']).toContain(report.format);
+  });
+
+  it.each(corpusFiles('conferences'))('conference list %s is read', async (file) => {
+    const report = await ingestSource(depsFor(db.store), { location: corpusPath('conferences', file) }, WIDE);
+    expect(report.status, JSON.stringify(report.error)).toBe('ok');
+    expect(report.format).toBe('conference-list');
+  });
+
+  it.each(corpusFiles('vcard'))('address book %s is refused as not_a_feed', async (file) => {
+    const report = await ingestSource(depsFor(db.store), { location: corpusPath('vcard', file) }, WIDE);
+    expect(report.status).toBe('error');
+    expect(report.error?.kind).toBe('not_a_feed');
+  });
+});
+
+describe('malformed files: a named error or a salvage, never a loss', () => {
+  it('has an expectation for every file in corpus/malformed', () => {
+    expect(corpusFiles('malformed').sort()).toEqual(Object.keys(MALFORMED).sort());
+  });
+
+  it.each(corpusFiles('malformed'))('%s', async (file) => {
+    const expectation = MALFORMED[file]!;
+    const db = tempStore();
+    try {
+      const report = await ingestSource(depsFor(db.store), { location: corpusPath('malformed', file) }, WIDE);
+      if (expectation.outcome === 'error') {
+        expect(report.status).toBe('error');
+        expect(report.error?.kind).toBe(expectation.kind);
+        expect(report.error?.message).toMatch(expectation.message);
+        expect(report.error!.message.length).toBeLessThanOrEqual(300);
+        const [source] = await db.store.listSources();
+        expect(source?.lastErrorKind).toBe(expectation.kind);
+        return;
+      }
+      expect(report.status, JSON.stringify(report.error)).toBe('ok');
+      if (expectation.outcome === 'salvage') expect(report.warnings.join('\n')).toMatch(expectation.warning);
+      const events = await db.store.listEvents(ALL);
+      expect(events.length).toBeGreaterThanOrEqual(expectation.minEvents ?? 0);
+    } finally {
+      await db.cleanup();
+    }
+  });
+
+  /** A good calendar is stored, then the same source starts serving the malformed file. */
+  async function replaceGoodWith(file: string, store: EventStore, dir: string) {
+    const location = join(dir, 'source.data');
+    copyFileSync(corpusPath('ics', 'ical4j__EstoniaHolidays.ics'), location);
+    const first = await ingestSource(depsFor(store), { location }, WIDE);
+    expect(first.counts.new).toBeGreaterThan(50);
+    const before = await store.listEvents(ALL);
+    copyFileSync(corpusPath('malformed', file), location);
+    const second = await ingestSource(depsFor(store), { location }, WIDE);
+    const after = await store.listEvents(ALL);
+    return { before, after, second };
+  }
+
+  it.each(corpusFiles('malformed'))('replacing a good calendar with %s loses no stored event', async (file) => {
+    const db = tempStore();
+    try {
+      const { before, after, second } = await replaceGoodWith(file, db.store, db.dir);
+      const afterIds = new Set(after.map((e) => e.id));
+      for (const event of before) expect(afterIds.has(event.id)).toBe(true);
+      if (second.status === 'error') {
+        // Kept live: an error says nothing about whether the events still happen.
+        expect(after.filter((e) => e.status === 'confirmed').length).toBe(before.length);
+      }
+    } finally {
+      await db.cleanup();
+    }
+  });
+});
+
+describe('odd but readable files are read right', () => {
+  it('demoronizes Windows-1252 punctuation declared as UTF-8 (feedparser demoronize-1)', async () => {
+    const db = tempStore();
+    try {
+      await ingestSource(depsFor(db.store), { location: corpusPath('malformed', 'feedparser__demoronize-1.xml') }, WIDE);
+      const [event] = await db.store.listEvents(ALL);
+      expect(event?.title).toMatch(/don’t/);
+    } finally {
+      await db.cleanup();
+    }
+  });
+
+  it('reads a Windows zone name as its IANA zone (khal tz_windows_format)', async () => {
+    const db = tempStore();
+    try {
+      await ingestSource(depsFor(db.store), { location: corpusPath('malformed', 'khal__tz_windows_format.ics') }, WIDE);
+      const [event] = await db.store.listEvents(ALL);
+      // TZID "New Zealand Standard Time": 13:00 on 20 November 2019 is NZDT, UTC+13.
+      expect(event?.timeZone).toBe('Pacific/Auckland');
+      expect(event?.start).toBe('2019-11-20T00:00:00Z');
+    } finally {
+      await db.cleanup();
+    }
+  });
+
+  it('reads the link of an item whose ampersands were escaped once (feedparser corrupted ampersands)', async () => {
+    const db = tempStore();
+    try {
+      await ingestSource(depsFor(db.store), { location: corpusPath('malformed', 'feedparser__rss_item_link_corrupted_ampersands.xml') }, WIDE);
+      const [event] = await db.store.listEvents(ALL);
+      expect(event?.url).toBe('http://link/get?a=1&b=2');
+    } finally {
+      await db.cleanup();
+    }
+  });
+
+  it('decodes the euro sign of a windows-1252 feed that claims UTF-8 (miniflux)', async () => {
+    const db = tempStore();
+    try {
+      await ingestSource(depsFor(db.store), { location: corpusPath('malformed', 'miniflux__windows-1252-incorrect-prolog.xml') }, WIDE);
+      const [source] = await db.store.listSources();
+      expect(source?.name).toBe('Euro €');
+    } finally {
+      await db.cleanup();
+    }
+  });
+
+  it('reads Windows-1251 and KOI8-R feeds by their declared charset', async () => {
+    const db = tempStore();
+    try {
+      await ingestSource(depsFor(db.store), { location: corpusPath('feeds', 'miniflux__koi8r.xml') }, WIDE);
+      const titles = (await db.store.listEvents(ALL)).map((e) => e.title).join(' ');
+      expect(titles).toMatch(/[А-Яа-я]/);
+      expect(titles).not.toMatch(/\uFFFD/);
+    } finally {
+      await db.cleanup();
+    }
+  });
+});

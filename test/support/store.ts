@@ -1,0 +1,28 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixedClock } from '../../src/core/clock.ts';
+import type { EventStore } from '../../src/core/event-store.ts';
+import { createNodeReader } from '../../src/runtime/node-deps.ts';
+import { openSqliteStore } from '../../src/store/sqlite.ts';
+import type { IngestDeps } from '../../src/usecases/ingest-sources.ts';
+
+/** A real SQLite file in a fresh temporary folder, removed by `cleanup`. */
+export function tempStore(): { store: EventStore; path: string; dir: string; cleanup: () => Promise<void> } {
+  const dir = mkdtempSync(join(tmpdir(), 'convene-test-'));
+  const path = join(dir, 'convene.db');
+  const store = openSqliteStore(path);
+  return {
+    store,
+    path,
+    dir,
+    cleanup: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function depsFor(store: EventStore, nowIso = '2026-11-27T00:00:00Z', allowPrivateNetwork = true): IngestDeps {
+  return { store, reader: createNodeReader(allowPrivateNetwork), clock: fixedClock(nowIso) };
+}
