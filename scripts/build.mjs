@@ -1,8 +1,9 @@
 // Bundles the CLI once at install time: starting from one file is ~10x faster than loading TypeScript
 // through a transpiler on every `convene` call.
-import { build } from 'esbuild';
+
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -17,7 +18,9 @@ export async function buildCli() {
     // Native addon: loaded from node_modules as built by npm.
     external: ['better-sqlite3'],
     // CommonJS dependencies (rss-parser, xml2js, natural) call require() for Node built-ins.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   });
 }

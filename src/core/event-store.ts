@@ -1,7 +1,7 @@
-import type { EventRecord, Online, StoredEvent } from './event.ts';
 import type { SourceFailure } from './errors.ts';
-import type { Validators } from './source-reader.ts';
+import type { EventRecord, Online, StoredEvent } from './event.ts';
 import type { Source, SourceFormat, SourceSpec } from './source.ts';
+import type { Validators } from './source-reader.ts';
 import type { TimeWindow } from './window.ts';
 
 export interface IngestCounts {
@@ -19,7 +19,8 @@ export interface DedupeCandidate {
   allDay: boolean;
   title: string;
   urlKey: string | null;
-  city: string | null;
+  /** Folded city, or the location text when no city is known. */
+  place: string | null;
   online: Online;
 }
 
@@ -60,7 +61,12 @@ export interface EventStore {
   ensureSource(spec: SourceSpec): Promise<Source>;
   getSource(location: string): Promise<Source | null>;
   listSources(): Promise<Source[]>;
-  saveIngest(sourceId: string, records: EventRecord[], outcome: IngestSuccess, matcher: DedupeMatcher): Promise<IngestCounts>;
+  saveIngest(
+    sourceId: string,
+    records: EventRecord[],
+    outcome: IngestSuccess,
+    matcher: DedupeMatcher,
+  ): Promise<IngestCounts>;
   saveUnchanged(sourceId: string, at: string, schedule: SourceSchedule, validators: Validators): Promise<void>;
   saveFailure(sourceId: string, at: string, schedule: SourceSchedule, failure: SourceFailure): Promise<void>;
   listEvents(query: EventQuery): Promise<StoredEvent[]>;

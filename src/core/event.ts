@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-export const EVENT_KINDS = ['conference', 'meetup', 'study-group', 'workshop', 'volunteer', 'internal', 'other'] as const;
+export const EVENT_KINDS = [
+  'conference',
+  'meetup',
+  'study-group',
+  'workshop',
+  'volunteer',
+  'internal',
+  'other',
+] as const;
 export const EventKindSchema = z.enum(EVENT_KINDS);
 export type EventKind = z.infer<typeof EventKindSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { EventKindSchema } from './event.ts';
 import type { FailureKind } from './errors.ts';
+import { EventKindSchema } from './event.ts';
 
 export const SOURCE_FORMATS = ['ical', 'rss', 'jsonfeed', 'conference-list'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
@@ -11,7 +11,12 @@ export const SourceSpecSchema = z.object({
   name: z.string().max(200).optional(),
   kind: EventKindSchema.optional(),
   topics: z.array(z.string().max(100)).max(20).optional(),
-  refreshMinutes: z.number().int().min(5).max(60 * 24 * 30).optional(),
+  refreshMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(60 * 24 * 30)
+    .optional(),
 });
 export type SourceSpec = z.infer<typeof SourceSpecSchema>;
 

@@ -46,7 +46,13 @@ export function createApp(deps: AppDeps) {
     try {
       const fromMs = parsed.data.from ? parseDateOption(parsed.data.from, 'from') : deps.clock.now();
       const toMs = parsed.data.to ? parseDateOption(parsed.data.to, 'to') : window.toMs;
-      const events = await deps.store.listEvents({ fromMs, toMs, includeUndated: true, includeCancelled: false, limit: parsed.data.limit });
+      const events = await deps.store.listEvents({
+        fromMs,
+        toMs,
+        includeUndated: true,
+        includeCancelled: false,
+        limit: parsed.data.limit,
+      });
       return c.json({ events });
     } catch (error) {
       return problem(400, 'Invalid query', error instanceof Error ? error.message : 'bad date');
@@ -54,7 +60,13 @@ export function createApp(deps: AppDeps) {
   });
   app.get('/', async (c) => {
     const now = deps.clock.now();
-    const events = await deps.store.listEvents({ fromMs: now, toMs: defaultWindow(now).toMs, includeUndated: true, includeCancelled: false, limit: 300 });
+    const events = await deps.store.listEvents({
+      fromMs: now,
+      toMs: defaultWindow(now).toMs,
+      includeUndated: true,
+      includeCancelled: false,
+      limit: 300,
+    });
     return c.html(renderEventsPage(events, now));
   });
   app.notFound(() => problem(404, 'Not found', 'no such route'));

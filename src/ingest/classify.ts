@@ -1,9 +1,15 @@
 import type { EventKind, Online } from '../core/event.ts';
 
 const KIND_PATTERNS: ReadonlyArray<readonly [EventKind, RegExp]> = [
-  ['study-group', /\b(study[- ]group|book[- ]club|reading[- ]group|study[- ]circle|study jam|paper[s]? (club|we love)|journal club)\b/i],
+  [
+    'study-group',
+    /\b(study[- ]group|book[- ]club|reading[- ]group|study[- ]circle|study jam|paper[s]? (club|we love)|journal club)\b/i,
+  ],
   ['volunteer', /\b(volunteer(s|ing)?|mentor(s|ing)? (needed|wanted)|helpers? wanted|charity|for good)\b/i],
-  ['internal', /\b(all[- ]hands|town[- ]hall|cross[- ]team|guild meeting|lunch (and|&) learn|brown[- ]bag|internal)\b/i],
+  [
+    'internal',
+    /\b(all[- ]hands|town[- ]hall|cross[- ]team|guild meeting|lunch (and|&) learn|brown[- ]bag|internal)\b/i,
+  ],
   ['workshop', /\b(workshop|hands[- ]on|bootcamp|training|tutorial|masterclass|hackathon|code ?lab)\b/i],
   ['conference', /\b(conference|summit|symposium|congress|\w*conf\b|\w+con\b|devdays?|fest\b|forum \d{4})/i],
   ['meetup', /\b(meetup|meet-up|users? group|usergroup|brigade|\bug\b|night|drinks|social|monthly|community call)\b/i],
@@ -17,8 +23,10 @@ export function inferKind(title: string, description: string | null, fallback: E
   return fallback;
 }
 
-const ONLINE_HINT = /\b(online|virtual|webinar|livestream|live stream|remote|zoom\.us|meet\.google|teams\.microsoft|jitsi|twitch\.tv|youtube\.com\/live|discord)\b/i;
-const IN_PERSON_HINT = /\b(hybrid|in[- ]person|venue|room|street|str\.|straße|avenue|ave\.|road|hall|floor|building|campus)\b/i;
+const ONLINE_HINT =
+  /\b(online|virtual|webinar|livestream|live stream|remote|zoom\.us|meet\.google|teams\.microsoft|jitsi|twitch\.tv|youtube\.com\/live|discord)\b/i;
+const IN_PERSON_HINT =
+  /\b(hybrid|in[- ]person|venue|room|street|str\.|straße|avenue|ave\.|road|hall|floor|building|campus)\b/i;
 
 export function inferOnline(location: string | null, title: string, description: string | null): Online {
   const where = location ?? '';

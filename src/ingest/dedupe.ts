@@ -1,6 +1,6 @@
 import JaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
-import type { DedupeCandidate, DedupeMatcher } from '../core/event-store.ts';
 import type { EventRecord } from '../core/event.ts';
+import type { DedupeCandidate, DedupeMatcher } from '../core/event-store.ts';
 import { canonicalUrlKey } from './text.ts';
 
 /** Above this, two titles on the same day in the same place are the same event ("RustConf 2026" / "Rust Conf"). */
@@ -26,10 +26,22 @@ function sameDay(record: EventRecord, candidate: DedupeCandidate): boolean {
   return Math.abs(Date.parse(a) - Date.parse(b)) <= 86_400_000;
 }
 
+/** What the store keeps to compare places: the city when known, else the free-text location. */
+export function placeKey(record: EventRecord): string | null {
+  const text = record.location.city ?? record.location.text;
+  const folded = text ? foldText(text) : '';
+  return folded === '' ? null : folded;
+}
+
+/** "Berlin" and "c-base, Rungestraße 20, Berlin" are one place: all words of one stand in the other. */
 function samePlace(record: EventRecord, candidate: DedupeCandidate): boolean {
   if (record.online === true && candidate.online === true) return true;
-  const city = record.location.city;
-  return city !== null && candidate.city !== null && foldText(city) === foldText(candidate.city);
+  const mine = placeKey(record);
+  if (!mine || !candidate.place) return false;
+  const a = new Set(mine.split(' '));
+  const b = new Set(candidate.place.split(' '));
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  return [...small].every((word) => large.has(word));
 }
 
 /** Same UID and start; else same canonical URL on the same day; else same day, same place and near-identical titles. */

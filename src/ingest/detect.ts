@@ -13,7 +13,10 @@ function looksLikeJsonFeed(text: string): boolean {
 
 /** The format from the content itself; the Content-Type only breaks ties (servers label .ics as text/plain). */
 export function detectFormat(text: string, contentType: string | null): SourceFormat {
-  const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
+  const head = text
+    .slice(0, 4096)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (/^BEGIN:VCALENDAR/i.test(head)) return 'ical';
   if (/^BEGIN:VCARD/i.test(head)) throw new SourceError('not_a_feed', 'a vCard address book, not an event source');
   if (head.startsWith('{') || head.startsWith('[')) {
@@ -24,7 +27,10 @@ export function detectFormat(text: string, contentType: string | null): SourceFo
     throw new SourceError('not_a_feed', 'JSON that is neither a JSON Feed nor a conference list');
   }
   if (head.startsWith('<')) {
-    const body = head.replace(/<!--[\s\S]*?-->/g, '').replace(/<\?[\s\S]*?\?>/g, '').trimStart();
+    const body = head
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/<\?[\s\S]*?\?>/g, '')
+      .trimStart();
     if (/^<(!doctype\s+html|html)\b/i.test(body)) throw new SourceError('not_a_feed', 'an HTML page, not a feed');
     if (/<(rss|rdf:RDF|feed|channel)\b/i.test(head)) return 'rss';
     throw new SourceError('not_a_feed', 'XML that is not RSS or Atom');

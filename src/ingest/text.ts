@@ -30,7 +30,9 @@ function demoronize(text: string): string {
 
 export function cleanText(raw: string | null | undefined, max: number, { singleLine = false } = {}): string | null {
   if (raw === null || raw === undefined) return null;
-  let text = demoronize(stripMarkup(String(raw))).replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, '');
+  let text = demoronize(stripMarkup(String(raw)))
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .replace(CONTROL, '');
   text = singleLine ? text.replace(/\s+/g, ' ') : text.replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n');
   text = text.trim();
   if (text === '') return null;
@@ -58,7 +60,8 @@ export function canonicalUrlKey(url: string | null): string | null {
   try {
     const parsed = new URL(url);
     const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
-    for (const key of [...parsed.searchParams.keys()]) if (/^(utm_|fbclid|gclid|ref$)/i.test(key)) parsed.searchParams.delete(key);
+    for (const key of [...parsed.searchParams.keys()])
+      if (/^(utm_|fbclid|gclid|ref$)/i.test(key)) parsed.searchParams.delete(key);
     parsed.searchParams.sort();
     const query = parsed.searchParams.toString();
     const path = parsed.pathname.replace(/\/+$/, '').toLowerCase();

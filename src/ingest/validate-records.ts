@@ -8,7 +8,9 @@ export function validateRecords(records: EventRecord[], warnings: string[]): Eve
     if (result.success) valid.push(result.data);
     else {
       const issue = result.error.issues[0];
-      warnings.push(`event ${String(record.uid).slice(0, 80)}: ${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'invalid'}, skipped`);
+      warnings.push(
+        `event ${String(record.uid).slice(0, 80)}: ${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'invalid'}, skipped`,
+      );
     }
   }
   return valid;

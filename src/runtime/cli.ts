@@ -50,14 +50,21 @@ interface IngestFlags {
 }
 
 export async function runIngest(locations: string[], flags: IngestFlags): Promise<SourceReport[]> {
-  const specs: SourceSpec[] = [...(flags.sources ? readSourceList(flags.sources) : []), ...locations.map((l) => ({ location: normaliseLocation(l) }))];
+  const specs: SourceSpec[] = [
+    ...(flags.sources ? readSourceList(flags.sources) : []),
+    ...locations.map((l) => ({ location: normaliseLocation(l) })),
+  ];
   if (specs.length === 0) throw new UsageError('no sources: name files or URLs, or --sources FILE');
   const { window, nowMs } = windowFrom(flags);
   const deps = openDb(flags.db, flags.allowPrivateNetwork || env().CONVENE_ALLOW_PRIVATE_NETWORK);
   const clock = { now: () => (flags.now ? nowMs : Date.now()) };
   const progress = createProgress(specs.length, process.stderr, { quiet: Boolean(flags.json), ci: env().CI });
   try {
-    return await ingestSources({ ...deps, clock }, specs, { window, force: Boolean(flags.force), onResult: (r) => progress.update(r) });
+    return await ingestSources({ ...deps, clock }, specs, {
+      window,
+      force: Boolean(flags.force),
+      onResult: (r) => progress.update(r),
+    });
   } finally {
     progress.stop();
     await deps.store.close();
@@ -66,7 +73,9 @@ export async function runIngest(locations: string[], flags: IngestFlags): Promis
 
 function printReports(reports: SourceReport[], json: boolean): void {
   if (json) process.stdout.write(`${JSON.stringify({ sources: reports }, null, 2)}\n`);
-  else for (const r of reports) process.stdout.write(`${describe(r)}\n${r.warnings.map((w) => `  warning: ${w}\n`).join('')}`);
+  else
+    for (const r of reports)
+      process.stdout.write(`${describe(r)}\n${r.warnings.map((w) => `  warning: ${w}\n`).join('')}`);
 }
 
 export function buildProgram(): Command {
@@ -86,7 +95,10 @@ export function buildProgram(): Command {
     .option('--now <date>', 'the time to act as now (for reproducible runs)')
     .option('--sources <file>', 'a JSON list of sources: URL or path, optional name, kind, topics, refreshMinutes')
     .option('--force', 'fetch sources that are backing off or disabled')
-    .option('--allow-private-network', 'allow fetching from loopback and private addresses (also CONVENE_ALLOW_PRIVATE_NETWORK=1)')
+    .option(
+      '--allow-private-network',
+      'allow fetching from loopback and private addresses (also CONVENE_ALLOW_PRIVATE_NETWORK=1)',
+    )
     .action(async (locations: string[], flags: IngestFlags) => {
       const reports = await runIngest(locations, flags);
       printReports(reports, Boolean(flags.json));
@@ -105,7 +117,9 @@ export function buildProgram(): Command {
       if (flags.json) return void process.stdout.write(`${JSON.stringify({ sources }, null, 2)}\n`);
       for (const s of sources) {
         const health = s.status === 'error' ? `error ${s.lastErrorKind}: ${s.lastErrorMessage}` : s.status;
-        process.stdout.write(`${s.name ?? s.location}\n  ${s.location}\n  ${health} · ${s.eventCount} events · next check ${s.nextCheckAt ?? 'now'}${s.disabled ? ' · disabled' : ''}\n`);
+        process.stdout.write(
+          `${s.name ?? s.location}\n  ${s.location}\n  ${health} · ${s.eventCount} events · next check ${s.nextCheckAt ?? 'now'}${s.disabled ? ' · disabled' : ''}\n`,
+        );
       }
     });
 
@@ -120,23 +134,36 @@ export function buildProgram(): Command {
     .option('--include-cancelled', 'also list cancelled events')
     .option('--no-undated', 'leave out undated opportunities (feed items with no event date)')
     .option('--json', 'print JSON')
-    .action(async (flags: { db: string; from?: string; to?: string; now?: string; limit?: number; includeCancelled?: boolean; undated: boolean; json?: boolean }) => {
-      const { nowMs, window } = windowFrom({ ...flags, from: flags.from ?? flags.now ?? new Date().toISOString() });
-      const { store } = openDb(flags.db);
-      const events = await store.listEvents({
-        fromMs: flags.from ? window.fromMs : nowMs,
-        toMs: window.toMs,
-        includeUndated: flags.undated,
-        includeCancelled: Boolean(flags.includeCancelled),
-        ...(flags.limit ? { limit: flags.limit } : {}),
-      });
-      await store.close();
-      if (flags.json) return void process.stdout.write(`${JSON.stringify({ events }, null, 2)}\n`);
-      for (const e of events) {
-        const place = e.online === true ? 'online' : [e.location.city, e.location.country].filter(Boolean).join(', ');
-        process.stdout.write(`${e.start ?? 'undated   '}  ${e.title}  [${e.kind}${place ? `, ${place}` : ''}]${e.status === 'cancelled' ? ' CANCELLED' : ''}\n`);
-      }
-    });
+    .action(
+      async (flags: {
+        db: string;
+        from?: string;
+        to?: string;
+        now?: string;
+        limit?: number;
+        includeCancelled?: boolean;
+        undated: boolean;
+        json?: boolean;
+      }) => {
+        const { nowMs, window } = windowFrom({ ...flags, from: flags.from ?? flags.now ?? new Date().toISOString() });
+        const { store } = openDb(flags.db);
+        const events = await store.listEvents({
+          fromMs: flags.from ? window.fromMs : nowMs,
+          toMs: window.toMs,
+          includeUndated: flags.undated,
+          includeCancelled: Boolean(flags.includeCancelled),
+          ...(flags.limit ? { limit: flags.limit } : {}),
+        });
+        await store.close();
+        if (flags.json) return void process.stdout.write(`${JSON.stringify({ events }, null, 2)}\n`);
+        for (const e of events) {
+          const place = e.online === true ? 'online' : [e.location.city, e.location.country].filter(Boolean).join(', ');
+          process.stdout.write(
+            `${e.start ?? 'undated   '}  ${e.title}  [${e.kind}${place ? `, ${place}` : ''}]${e.status === 'cancelled' ? ' CANCELLED' : ''}\n`,
+          );
+        }
+      },
+    );
 
   program
     .command('serve')
@@ -168,7 +195,9 @@ async function serveApp(db: string, port: number, hostname: string): Promise<voi
   const { store, clock } = openDb(db);
   const app = createApp({ store, clock });
   const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
-    process.stderr.write(`Convene is serving on http://${hostname}:${info.port}/ (events: /v1/events, sources: /v1/sources)\n`);
+    process.stderr.write(
+      `Convene is serving on http://${hostname}:${info.port}/ (events: /v1/events, sources: /v1/sources)\n`,
+    );
   });
   const stop = () => {
     server.close();

@@ -6,8 +6,8 @@ import { USER_AGENT } from '../core/config.ts';
 import { failure } from '../core/errors.ts';
 import type { ReadOutcome, SourceReader } from '../core/source-reader.ts';
 import { createHttpReader, DEFAULT_FETCH_LIMITS } from '../ingest/fetch/bounded-fetch.ts';
-import type { IngestDeps } from '../usecases/ingest-sources.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
+import type { IngestDeps } from '../usecases/ingest-sources.ts';
 
 export function isHttpLocation(location: string): boolean {
   return /^(https?|webcal):\/\//i.test(location);
@@ -26,12 +26,23 @@ async function readLocalFile(path: string): Promise<ReadOutcome> {
   try {
     const info = await stat(path);
     if (!info.isFile()) return { kind: 'failed', failure: failure('network', 'not a file') };
-    if (info.size > DEFAULT_FETCH_LIMITS.maxBytes) return { kind: 'failed', failure: failure('too_large', 'file exceeds 10 MiB') };
+    if (info.size > DEFAULT_FETCH_LIMITS.maxBytes)
+      return { kind: 'failed', failure: failure('too_large', 'file exceeds 10 MiB') };
     const body = new Uint8Array(await readFile(path));
-    return { kind: 'fetched', body, contentType: null, validators: { etag: null, lastModified: null }, movedPermanentlyTo: null, maxAgeSeconds: null };
+    return {
+      kind: 'fetched',
+      body,
+      contentType: null,
+      validators: { etag: null, lastModified: null },
+      movedPermanentlyTo: null,
+      maxAgeSeconds: null,
+    };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return { kind: 'failed', failure: failure('network', code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`) };
+    return {
+      kind: 'failed',
+      failure: failure('network', code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`),
+    };
   }
 }
 
@@ -42,7 +53,10 @@ export function createNodeReader(allowPrivateNetwork: boolean): SourceReader {
     allowPrivateNetwork,
     userAgent: USER_AGENT,
   });
-  return { read: (location, validators) => (isHttpLocation(location) ? readHttp(location, validators) : readLocalFile(location)) };
+  return {
+    read: (location, validators) =>
+      isHttpLocation(location) ? readHttp(location, validators) : readLocalFile(location),
+  };
 }
 
 export function createNodeDeps(dbPath: string, allowPrivateNetwork: boolean): IngestDeps {

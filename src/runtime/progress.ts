@@ -15,11 +15,18 @@ export function describe(report: SourceReport): string {
 }
 
 /** A bar when a person watches a terminal; one plain line a source for logs and pipes. */
-export function createProgress(total: number, stream: NodeJS.WriteStream, { quiet, ci }: { quiet: boolean; ci: boolean }): Progress {
+export function createProgress(
+  total: number,
+  stream: NodeJS.WriteStream,
+  { quiet, ci }: { quiet: boolean; ci: boolean },
+): Progress {
   if (stream.isTTY && !ci && total > 1) {
-    const bar = new SingleBar(
-      { stream, format: 'ingesting [{bar}] {value}/{total} sources | {last}', hideCursor: true, clearOnComplete: true },
-    );
+    const bar = new SingleBar({
+      stream,
+      format: 'ingesting [{bar}] {value}/{total} sources | {last}',
+      hideCursor: true,
+      clearOnComplete: true,
+    });
     bar.start(total, 0, { last: '' });
     return { update: (r) => bar.increment({ last: (r.name ?? r.source).slice(-40) }), stop: () => bar.stop() };
   }

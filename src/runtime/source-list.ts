@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { type SourceSpec, SourceListSchema } from '../core/source.ts';
+import { SourceListSchema, type SourceSpec } from '../core/source.ts';
 import { isHttpLocation, normaliseLocation } from './node-deps.ts';
 
 /** A `--sources` file: paths inside it are relative to the file, so a list can travel with its data. */
@@ -9,7 +9,9 @@ export function readSourceList(file: string): SourceSpec[] {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${file}: ${error instanceof SyntaxError ? `not valid JSON (${error.message})` : 'cannot be read'}`);
+    throw new Error(
+      `${file}: ${error instanceof SyntaxError ? `not valid JSON (${error.message})` : 'cannot be read'}`,
+    );
   }
   const parsed = SourceListSchema.safeParse(json);
   if (!parsed.success) {
@@ -20,6 +22,11 @@ export function readSourceList(file: string): SourceSpec[] {
   const base = dirname(file);
   return entries.map((entry) => {
     const spec = typeof entry === 'string' ? { location: entry } : entry;
-    return { ...spec, location: isHttpLocation(spec.location) ? normaliseLocation(spec.location) : normaliseLocation(spec.location, base) };
+    return {
+      ...spec,
+      location: isHttpLocation(spec.location)
+        ? normaliseLocation(spec.location)
+        : normaliseLocation(spec.location, base),
+    };
   });
 }

@@ -1,5 +1,5 @@
-import type { EventRecord, StoredEvent } from '../core/event.ts';
 import type { FailureKind } from '../core/errors.ts';
+import type { EventRecord, StoredEvent } from '../core/event.ts';
 import type { Source, SourceFormat, SourceStatus } from '../core/source.ts';
 
 /** Row shapes shared by the SQLite and D1 adapters (same schema, same SQL). */
@@ -80,8 +80,9 @@ export function toStoredEvents(rows: (OccurrenceRow & { source_location: string 
       status: group.some((r) => r.status === 'confirmed') ? 'confirmed' : 'cancelled',
       id: eventId,
       sources: [...new Set(group.map((r) => r.source_location))],
-      firstSeen: group.reduce((min, r) => (r.first_seen < min ? r.first_seen : min), lead.first_seen),
-      lastChanged: group.reduce((max, r) => (r.last_changed > max ? r.last_changed : max), lead.last_changed),
+      // ISO 8601 instants in UTC sort as text.
+      firstSeen: group.map((r) => r.first_seen).sort()[0]!,
+      lastChanged: group.map((r) => r.last_changed).sort().at(-1)!,
     });
   }
   return events;

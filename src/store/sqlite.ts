@@ -2,12 +2,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { valueMs } from '../core/dates.ts';
-import type { EventRecord, StoredEvent } from '../core/event.ts';
-import type { DedupeCandidate, DedupeMatcher, EventQuery, EventStore, IngestCounts, IngestSuccess, SourceSchedule } from '../core/event-store.ts';
 import type { SourceFailure } from '../core/errors.ts';
-import type { Validators } from '../core/source-reader.ts';
+import type { EventRecord, StoredEvent } from '../core/event.ts';
+import type {
+  DedupeCandidate,
+  DedupeMatcher,
+  EventQuery,
+  EventStore,
+  IngestCounts,
+  IngestSuccess,
+  SourceSchedule,
+} from '../core/event-store.ts';
 import type { Source, SourceSpec } from '../core/source.ts';
+import type { Validators } from '../core/source-reader.ts';
 import { stableId } from '../core/stable-id.ts';
+import { placeKey } from '../ingest/dedupe.ts';
 import { canonicalUrlKey } from '../ingest/text.ts';
 import { migrationsDir } from './migrations-dir.ts';
 import { type OccurrenceRow, rowToSource, type SourceRow, toStoredEvents } from './rows.ts';
@@ -18,9 +27,13 @@ function applyMigrations(db: Database.Database): void {
   // The same bookkeeping table wrangler keeps for D1, so one set of SQL files serves both.
   db.exec(`CREATE TABLE IF NOT EXISTS d1_migrations (
     id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL)`);
-  const applied = new Set((db.prepare('SELECT name FROM d1_migrations').all() as { name: string }[]).map((r) => r.name));
+  const applied = new Set(
+    (db.prepare('SELECT name FROM d1_migrations').all() as { name: string }[]).map((r) => r.name),
+  );
   const dir = migrationsDir();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
     if (applied.has(file)) continue;
     db.transaction(() => {
       db.exec(readFileSync(join(dir, file), 'utf8'));
@@ -42,22 +55,24 @@ export function openSqliteStore(path: string): EventStore {
   applyMigrations(db);
 
   const sourceByLocation = db.prepare('SELECT * FROM sources WHERE location = ?');
-  const sourceById = db.prepare('SELECT * FROM sources WHERE id = ?');
   const eventCounts = db.prepare(
     "SELECT source_id, COUNT(*) AS n FROM occurrences WHERE status = 'confirmed' GROUP BY source_id",
   );
-  const existingOfSource = db.prepare('SELECT id, event_id, content_hash, status, start_ms FROM occurrences WHERE source_id = ?');
+  const existingOfSource = db.prepare(
+    'SELECT id, event_id, content_hash, status, start_ms FROM occurrences WHERE source_id = ?',
+  );
   const candidatesByUid = db.prepare(
-    'SELECT event_id, uid, start, all_day, title, url_key, city, online FROM occurrences WHERE uid = ? AND start = ? AND source_id <> ?',
+    'SELECT event_id, uid, start, all_day, title, url_key, place, online FROM occurrences WHERE uid = ? AND start = ? AND source_id <> ?',
   );
   const candidatesByDay = db.prepare(
-    'SELECT event_id, uid, start, all_day, title, url_key, city, online FROM occurrences WHERE day IN (?, ?, ?) AND source_id <> ?',
+    'SELECT event_id, uid, start, all_day, title, url_key, place, online FROM occurrences WHERE day IN (?, ?, ?) AND source_id <> ?',
   );
   const insertOccurrence = db.prepare(`INSERT INTO occurrences
-    (id, source_id, event_id, uid, recurrence_id, start, start_ms, day, all_day, title, url_key, city, online, status, record, content_hash, first_seen, last_changed)
-    VALUES (@id, @source_id, @event_id, @uid, @recurrence_id, @start, @start_ms, @day, @all_day, @title, @url_key, @city, @online, @status, @record, @content_hash, @at, @at)`);
-  const updateOccurrence = db.prepare(`UPDATE occurrences SET start = @start, start_ms = @start_ms, day = @day, all_day = @all_day,
-    title = @title, url_key = @url_key, city = @city, online = @online, status = @status, record = @record, content_hash = @content_hash,
+    (id, source_id, event_id, uid, recurrence_id, start, start_ms, day, all_day, title, url_key, place, online, status, record, content_hash, first_seen, last_changed)
+    VALUES (@id, @source_id, @event_id, @uid, @recurrence_id, @start, @start_ms, @day, @all_day, @title, @url_key, @place, @online, @status, @record, @content_hash, @at, @at)`);
+  const updateOccurrence =
+    db.prepare(`UPDATE occurrences SET start = @start, start_ms = @start_ms, day = @day, all_day = @all_day,
+    title = @title, url_key = @url_key, place = @place, online = @online, status = @status, record = @record, content_hash = @content_hash,
     last_changed = @at WHERE id = @id`);
   const cancelOccurrence = db.prepare("UPDATE occurrences SET status = 'cancelled', last_changed = ? WHERE id = ?");
 
@@ -77,7 +92,7 @@ export function openSqliteStore(path: string): EventStore {
       allDay: r.all_day === 1,
       title: r.title,
       urlKey: r.url_key,
-      city: r.city,
+      place: r.place,
       online: r.online === 'hybrid' ? 'hybrid' : r.online === 'true',
     }));
   };
@@ -86,7 +101,12 @@ export function openSqliteStore(path: string): EventStore {
     (sourceId: string, records: EventRecord[], outcome: IngestSuccess, matcher: DedupeMatcher): IngestCounts => {
       const counts: IngestCounts = { new: 0, changed: 0, unchanged: 0, cancelled: 0 };
       const existing = new Map(
-        (existingOfSource.all(sourceId) as Pick<OccurrenceRow, 'id' | 'event_id' | 'content_hash' | 'status' | 'start_ms'>[]).map((r) => [r.id, r]),
+        (
+          existingOfSource.all(sourceId) as Pick<
+            OccurrenceRow,
+            'id' | 'event_id' | 'content_hash' | 'status' | 'start_ms'
+          >[]
+        ).map((r) => [r.id, r]),
       );
       const seen = new Set<string>();
       for (const record of records) {
@@ -105,7 +125,7 @@ export function openSqliteStore(path: string): EventStore {
           all_day: record.allDay ? 1 : 0,
           title: record.title,
           url_key: canonicalUrlKey(record.url),
-          city: record.location.city,
+          place: placeKey(record),
           online: String(record.online),
           status: record.status,
           record: json,
@@ -132,7 +152,8 @@ export function openSqliteStore(path: string): EventStore {
       if (outcome.cancelVanished) {
         for (const [id, row] of existing) {
           if (seen.has(id) || row.status === 'cancelled') continue;
-          const inside = row.start_ms === null || (row.start_ms >= outcome.window.fromMs && row.start_ms < outcome.window.toMs);
+          const inside =
+            row.start_ms === null || (row.start_ms >= outcome.window.fromMs && row.start_ms < outcome.window.toMs);
           if (!inside) continue;
           cancelOccurrence.run(outcome.at, id);
           counts.cancelled++;
@@ -246,6 +267,6 @@ interface CandidateRow {
   all_day: number;
   title: string;
   url_key: string | null;
-  city: string | null;
+  place: string | null;
   online: string;
 }

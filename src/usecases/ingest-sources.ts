@@ -1,8 +1,8 @@
 import type { Clock } from '../core/clock.ts';
-import type { EventStore, IngestCounts } from '../core/event-store.ts';
 import { type FailureKind, failure, SourceError, type SourceFailure } from '../core/errors.ts';
-import type { SourceReader } from '../core/source-reader.ts';
+import type { EventStore, IngestCounts } from '../core/event-store.ts';
 import type { Source, SourceSpec } from '../core/source.ts';
+import type { SourceReader } from '../core/source-reader.ts';
 import type { TimeWindow } from '../core/window.ts';
 import { matchDuplicate } from '../ingest/dedupe.ts';
 import { parseSourceBytes } from '../ingest/parse-source.ts';
@@ -58,7 +58,13 @@ function skipReason(source: Source, nowMs: number): string | null {
   return null;
 }
 
-async function fail(deps: IngestDeps, source: Source, at: number, problem: SourceFailure, warnings: string[] = []): Promise<SourceReport> {
+async function fail(
+  deps: IngestDeps,
+  source: Source,
+  at: number,
+  problem: SourceFailure,
+  warnings: string[] = [],
+): Promise<SourceReport> {
   const schedule = afterFailure(at, source.failureCount, problem);
   await deps.store.saveFailure(source.id, new Date(at).toISOString(), schedule, problem);
   return report(source, 'error', {
@@ -68,7 +74,11 @@ async function fail(deps: IngestDeps, source: Source, at: number, problem: Sourc
   });
 }
 
-export async function ingestSource(deps: IngestDeps, spec: SourceSpec, options: IngestRunOptions): Promise<SourceReport> {
+export async function ingestSource(
+  deps: IngestDeps,
+  spec: SourceSpec,
+  options: IngestRunOptions,
+): Promise<SourceReport> {
   const source = await deps.store.ensureSource(spec);
   const startedAt = deps.clock.now();
   const reason = options.force ? null : skipReason(source, startedAt);
@@ -91,7 +101,8 @@ export async function ingestSource(deps: IngestDeps, spec: SourceSpec, options: 
       topics: source.topics,
     });
   } catch (error) {
-    const problem = error instanceof SourceError ? failure(error.kind, error.message) : failure('parse', 'unreadable source');
+    const problem =
+      error instanceof SourceError ? failure(error.kind, error.message) : failure('parse', 'unreadable source');
     return fail(deps, source, startedAt, problem);
   }
   const warnings = [...parsed.warnings];
@@ -126,7 +137,11 @@ export async function ingestSource(deps: IngestDeps, spec: SourceSpec, options: 
 }
 
 /** Ingests every source; one failing source never stops the others. */
-export async function ingestSources(deps: IngestDeps, specs: SourceSpec[], options: IngestRunOptions): Promise<SourceReport[]> {
+export async function ingestSources(
+  deps: IngestDeps,
+  specs: SourceSpec[],
+  options: IngestRunOptions,
+): Promise<SourceReport[]> {
   const results: SourceReport[] = new Array(specs.length);
   let next = 0;
   const worker = async () => {

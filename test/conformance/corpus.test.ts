@@ -2,14 +2,22 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventStore } from '../../src/core/event-store.ts';
-import { ingestSource, type IngestRunOptions } from '../../src/usecases/ingest-sources.ts';
+import { type IngestRunOptions, ingestSource } from '../../src/usecases/ingest-sources.ts';
 import { corpusFiles, corpusPath } from '../support/corpus.ts';
 import { depsFor, tempStore } from '../support/store.ts';
 import { MALFORMED } from './malformed-expectations.ts';
 
 // Wide enough for every corpus file's dates (1996 to 2027), so events are really stored and counted.
-const WIDE: IngestRunOptions = { window: { fromMs: Date.parse('1990-01-01'), toMs: Date.parse('2031-01-01') }, force: true };
-const ALL = { fromMs: Date.parse('1900-01-01'), toMs: Date.parse('2200-01-01'), includeUndated: true, includeCancelled: true };
+const WIDE: IngestRunOptions = {
+  window: { fromMs: Date.parse('1990-01-01'), toMs: Date.parse('2031-01-01') },
+  force: true,
+};
+const ALL = {
+  fromMs: Date.parse('1900-01-01'),
+  toMs: Date.parse('2200-01-01'),
+  includeUndated: true,
+  includeCancelled: true,
+};
 
 describe('every corpus file ingests without a crash', () => {
   let db: ReturnType<typeof tempStore>;
@@ -104,7 +112,11 @@ describe('odd but readable files are read right', () => {
   it('demoronizes Windows-1252 punctuation declared as UTF-8 (feedparser demoronize-1)', async () => {
     const db = tempStore();
     try {
-      await ingestSource(depsFor(db.store), { location: corpusPath('malformed', 'feedparser__demoronize-1.xml') }, WIDE);
+      await ingestSource(
+        depsFor(db.store),
+        { location: corpusPath('malformed', 'feedparser__demoronize-1.xml') },
+        WIDE,
+      );
       const [event] = await db.store.listEvents(ALL);
       expect(event?.title).toMatch(/don’t/);
     } finally {
@@ -128,7 +140,11 @@ describe('odd but readable files are read right', () => {
   it('reads the link of an item whose ampersands were escaped once (feedparser corrupted ampersands)', async () => {
     const db = tempStore();
     try {
-      await ingestSource(depsFor(db.store), { location: corpusPath('malformed', 'feedparser__rss_item_link_corrupted_ampersands.xml') }, WIDE);
+      await ingestSource(
+        depsFor(db.store),
+        { location: corpusPath('malformed', 'feedparser__rss_item_link_corrupted_ampersands.xml') },
+        WIDE,
+      );
       const [event] = await db.store.listEvents(ALL);
       expect(event?.url).toBe('http://link/get?a=1&b=2');
     } finally {
@@ -139,7 +155,11 @@ describe('odd but readable files are read right', () => {
   it('decodes the euro sign of a windows-1252 feed that claims UTF-8 (miniflux)', async () => {
     const db = tempStore();
     try {
-      await ingestSource(depsFor(db.store), { location: corpusPath('malformed', 'miniflux__windows-1252-incorrect-prolog.xml') }, WIDE);
+      await ingestSource(
+        depsFor(db.store),
+        { location: corpusPath('malformed', 'miniflux__windows-1252-incorrect-prolog.xml') },
+        WIDE,
+      );
       const [source] = await db.store.listSources();
       expect(source?.name).toBe('Euro €');
     } finally {

@@ -41,8 +41,15 @@ export const MALFORMED: Record<string, MalformedExpectation> = {
   'libical__zday.ics': { outcome: 'error', kind: 'parse', message: /BYMONTH/ },
   'miniflux__no_encoding_ISO-8859-1.xml': { outcome: 'salvage', warning: /read as windows-1252/, minEvents: 1 },
   'miniflux__utf8-incorrect-prolog.xml': { outcome: 'read', minEvents: 1 },
-  'miniflux__windows-1252-incorrect-prolog.xml': { outcome: 'salvage', warning: /declared windows-1252 but the content is UTF-8/ },
-  'nodeical__badRRULE.ics': { outcome: 'salvage', warning: /occurrences in the window; the rest are left out/, minEvents: 100 },
+  'miniflux__windows-1252-incorrect-prolog.xml': {
+    outcome: 'salvage',
+    warning: /declared windows-1252 but the content is UTF-8/,
+  },
+  'nodeical__badRRULE.ics': {
+    outcome: 'salvage',
+    warning: /occurrences in the window; the rest are left out/,
+    minEvents: 100,
+  },
   'nodeical__bad_ms_tz.ics': { outcome: 'read', minEvents: 1 },
   'pyicalendar__bom_calendar.ics': { outcome: 'salvage', warning: /no VEVENT/ },
   'pyicalendar__broken_dtstart.ics': { outcome: 'salvage', warning: /invalid DTSTART, skipped/ },

@@ -20,7 +20,9 @@ interface Expected {
   skipped?: string;
 }
 
-const expected = JSON.parse(readFileSync(`${CORPUS_DIR}/expected-occurrences.json`, 'utf8')) as { files: Record<string, Expected> };
+const expected = JSON.parse(readFileSync(`${CORPUS_DIR}/expected-occurrences.json`, 'utf8')) as {
+  files: Record<string, Expected>;
+};
 const EDGE_MS = 14 * 3_600_000;
 const DAY_MS = 86_400_000;
 
@@ -33,7 +35,8 @@ const DECIDED: Record<string, { onlyExpander: string[]; onlyConvene: string[]; w
   },
 };
 
-const msOf = (start: string) => Date.parse(start.length === 10 ? `${start}T00:00:00Z` : start.endsWith('Z') ? start : `${start}Z`);
+const msOf = (start: string) =>
+  Date.parse(start.length === 10 ? `${start}T00:00:00Z` : start.endsWith('Z') ? start : `${start}Z`);
 
 const compared = Object.entries(expected.files).filter(([, e]) => e.occurrences);
 
@@ -60,10 +63,16 @@ describe('recurrence expansion agrees with an independent RFC 5545 expander', ()
         .filter((r) => r.status === 'confirmed' && r.start && !floating.has(uidOf(r.uid)) && !nearEdge(r.start))
         .map((r) => `${uidOf(r.uid)}|${r.start!.replace(/Z$/, '')}`),
     );
-    const theirs = new Set(e.occurrences!.filter(([, start]) => !nearEdge(start)).map(([uid, start]) => `${uid}|${start}`));
+    const theirs = new Set(
+      e.occurrences!.filter(([, start]) => !nearEdge(start)).map(([uid, start]) => `${uid}|${start}`),
+    );
     const onlyExpander = [...theirs].filter((k) => !ours.has(k)).sort();
     const onlyConvene = [...ours].filter((k) => !theirs.has(k)).sort();
     const decided = DECIDED[file];
-    expect({ onlyExpander, onlyConvene }).toEqual(decided ? { onlyExpander: decided.onlyExpander, onlyConvene: decided.onlyConvene } : { onlyExpander: [], onlyConvene: [] });
+    expect({ onlyExpander, onlyConvene }).toEqual(
+      decided
+        ? { onlyExpander: decided.onlyExpander, onlyConvene: decided.onlyConvene }
+        : { onlyExpander: [], onlyConvene: [] },
+    );
   });
 });

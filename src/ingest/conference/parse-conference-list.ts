@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoInstantOrDate, valueMs } from '../../core/dates.ts';
-import { type EventRecord, type Online, TEXT_LIMITS } from '../../core/event.ts';
 import { SourceError } from '../../core/errors.ts';
+import { type EventRecord, type Online, TEXT_LIMITS } from '../../core/event.ts';
 import type { ParsedSource, ParseOptions } from '../parsed-source.ts';
 import { cleanText, cleanUrl } from '../text.ts';
 
@@ -50,7 +50,9 @@ export function parseConferenceList(body: string, options: ParseOptions): Parsed
     const name = parsed.success ? cleanText(parsed.data.name, TEXT_LIMITS.title, { singleLine: true }) : null;
     const start = parsed.success && parsed.data.startDate ? isoInstantOrDate(parsed.data.startDate.trim()) : null;
     if (!parsed.success || !name || !start?.allDay) {
-      warnings.push(`entry ${index}${name ? ` (${name.slice(0, 60)})` : ''}: missing or invalid ${!name ? 'name' : 'startDate'}, skipped`);
+      warnings.push(
+        `entry ${index}${name ? ` (${name.slice(0, 60)})` : ''}: missing or invalid ${!name ? 'name' : 'startDate'}, skipped`,
+      );
       return;
     }
     const c = parsed.data;

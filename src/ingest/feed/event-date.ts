@@ -25,7 +25,11 @@ export function fromEventModule(start: unknown, end: unknown): FoundDate | null 
 export function fromText(texts: (string | null)[], referenceMs: number): FoundDate | null {
   for (const text of texts) {
     if (!text) continue;
-    const results = chrono.strict.parse(text.slice(0, 5000), { instant: new Date(referenceMs), timezone: 'UTC' }, { forwardDate: true });
+    const results = chrono.strict.parse(
+      text.slice(0, 5000),
+      { instant: new Date(referenceMs), timezone: 'UTC' },
+      { forwardDate: true },
+    );
     for (const result of results) {
       const start = result.start;
       if (!start.isCertain('day') && !start.isCertain('weekday')) continue;
@@ -35,7 +39,8 @@ export function fromText(texts: (string | null)[], referenceMs: number): FoundDa
       const allDay = !start.isCertain('hour');
       const format = (d: Date) => (allDay ? d.toISOString().slice(0, 10) : d.toISOString().replace('.000Z', 'Z'));
       const endDate = result.end?.date();
-      const end = endDate && endDate >= startDate ? format(allDay ? new Date(endDate.getTime() + 86_400_000) : endDate) : null;
+      const end =
+        endDate && endDate >= startDate ? format(allDay ? new Date(endDate.getTime() + 86_400_000) : endDate) : null;
       return { start: format(startDate), end, allDay };
     }
   }

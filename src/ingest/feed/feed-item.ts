@@ -1,6 +1,6 @@
+import { valueMs } from '../../core/dates.ts';
 import { type EventRecord, TEXT_LIMITS } from '../../core/event.ts';
 import { stableId } from '../../core/stable-id.ts';
-import { valueMs } from '../../core/dates.ts';
 import { inferKind, inferOnline } from '../classify.ts';
 import type { ParseOptions } from '../parsed-source.ts';
 import { cleanText, cleanUrl } from '../text.ts';
@@ -45,8 +45,10 @@ export function feedItemToRecord(item: FeedItem, options: ParseOptions, warnings
   }
   const description = cleanText(item.description, TEXT_LIMITS.description);
   const found: FoundDate | null =
-    fromEventModule(item.eventStart, item.eventEnd) ?? fromText([title, description], item.publishedMs ?? options.nowMs);
-  if (found && !(valueMs(found.start) >= options.window.fromMs && valueMs(found.start) < options.window.toMs)) return null;
+    fromEventModule(item.eventStart, item.eventEnd) ??
+    fromText([title, description], item.publishedMs ?? options.nowMs);
+  if (found && !(valueMs(found.start) >= options.window.fromMs && valueMs(found.start) < options.window.toMs))
+    return null;
   const url = cleanUrl(item.link);
   const locationText = cleanText(item.eventLocation, TEXT_LIMITS.location, { singleLine: true });
   return {
@@ -62,7 +64,9 @@ export function feedItemToRecord(item: FeedItem, options: ParseOptions, warnings
     online: inferOnline(locationText, title, description),
     url,
     kind: options.kind ?? inferKind(title, description, 'other'),
-    topics: [...new Set([...options.topics, ...item.categories.map((c) => c.toLowerCase().trim()).filter(Boolean)])].slice(0, 50),
+    topics: [
+      ...new Set([...options.topics, ...item.categories.map((c) => c.toLowerCase().trim()).filter(Boolean)]),
+    ].slice(0, 50),
     cfp: null,
     organizer: cleanText(item.author, TEXT_LIMITS.short, { singleLine: true }),
     status: 'confirmed',

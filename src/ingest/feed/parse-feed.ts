@@ -1,6 +1,6 @@
 import Parser from 'rss-parser';
-import type { EventRecord } from '../../core/event.ts';
 import { SourceError } from '../../core/errors.ts';
+import type { EventRecord } from '../../core/event.ts';
 import type { ParsedSource, ParseOptions } from '../parsed-source.ts';
 import { cleanText } from '../text.ts';
 import { type FeedItem, feedItemToRecord, textOf } from './feed-item.ts';
@@ -21,7 +21,10 @@ const parser = new Parser({
 
 function categoriesOf(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value.map((c) => textOf(c) ?? '').filter((c) => c.trim() !== '').slice(0, 20);
+  return value
+    .map((c) => textOf(c) ?? '')
+    .filter((c) => c.trim() !== '')
+    .slice(0, 20);
 }
 
 function toFeedItem(raw: Record<string, unknown>): FeedItem {
@@ -58,10 +61,13 @@ export async function parseFeed(xml: string, options: ParseOptions): Promise<Par
   const { xml: repairedEntities, repairs } = repairXmlEntities(xml);
   if (repairs > 0) warnings.push(`${repairs} HTML entities or bare ampersands repaired`);
   // rss-parser refuses <rss> without a version; feedparser and browsers read it as RSS 2.0.
-  const repaired = closeTruncatedEndTag(repairedEntities, warnings).replace(/<rss(?![^>]*\bversion=)([^>]*)>/, (_, attrs: string) => {
-    warnings.push('<rss> without version read as RSS 2.0');
-    return `<rss version="2.0"${attrs}>`;
-  });
+  const repaired = closeTruncatedEndTag(repairedEntities, warnings).replace(
+    /<rss(?![^>]*\bversion=)([^>]*)>/,
+    (_, attrs: string) => {
+      warnings.push('<rss> without version read as RSS 2.0');
+      return `<rss version="2.0"${attrs}>`;
+    },
+  );
   if (/<rss\b/i.test(repaired) && !/<channel\b/i.test(repaired)) {
     warnings.push('an RSS document with no <channel>: nothing to read');
     return { records: [], warnings, refreshMinutes: null, title: null };
@@ -73,7 +79,8 @@ export async function parseFeed(xml: string, options: ParseOptions): Promise<Par
     throw new SourceError('parse', `not valid RSS or Atom (${shortReason(error)})`);
   }
   const rawItems = (output.items ?? []) as Record<string, unknown>[];
-  if (rawItems.length > MAX_FEED_ITEMS) warnings.push(`${rawItems.length} items; only the first ${MAX_FEED_ITEMS} are read`);
+  if (rawItems.length > MAX_FEED_ITEMS)
+    warnings.push(`${rawItems.length} items; only the first ${MAX_FEED_ITEMS} are read`);
   const records: EventRecord[] = [];
   for (const raw of rawItems.slice(0, MAX_FEED_ITEMS)) {
     const record = feedItemToRecord(toFeedItem(raw), options, warnings);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { EventRecord } from '../../core/event.ts';
 import { SourceError } from '../../core/errors.ts';
+import type { EventRecord } from '../../core/event.ts';
 import type { ParsedSource, ParseOptions } from '../parsed-source.ts';
 import { cleanText } from '../text.ts';
 import { feedItemToRecord } from './feed-item.ts';
@@ -23,8 +23,14 @@ const JsonFeedSchema = z.object({
       date_published: loose.optional(),
       tags: z.array(z.unknown()).optional(),
       author: z.object({ name: loose.optional() }).optional().catch(undefined),
-      authors: z.array(z.object({ name: loose.optional() }).catch({ name: null })).optional().catch(undefined),
-      _event: z.object({ starts_at: loose.optional(), ends_at: loose.optional(), venue: loose.optional() }).optional().catch(undefined),
+      authors: z
+        .array(z.object({ name: loose.optional() }).catch({ name: null }))
+        .optional()
+        .catch(undefined),
+      _event: z
+        .object({ starts_at: loose.optional(), ends_at: loose.optional(), venue: loose.optional() })
+        .optional()
+        .catch(undefined),
     }),
   ),
 });
@@ -39,7 +45,10 @@ export function parseJsonFeed(text: string, options: ParseOptions): ParsedSource
   const parsed = JsonFeedSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new SourceError('parse', `not a JSON Feed: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+    throw new SourceError(
+      'parse',
+      `not a JSON Feed: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+    );
   }
   const warnings: string[] = [];
   const records: EventRecord[] = [];
@@ -63,5 +72,10 @@ export function parseJsonFeed(text: string, options: ParseOptions): ParsedSource
     );
     if (record) records.push(record);
   }
-  return { records, warnings, refreshMinutes: null, title: cleanText(parsed.data.title ?? null, 200, { singleLine: true }) };
+  return {
+    records,
+    warnings,
+    refreshMinutes: null,
+    title: cleanText(parsed.data.title ?? null, 200, { singleLine: true }),
+  };
 }

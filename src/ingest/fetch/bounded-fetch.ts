@@ -38,7 +38,8 @@ class Abort extends Error {
 }
 
 async function guard(url: URL, deps: FetcherDeps): Promise<void> {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Abort(failure('blocked', `scheme ${url.protocol} is not fetched`));
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Abort(failure('blocked', `scheme ${url.protocol} is not fetched`));
   if (url.username || url.password) throw new Abort(failure('blocked', 'URLs with credentials are not fetched'));
   if (deps.allowPrivateNetwork) return;
   const host = url.hostname.replace(/^\[|\]$/g, '');
@@ -52,7 +53,9 @@ async function guard(url: URL, deps: FetcherDeps): Promise<void> {
     }
   }
   if (addresses.length === 0 || addresses.some(isPrivateAddress)) {
-    throw new Abort(failure('blocked', `${host} is a private or loopback address (allow with --allow-private-network)`));
+    throw new Abort(
+      failure('blocked', `${host} is a private or loopback address (allow with --allow-private-network)`),
+    );
   }
 }
 
@@ -109,7 +112,11 @@ export function createHttpReader(deps: FetcherDeps) {
       let permanent = true;
       for (let hop = 0; ; hop++) {
         await guard(url, deps);
-        const headers: Record<string, string> = { 'user-agent': deps.userAgent, accept: 'text/calendar, application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, */*;q=0.5' };
+        const headers: Record<string, string> = {
+          'user-agent': deps.userAgent,
+          accept:
+            'text/calendar, application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, */*;q=0.5',
+        };
         if (validators.etag) headers['if-none-match'] = validators.etag;
         if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
         headerTimer = setTimeout(() => {
@@ -121,7 +128,8 @@ export function createHttpReader(deps: FetcherDeps) {
         const locationHeader = response.headers.get('location');
         if (response.status >= 300 && response.status < 400 && response.status !== 304 && locationHeader) {
           await response.body?.cancel().catch(() => {});
-          if (hop >= limits.maxRedirects) return { kind: 'failed', failure: failure('http', `more than ${limits.maxRedirects} redirects`) };
+          if (hop >= limits.maxRedirects)
+            return { kind: 'failed', failure: failure('http', `more than ${limits.maxRedirects} redirects`) };
           permanent &&= response.status === 301 || response.status === 308;
           url = new URL(locationHeader, url);
           continue;
@@ -135,7 +143,10 @@ export function createHttpReader(deps: FetcherDeps) {
           const retry = retryAfterMs(response.headers.get('retry-after'), now());
           return {
             kind: 'failed',
-            failure: failure('http', `HTTP ${response.status}`, { status: response.status, ...(retry !== undefined ? { retryAfterMs: retry } : {}) }),
+            failure: failure('http', `HTTP ${response.status}`, {
+              status: response.status,
+              ...(retry !== undefined ? { retryAfterMs: retry } : {}),
+            }),
           };
         }
         const body = await readCapped(response, limits.maxBytes);

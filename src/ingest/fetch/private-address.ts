@@ -26,12 +26,18 @@ function privateIpv4([a, b]: number[]): boolean {
 }
 
 function expandIpv6(address: string): number[] | null {
-  let text = address.toLowerCase().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  let text = address
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '');
   const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
   if (v4) {
     const parts = ipv4Parts(v4[1]!);
     if (!parts) return null;
-    text = text.replace(v4[1]!, `${((parts[0]! << 8) | parts[1]!).toString(16)}:${((parts[2]! << 8) | parts[3]!).toString(16)}`);
+    text = text.replace(
+      v4[1]!,
+      `${((parts[0]! << 8) | parts[1]!).toString(16)}:${((parts[2]! << 8) | parts[3]!).toString(16)}`,
+    );
   }
   const halves = text.split('::');
   if (halves.length > 2) return null;
@@ -39,7 +45,9 @@ function expandIpv6(address: string): number[] | null {
   const tail = halves.length === 2 && halves[1] ? halves[1].split(':') : [];
   const missing = 8 - head.length - tail.length;
   if (missing < 0 || (halves.length === 1 && missing !== 0)) return null;
-  const groups = [...head, ...Array(missing).fill('0'), ...tail].map((g) => (/^[0-9a-f]{1,4}$/.test(g) ? Number.parseInt(g, 16) : Number.NaN));
+  const groups = [...head, ...Array(missing).fill('0'), ...tail].map((g) =>
+    /^[0-9a-f]{1,4}$/.test(g) ? Number.parseInt(g, 16) : Number.NaN,
+  );
   return groups.every((g) => !Number.isNaN(g)) ? groups : null;
 }
 

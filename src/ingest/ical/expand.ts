@@ -1,6 +1,14 @@
 import ICAL from 'ical.js';
 import type { TimeWindow } from '../../core/window.ts';
-import { allValues, firstProperty, firstText, type JCalProperty, readTimeValue, type TimeValue, tzidOf } from './values.ts';
+import {
+  allValues,
+  firstProperty,
+  firstText,
+  type JCalProperty,
+  readTimeValue,
+  type TimeValue,
+  tzidOf,
+} from './values.ts';
 import { toInstantMs, toWallTime, type WallTime, type Zone, type ZoneTable } from './zones.ts';
 
 const DAY_MS = 86_400_000;
@@ -61,7 +69,10 @@ function readAnchor(properties: JCalProperty[], uid: string, ctx: ExpandContext)
   const duration = firstText(properties, 'duration');
   if (dtend) {
     const end = readTimeValue(dtend[3], tzidOf(dtend), dtend[2]);
-    if (end) durationMs = instantOf(end, end.utc || end.isDate ? zoneOf(end, ctx) : ctx.zones.resolve(end.tzid ?? value.tzid), ctx) - startMs;
+    if (end)
+      durationMs =
+        instantOf(end, end.utc || end.isDate ? zoneOf(end, ctx) : ctx.zones.resolve(end.tzid ?? value.tzid), ctx) -
+        startMs;
     else ctx.warn(`event ${uid}: invalid DTEND ignored`);
   } else if (duration) {
     try {
@@ -113,7 +124,12 @@ function localiseUntil(recur: ICAL.Recur, zone: Zone, isDate: boolean): void {
 }
 
 /** Instants of the whole set (RRULEs + RDATEs + DTSTART, minus EXDATEs) that start inside the window. */
-function seriesInstants(master: JCalProperty[], anchor: Anchor, uid: string, ctx: ExpandContext): Map<number, WallTime | null> {
+function seriesInstants(
+  master: JCalProperty[],
+  anchor: Anchor,
+  uid: string,
+  ctx: ExpandContext,
+): Map<number, WallTime | null> {
   const { window } = ctx;
   const zone = seriesZone(anchor, ctx);
   const isDate = anchor.value.isDate;
@@ -128,7 +144,7 @@ function seriesInstants(master: JCalProperty[], anchor: Anchor, uid: string, ctx
     let recur: ICAL.Recur;
     try {
       recur = new ICAL.Property(rule).getFirstValue() as ICAL.Recur;
-      if (!recur || !recur.freq) throw new Error('no FREQ');
+      if (!recur?.freq) throw new Error('no FREQ');
       localiseUntil(recur, zone, isDate);
     } catch {
       ctx.warn(`event ${uid}: invalid RRULE ignored`);
@@ -157,11 +173,20 @@ function seriesInstants(master: JCalProperty[], anchor: Anchor, uid: string, ctx
       const naive = Date.UTC(next.year, next.month - 1, next.day, next.hour, next.minute, next.second);
       if (naive < window.fromMs - 2 * DAY_MS) continue;
       if (naive >= window.toMs + 2 * DAY_MS) break;
-      const wall = { year: next.year, month: next.month, day: next.day, hour: next.hour, minute: next.minute, second: next.second };
+      const wall = {
+        year: next.year,
+        month: next.month,
+        day: next.day,
+        hour: next.hour,
+        minute: next.minute,
+        second: next.second,
+      };
       const ms = isDate ? naive : toInstantMs(wall, zone);
       if (ms >= window.fromMs && ms < window.toMs) instants.set(ms, wall);
       if (instants.size > SERIES_LIMITS.maxOccurrences) {
-        ctx.warn(`event ${uid}: more than ${SERIES_LIMITS.maxOccurrences} occurrences in the window; the rest are left out`);
+        ctx.warn(
+          `event ${uid}: more than ${SERIES_LIMITS.maxOccurrences} occurrences in the window; the rest are left out`,
+        );
         break;
       }
     }
@@ -169,7 +194,8 @@ function seriesInstants(master: JCalProperty[], anchor: Anchor, uid: string, ctx
   for (const { value, property } of allValues(master, 'rdate')) {
     const raw = Array.isArray(value) ? value[0] : value;
     const rdate = readTimeValue(raw, tzidOf(property) ?? anchor.value.tzid, property[2]);
-    if (rdate) consider(instantOf(rdate, rdate.utc ? { kind: 'utc' } : zoneOf({ ...rdate, tzid: rdate.tzid }, ctx), ctx));
+    if (rdate)
+      consider(instantOf(rdate, rdate.utc ? { kind: 'utc' } : zoneOf({ ...rdate, tzid: rdate.tzid }, ctx), ctx));
   }
   for (const { value, property } of allValues(master, 'exdate')) {
     const exdate = readTimeValue(value, tzidOf(property) ?? anchor.value.tzid, property[2]);
@@ -258,7 +284,8 @@ export function expandGroup(uid: string, vevents: JCalProperty[][], ctx: ExpandC
   // Overrides whose instant the rule does not produce (or that moved into the window) still describe real events.
   for (const [ms, override] of overrideByInstant) {
     const anchor = readAnchor(override, uid, ctx);
-    if (anchor && inWindow(anchor.startMs)) out.push(single(override, anchor, recurrenceIdText(ms, anchor.value.isDate)));
+    if (anchor && inWindow(anchor.startMs))
+      out.push(single(override, anchor, recurrenceIdText(ms, anchor.value.isDate)));
   }
   return out;
 }

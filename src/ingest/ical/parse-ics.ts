@@ -25,7 +25,8 @@ function geo(properties: JCalProperty[]): { lat: number | null; lon: number | nu
   const pair = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[;,]/) : [];
   const lat = Number(pair[0]);
   const lon = Number(pair[1]);
-  if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) return { lat: null, lon: null };
+  if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180)
+    return { lat: null, lon: null };
   return { lat, lon };
 }
 
@@ -73,7 +74,12 @@ function whenOf(occurrence: Occurrence): Pick<EventRecord, 'start' | 'end' | 'al
       timeZone: null,
     };
   }
-  return { start: isoInstant(occurrence.startMs), end: isoInstant(occurrence.endMs), allDay: false, timeZone: zoneName(occurrence.zone) };
+  return {
+    start: isoInstant(occurrence.startMs),
+    end: isoInstant(occurrence.endMs),
+    allDay: false,
+    timeZone: zoneName(occurrence.zone),
+  };
 }
 
 function refreshMinutes(properties: JCalProperty[]): number | null {
@@ -92,12 +98,15 @@ export function parseIcs(text: string, options: ParseOptions): ParsedSource {
   const unknownZones = new Set<string>();
   const zones = createZoneTable(parts.vtimezones, (tzid) => unknownZones.add(tzid));
   const calendarZoneName = firstText(parts.properties, 'x-wr-timezone');
-  const calendarZone: Zone | null = calendarZoneName && isIanaZone(calendarZoneName) ? { kind: 'iana', name: calendarZoneName } : null;
+  const calendarZone: Zone | null =
+    calendarZoneName && isIanaZone(calendarZoneName) ? { kind: 'iana', name: calendarZoneName } : null;
   if (parts.vevents.length === 0) warnings.push('the calendar holds no events (no VEVENT)');
   const groups = new Map<string, JCalProperty[][]>();
   for (const vevent of parts.vevents) {
     // A VEVENT without UID still needs an id that is stable across runs.
-    const uid = firstText(vevent, 'uid') ?? `generated-${stableId(firstText(vevent, 'summary') ?? '', String(firstProperty(vevent, 'dtstart')?.[3] ?? ''))}`;
+    const uid =
+      firstText(vevent, 'uid') ??
+      `generated-${stableId(firstText(vevent, 'summary') ?? '', String(firstProperty(vevent, 'dtstart')?.[3] ?? ''))}`;
     const group = groups.get(uid);
     if (group) group.push(vevent);
     else groups.set(uid, [vevent]);
@@ -108,7 +117,8 @@ export function parseIcs(text: string, options: ParseOptions): ParsedSource {
   for (const [uid, vevents] of groups) {
     const masters = vevents.filter((v) => !firstProperty(v, 'recurrence-id'));
     if (masters.length > 1) warnings.push(`event ${uid}: ${masters.length} VEVENTs share this UID; the first is kept`);
-    const group = masters.length > 1 ? vevents.filter((v) => v === masters[0] || firstProperty(v, 'recurrence-id')) : vevents;
+    const group =
+      masters.length > 1 ? vevents.filter((v) => v === masters[0] || firstProperty(v, 'recurrence-id')) : vevents;
     for (const occurrence of expandGroup(uid, group, ctx)) {
       let text = textCache.get(occurrence.properties);
       if (text === undefined) {
@@ -130,6 +140,10 @@ export function parseIcs(text: string, options: ParseOptions): ParsedSource {
     records,
     warnings,
     refreshMinutes: refreshMinutes(parts.properties),
-    title: cleanText(firstText(parts.properties, 'x-wr-calname') ?? firstText(parts.properties, 'name'), TEXT_LIMITS.short, { singleLine: true }),
+    title: cleanText(
+      firstText(parts.properties, 'x-wr-calname') ?? firstText(parts.properties, 'name'),
+      TEXT_LIMITS.short,
+      { singleLine: true },
+    ),
   };
 }

@@ -15,7 +15,8 @@ export interface CalendarParts {
 function tidy(text: string, warnings: string[]): string {
   let out = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const withoutBlank = out.replace(/\n[ \t]*(?=\n)/g, '');
-  if (withoutBlank.length !== out.length && /\n\s*\n\S/.test(out.trimEnd())) warnings.push('blank lines inside the calendar ignored');
+  if (withoutBlank.length !== out.length && /\n\s*\n\S/.test(out.trimEnd()))
+    warnings.push('blank lines inside the calendar ignored');
   out = withoutBlank;
   // `RRULE:` with nothing after it (calendarlabs exports) is a rule that says nothing.
   const withoutEmptyRules = out.replace(/^(RRULE|EXRULE|RDATE|EXDATE)(;[^:\n]*)?:[ \t]*\n/gim, '');
@@ -23,7 +24,8 @@ function tidy(text: string, warnings: string[]): string {
   // Google and Apple wrote DATE values without VALUE=DATE; ical.js then rejects the whole file.
   return withoutEmptyRules.replace(
     /^(DTSTART|DTEND|DUE|RECURRENCE-ID|EXDATE|RDATE)((?:;[^:\n]*)?):(\d{8}(?:,\d{8})*)[ \t]*$/gim,
-    (line, name: string, params: string, value: string) => (/;VALUE=/i.test(params) ? line : `${name}${params};VALUE=DATE:${value}`),
+    (line, name: string, params: string, value: string) =>
+      /;VALUE=/i.test(params) ? line : `${name}${params};VALUE=DATE:${value}`,
   );
 }
 
@@ -64,11 +66,13 @@ function salvage(text: string, parts: CalendarParts, reason: string): void {
       collect(parsed as unknown as JCalComponent, parts);
     } catch {
       skipped++;
-      const uid = block.lines.find((l) => /^UID[:;]/i.test(l))?.replace(/^UID[^:]*:/i, '') ?? `#${blocks.indexOf(block) + 1}`;
+      const uid =
+        block.lines.find((l) => /^UID[:;]/i.test(l))?.replace(/^UID[^:]*:/i, '') ?? `#${blocks.indexOf(block) + 1}`;
       parts.warnings.push(`skipped unreadable ${block.kind.toUpperCase()} ${uid.slice(0, 80)}`);
     }
   }
-  if (parts.vevents.length === 0 && (skipped > 0 || blocks.length === 0)) throw new SourceError('parse', `not valid iCalendar (${reason})`);
+  if (parts.vevents.length === 0 && (skipped > 0 || blocks.length === 0))
+    throw new SourceError('parse', `not valid iCalendar (${reason})`);
   parts.warnings.push(`calendar did not parse as a whole (${reason}); read it event by event`);
 }
 

@@ -27,7 +27,9 @@ export function readTimeValue(raw: unknown, tzid: string | null, declaredType: s
   // ical.js leaves 8-digit DATE values without VALUE=DATE as-is; accept both spellings.
   const normalised = /^\d{8}(T\d{6}Z?)?$/.test(compact)
     ? `${compact.slice(0, 4)}-${compact.slice(4, 6)}-${compact.slice(6, 8)}${
-        compact.length > 8 ? `T${compact.slice(9, 11)}:${compact.slice(11, 13)}:${compact.slice(13, 15)}${compact.endsWith('Z') ? 'Z' : ''}` : ''
+        compact.length > 8
+          ? `T${compact.slice(9, 11)}:${compact.slice(11, 13)}:${compact.slice(13, 15)}${compact.endsWith('Z') ? 'Z' : ''}`
+          : ''
       }`
     : compact;
   const match = DATE_TIME.exec(normalised);

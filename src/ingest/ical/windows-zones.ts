@@ -25,7 +25,7 @@ export const WINDOWS_ZONES: Readonly<Record<string, string>> = {
   'E. South America Standard Time': 'America/Sao_Paulo',
   'Argentina Standard Time': 'America/Buenos_Aires',
   'Greenland Standard Time': 'America/Godthab',
-  'UTC': 'Etc/UTC',
+  UTC: 'Etc/UTC',
   'GMT Standard Time': 'Europe/London',
   'Greenwich Standard Time': 'Atlantic/Reykjavik',
   'W. Europe Standard Time': 'Europe/Berlin',

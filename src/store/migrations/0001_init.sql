@@ -37,7 +37,7 @@ CREATE TABLE occurrences (
   all_day INTEGER NOT NULL,
   title TEXT NOT NULL,
   url_key TEXT,
-  city TEXT,
+  place TEXT,
   online TEXT NOT NULL,
   status TEXT NOT NULL,
   record TEXT NOT NULL,

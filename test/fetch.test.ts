@@ -1,0 +1,239 @@
+import { createGzip } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReadOutcome } from '../src/core/source-reader.ts';
+import { createHttpReader, type FetchLimits } from '../src/ingest/fetch/bounded-fetch.ts';
+import { startServer, type TestServer } from './support/http-server.ts';
+
+const NO_VALIDATORS = { etag: null, lastModified: null };
+const LIMITS: Partial<FetchLimits> = { headerTimeoutMs: 500, totalTimeoutMs: 1500, maxBytes: 2 * 1024 * 1024 };
+const ICS = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n';
+
+function reader(limits: Partial<FetchLimits> = LIMITS, allowPrivateNetwork = true) {
+  return createHttpReader({
+    fetch: globalThis.fetch,
+    resolveHost: async () => ['127.0.0.1'],
+    allowPrivateNetwork,
+    userAgent: 'convene-test',
+    limits,
+  });
+}
+
+function failureOf(outcome: ReadOutcome) {
+  if (outcome.kind !== 'failed') throw new Error(`expected a failure, got ${outcome.kind}`);
+  return outcome.failure;
+}
+
+async function gzipBomb(decodedMiB: number): Promise<Buffer> {
+  const gzip = createGzip({ level: 9 });
+  const chunks: Buffer[] = [];
+  gzip.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise((resolve) => gzip.on('end', resolve));
+  const zeros = Buffer.alloc(1 << 20);
+  for (let i = 0; i < decodedMiB; i++) if (!gzip.write(zeros)) await new Promise((r) => gzip.once('drain', r));
+  gzip.end();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+describe('bounded fetcher against real servers on 127.0.0.1', () => {
+  let server: TestServer;
+  let privateTarget: TestServer;
+  let bomb: Buffer;
+  let trickleClosed = false;
+
+  beforeAll(async () => {
+    bomb = await gzipBomb(1024);
+    privateTarget = await startServer((_req, res) => res.end('secret admin page'), '127.0.0.2');
+    server = await startServer((req, res) => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      switch (path) {
+        case '/ok':
+          res.writeHead(200, {
+            'content-type': 'text/calendar',
+            etag: '"v1"',
+            'last-modified': 'Wed, 21 Oct 2026 07:28:00 GMT',
+          });
+          return void res.end(ICS);
+        case '/silent':
+          return; // accepts the connection, never answers
+        case '/trickle': {
+          res.writeHead(200, { 'content-type': 'text/calendar' });
+          res.flushHeaders();
+          const timer = setInterval(() => res.write('B'), 1000);
+          res.on('close', () => {
+            clearInterval(timer);
+            trickleClosed = true;
+          });
+          return;
+        }
+        case '/endless': {
+          res.writeHead(200, { 'content-type': 'text/calendar' });
+          const chunk = Buffer.alloc(64 * 1024, 'A');
+          const pump = () => {
+            while (res.write(chunk)) if (res.destroyed) return;
+          };
+          res.on('drain', pump);
+          return pump();
+        }
+        case '/bomb':
+          res.writeHead(200, { 'content-type': 'text/calendar', 'content-encoding': 'gzip' });
+          return void res.end(bomb);
+        case '/to-private':
+          res.writeHead(302, { location: `${privateTarget.url}/admin` });
+          return void res.end();
+        case '/to-file':
+          res.writeHead(302, { location: 'file:///etc/passwd' });
+          return void res.end();
+        case '/loop':
+          res.writeHead(302, { location: '/loop' });
+          return void res.end();
+        case '/reset':
+          res.writeHead(200, { 'content-type': 'text/calendar', 'content-length': '100000' });
+          res.write('BEGIN:VCALENDAR\r\n');
+          return void setTimeout(() => res.destroy(), 50);
+        case '/rate-limited':
+          res.writeHead(429, { 'retry-after': '7200' });
+          return void res.end();
+        default:
+          res.writeHead(404);
+          res.end();
+      }
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await server.close();
+    await privateTarget.close();
+  });
+
+  it('200: returns the body with its validators verbatim', async () => {
+    const outcome = await reader()(`${server.url}/ok`, NO_VALIDATORS);
+    expect(outcome.kind).toBe('fetched');
+    if (outcome.kind !== 'fetched') return;
+    expect(new TextDecoder().decode(outcome.body)).toBe(ICS);
+    expect(outcome.validators).toEqual({ etag: '"v1"', lastModified: 'Wed, 21 Oct 2026 07:28:00 GMT' });
+    expect(server.requests.at(-1)?.headers['user-agent']).toBe('convene-test');
+  });
+
+  it('a server that never answers: timeout at the header deadline', async () => {
+    const started = Date.now();
+    const failure = failureOf(await reader()(`${server.url}/silent`, NO_VALIDATORS));
+    expect(failure.kind).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(500 * 1.5 + 200);
+  });
+
+  it('one byte a second: timeout at the total deadline, and the transfer is torn down', async () => {
+    const started = Date.now();
+    const failure = failureOf(await reader()(`${server.url}/trickle`, NO_VALIDATORS));
+    expect(failure.kind).toBe('timeout');
+    expect(failure.message).toMatch(/not complete within 1.5 s/);
+    expect(Date.now() - started).toBeLessThan(1500 + 500);
+    await expect.poll(() => trickleClosed, { timeout: 2000 }).toBe(true);
+  });
+
+  it('an endless body: too_large at the cap, memory bounded', async () => {
+    const before = process.memoryUsage().rss;
+    const failure = failureOf(
+      await reader({ ...LIMITS, totalTimeoutMs: 10_000 })(`${server.url}/endless`, NO_VALIDATORS),
+    );
+    expect(failure.kind).toBe('too_large');
+    expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it('a 1 MiB gzip bomb that decodes to 1 GiB: too_large within the deadline', async () => {
+    expect(bomb.length).toBeLessThan(1.1 * 1024 * 1024);
+    const before = process.memoryUsage().rss;
+    const started = Date.now();
+    const failure = failureOf(await reader({ ...LIMITS, totalTimeoutMs: 5000 })(`${server.url}/bomb`, NO_VALIDATORS));
+    expect(failure.kind).toBe('too_large');
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it('a redirect to a private address is blocked before any request reaches it', async () => {
+    const guarded = createHttpReader({
+      // The first hop stands for a public host; the redirect then points into the private network.
+      fetch: (input, init) => globalThis.fetch(String(input).replace('http://public.example', server.url), init),
+      resolveHost: async (host) => (host === 'public.example' ? ['93.184.215.14'] : ['127.0.0.1']),
+      allowPrivateNetwork: false,
+      userAgent: 'convene-test',
+      limits: LIMITS,
+    });
+    const failure = failureOf(await guarded('http://public.example/to-private', NO_VALIDATORS));
+    expect(failure.kind).toBe('blocked');
+    expect(privateTarget.hits.size).toBe(0);
+  });
+
+  it('a redirect to file: is blocked', async () => {
+    expect(failureOf(await reader()(`${server.url}/to-file`, NO_VALIDATORS)).kind).toBe('blocked');
+  });
+
+  it('a redirect loop stops after 5 redirects (6 requests)', async () => {
+    const before = server.hits.get('/loop') ?? 0;
+    const failure = failureOf(await reader()(`${server.url}/loop`, NO_VALIDATORS));
+    expect(failure.kind).toBe('http');
+    expect(failure.message).toMatch(/more than 5 redirects/);
+    expect((server.hits.get('/loop') ?? 0) - before).toBe(6);
+  });
+
+  it('a connection reset mid-body is a network failure', async () => {
+    expect(failureOf(await reader()(`${server.url}/reset`, NO_VALIDATORS)).kind).toBe('network');
+  });
+
+  it('429 carries Retry-After', async () => {
+    const failure = failureOf(await reader()(`${server.url}/rate-limited`, NO_VALIDATORS));
+    expect(failure).toMatchObject({ kind: 'http', status: 429, retryAfterMs: 7_200_000 });
+  });
+});
+
+describe('private, loopback and link-local addresses are refused in every spelling', () => {
+  const refused = [
+    'http://127.0.0.1/',
+    'http://2130706433/',
+    'http://0x7f.1/',
+    'http://0x7f000001/',
+    'http://0177.0.0.1/',
+    'http://127.1/',
+    'http://0/',
+    'http://0.0.0.0/',
+    'http://[::1]/',
+    'http://[::]/',
+    'http://[::ffff:127.0.0.1]/',
+    'http://[::ffff:7f00:1]/',
+    'http://[64:ff9b::7f00:1]/',
+    'http://[fc00::1]/',
+    'http://[fe80::1]/',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://10.1.2.3/',
+    'http://172.16.0.1/',
+    'http://192.168.1.1/',
+    'http://100.64.0.1/',
+    'http://224.0.0.1/',
+    'http://１２７.０.０.１/',
+  ];
+  const guarded = createHttpReader({
+    fetch: async () => {
+      throw new Error('the guard let a private address through');
+    },
+    resolveHost: async () => {
+      throw new Error('IP literals need no lookup');
+    },
+    allowPrivateNetwork: false,
+    userAgent: 'convene-test',
+  });
+
+  it.each(refused)('%s', async (url) => {
+    expect(failureOf(await guarded(url, NO_VALIDATORS)).kind).toBe('blocked');
+  });
+
+  it('a host name that resolves to a private address is refused too', async () => {
+    const viaDns = createHttpReader({
+      fetch: async () => {
+        throw new Error('must not fetch');
+      },
+      resolveHost: async () => ['93.184.215.14', '10.0.0.7'],
+      allowPrivateNetwork: false,
+      userAgent: 'convene-test',
+    });
+    expect(failureOf(await viaDns('https://rebind.example/feed.ics', NO_VALIDATORS)).kind).toBe('blocked');
+  });
+});

@@ -1,0 +1,36 @@
+/** Small inline calendars and feeds for behaviour tests; the corpus covers messy real files. */
+export function vevent(uid: string, start: string, summary: string, extra: string[] = []): string {
+  return [
+    'BEGIN:VEVENT',
+    `UID:${uid}`,
+    `DTSTAMP:20261101T000000Z`,
+    `DTSTART:${start}`,
+    `SUMMARY:${summary}`,
+    ...extra,
+    'END:VEVENT',
+  ].join('\r\n');
+}
+
+export function calendar(...events: string[]): string {
+  return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Convene tests//EN', ...events, 'END:VCALENDAR', ''].join('\r\n');
+}
+
+export function rss(
+  items: { title: string; link?: string; description?: string; pubDate?: string; guid?: string }[],
+): string {
+  const body = items
+    .map(
+      (i) =>
+        `<item><title>${i.title}</title>${i.link ? `<link>${i.link}</link>` : ''}${i.guid ? `<guid>${i.guid}</guid>` : ''}${
+          i.description ? `<description>${i.description}</description>` : ''
+        }${i.pubDate ? `<pubDate>${i.pubDate}</pubDate>` : ''}</item>`,
+    )
+    .join('\n');
+  return `<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Test feed</title><link>https://example.org/</link>\n${body}\n</channel></rss>\n`;
+}
+
+export const THREE_EVENTS = calendar(
+  vevent('a@test', '20261203T180000Z', 'Rust Berlin meetup'),
+  vevent('b@test', '20261210T180000Z', 'OWASP Berlin chapter meeting'),
+  vevent('c@test', '20261217T180000Z', 'WebAssembly study group'),
+);
