@@ -82,7 +82,10 @@ export function toStoredEvents(rows: (OccurrenceRow & { source_location: string 
       sources: [...new Set(group.map((r) => r.source_location))],
       // ISO 8601 instants in UTC sort as text.
       firstSeen: group.map((r) => r.first_seen).sort()[0]!,
-      lastChanged: group.map((r) => r.last_changed).sort().at(-1)!,
+      lastChanged: group
+        .map((r) => r.last_changed)
+        .sort()
+        .at(-1)!,
     });
   }
   return events;
