@@ -69,6 +69,9 @@ export type EventRecord = z.infer<typeof EventRecordSchema>;
 /** What `convene events` and the API show: a de-duplicated event with every source that lists it. */
 export interface StoredEvent extends EventRecord {
   id: string;
+  /** Shortcuts to location.city and location.country, which tools filter on most. */
+  city: string | null;
+  country: string | null;
   sources: string[];
   firstSeen: string;
   lastChanged: string;

@@ -20,10 +20,15 @@ export const SourceSpecSchema = z.object({
 });
 export type SourceSpec = z.infer<typeof SourceSpecSchema>;
 
-export const SourceListSchema = z.union([
-  z.array(z.union([z.string().min(1), SourceSpecSchema])),
-  z.object({ sources: z.array(z.union([z.string().min(1), SourceSpecSchema])) }),
-]);
+/** `["a.ics", {...}]` or `{"sources": [...]}`; a bare string is a location. Errors name the entry and field. */
+export const SourceListSchema = z.preprocess(
+  (value) => (Array.isArray(value) ? { sources: value } : value),
+  z.object({
+    sources: z.array(
+      z.preprocess((entry) => (typeof entry === 'string' ? { location: entry } : entry), SourceSpecSchema),
+    ),
+  }),
+);
 
 export type SourceStatus = 'ok' | 'unchanged' | 'error';
 

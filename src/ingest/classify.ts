@@ -12,7 +12,10 @@ const KIND_PATTERNS: ReadonlyArray<readonly [EventKind, RegExp]> = [
   ],
   ['workshop', /\b(workshop|hands[- ]on|bootcamp|training|tutorial|masterclass|hackathon|code ?lab)\b/i],
   ['conference', /\b(conference|summit|symposium|congress|\w*conf\b|\w+con\b|devdays?|fest\b|forum \d{4})/i],
-  ['meetup', /\b(meetup|meet-up|users? group|usergroup|brigade|\bug\b|night|drinks|social|monthly|community call)\b/i],
+  [
+    'meetup',
+    /\b(meetup|meet-up|chapter|hangout|users? group|usergroup|brigade|\bug\b|night|drinks|social|monthly|community call)\b/i,
+  ],
 ];
 
 /** The kind of venue, read from the title first (it names the format most reliably) and then the description. */

@@ -18,10 +18,8 @@ export function readSourceList(file: string): SourceSpec[] {
     const issue = parsed.error.issues[0];
     throw new Error(`${file}: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
   }
-  const entries = Array.isArray(parsed.data) ? parsed.data : parsed.data.sources;
   const base = dirname(file);
-  return entries.map((entry) => {
-    const spec = typeof entry === 'string' ? { location: entry } : entry;
+  return parsed.data.sources.map((spec) => {
     return {
       ...spec,
       location: isHttpLocation(spec.location)

@@ -79,6 +79,8 @@ export function toStoredEvents(rows: (OccurrenceRow & { source_location: string 
       ...record,
       status: group.some((r) => r.status === 'confirmed') ? 'confirmed' : 'cancelled',
       id: eventId,
+      city: record.location.city,
+      country: record.location.country,
       sources: [...new Set(group.map((r) => r.source_location))],
       // ISO 8601 instants in UTC sort as text.
       firstSeen: group.map((r) => r.first_seen).sort()[0]!,

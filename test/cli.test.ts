@@ -1,0 +1,164 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { THREE_EVENTS } from './support/calendars.ts';
+import { BIN, runCli } from './support/cli.ts';
+
+describe('the convene binary', () => {
+  let dir: string;
+  let db: string;
+  let cal: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'convene-cli-'));
+    db = join(dir, 'convene.db');
+    cal = join(dir, 'meetups.ics');
+    writeFileSync(cal, THREE_EVENTS);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('--help names every command', async () => {
+    const { code, stdout } = await runCli(['--help']);
+    expect(code).toBe(0);
+    for (const command of ['ingest', 'sources', 'events', 'serve', 'start']) expect(stdout).toContain(command);
+  });
+
+  it('ingest --json reports each source; one failing source does not stop the others but sets exit code 1', async () => {
+    const missing = join(dir, 'missing.ics');
+    const { code, stdout } = await runCli(['ingest', '--db', db, '--json', '--now', '2026-11-27', cal, missing]);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as {
+      sources: { source: string; status: string; error: unknown; counts: unknown; warnings: string[] }[];
+    };
+    expect(report.sources).toEqual([
+      expect.objectContaining({
+        source: cal,
+        status: 'ok',
+        error: null,
+        counts: { new: 3, changed: 0, unchanged: 0, cancelled: 0 },
+      }),
+      expect.objectContaining({
+        source: missing,
+        status: 'error',
+        error: { kind: 'network', message: 'file not found' },
+      }),
+    ]);
+  });
+
+  it('events --json lists stored occurrences with the documented fields', async () => {
+    const { code, stdout } = await runCli([
+      'events',
+      '--db',
+      db,
+      '--json',
+      '--from',
+      '2026-11-01',
+      '--to',
+      '2027-01-01',
+    ]);
+    expect(code).toBe(0);
+    const { events } = JSON.parse(stdout) as { events: Record<string, unknown>[] };
+    expect(events).toHaveLength(3);
+    for (const key of [
+      'id',
+      'uid',
+      'title',
+      'start',
+      'end',
+      'status',
+      'kind',
+      'online',
+      'city',
+      'country',
+      'url',
+      'sources',
+    ]) {
+      expect(events[0]).toHaveProperty(key);
+    }
+    expect(events[0]).toMatchObject({
+      uid: 'a@test',
+      start: '2026-12-03T18:00:00Z',
+      status: 'confirmed',
+      sources: [cal],
+    });
+  });
+
+  it('sources --json shows health', async () => {
+    const { stdout } = await runCli(['sources', '--db', db, '--json']);
+    const { sources } = JSON.parse(stdout) as {
+      sources: { location: string; status: string; eventCount: number; lastErrorKind: string | null }[];
+    };
+    expect(sources.find((s) => s.location === cal)).toMatchObject({ status: 'ok', eventCount: 3 });
+    expect(sources.find((s) => s.location.endsWith('missing.ics'))).toMatchObject({
+      status: 'error',
+      lastErrorKind: 'network',
+    });
+  });
+
+  it('a bad date is a usage error (exit 2) that names the flag', async () => {
+    const { code, stderr } = await runCli(['ingest', '--db', db, '--from', 'next tuesday', cal]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--from: not a date/);
+  });
+
+  it('--sources reads a list whose paths are relative to the list', async () => {
+    const list = join(dir, 'list.json');
+    writeFileSync(list, JSON.stringify({ sources: [{ location: 'meetups.ics', name: 'Meetups', kind: 'meetup' }] }));
+    const { stdout } = await runCli(['ingest', '--db', join(dir, 'other.db'), '--json', '--sources', list]);
+    expect(JSON.parse(stdout).sources[0]).toMatchObject({ source: cal, name: 'Meetups', status: 'ok' });
+  });
+
+  it('an invalid --sources file names the field', async () => {
+    const list = join(dir, 'bad-list.json');
+    writeFileSync(list, JSON.stringify({ sources: [{ location: 'x.ics', kind: 'party' }] }));
+    const { code, stderr } = await runCli(['ingest', '--db', db, '--sources', list]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/bad-list\.json: sources\.0/);
+  });
+
+  it('draws a progress bar on a terminal and plain lines otherwise', () => {
+    const second = join(dir, 'second.ics');
+    writeFileSync(second, THREE_EVENTS.replaceAll('@test', '@second'));
+    const command = `${process.execPath} ${BIN} ingest --db ${join(dir, 'tty.db')} ${cal} ${second}`;
+    // util-linux `script` gives the child a pseudo-terminal, as a person's shell would.
+    const env = { ...process.env };
+    delete env.CI;
+    const tty = spawnSync('script', ['-qec', command, '/dev/null'], { env, encoding: 'utf8' });
+    expect(tty.stdout).toMatch(/ingesting \[[=-]+\] 2\/2 sources/);
+    const piped = spawnSync(process.execPath, [BIN, 'ingest', '--db', join(dir, 'pipe.db'), cal, second], {
+      env,
+      encoding: 'utf8',
+    });
+    expect(piped.stderr).toMatch(/^\[1\/2\] .*: ok \(3 new/m);
+    expect(piped.stderr).not.toMatch(/ingesting \[/);
+  });
+
+  it('start ingests the demo sources and serves them on localhost', async () => {
+    const child = spawn(process.execPath, [BIN, 'start', '--db', join(dir, 'demo.db'), '--port', '0'], {
+      cwd: join(import.meta.dirname, '..'),
+      env: { ...process.env, CI: 'true' },
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let stderr = '';
+        child.stderr.on('data', (d) => {
+          stderr += d;
+          const match = /serving on (http:\/\/\S+?)\/ /.exec(stderr);
+          if (match) resolve(match[1]!);
+        });
+        child.on('exit', () => reject(new Error(`start exited: ${stderr}`)));
+      });
+      const events = (await (await fetch(`${url}/v1/events`)).json()) as { events: { title: string; kind: string }[] };
+      expect(events.events.length).toBeGreaterThan(20);
+      expect(new Set(events.events.map((e) => e.kind))).toEqual(
+        new Set(['meetup', 'study-group', 'conference', 'volunteer', 'internal', 'workshop']),
+      );
+      const page = await fetch(`${url}/`);
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(await page.text()).toContain('Rust Berlin meetup');
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});
