@@ -10,7 +10,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export async function buildCli() {
   await build({
     entryPoints: [join(root, 'src/runtime/cli-entry.ts')],
-    outfile: join(root, 'dist/cli.mjs'),
+    outdir: join(root, 'dist'),
+    entryNames: 'cli',
+    outExtension: { '.js': '.mjs' },
+    // Chunks for what only some commands need (feed parsing, the HTTP server), loaded on demand.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     platform: 'node',
     target: 'node20',

@@ -55,7 +55,8 @@ export interface EventQuery {
 
 /**
  * The one storage contract. SQLite (Node) and D1 (Workers) implement it; everything above it is
- * runtime-neutral. Writing one source's results is atomic: a failure keeps what was stored before.
+ * runtime-neutral. Writing one source's results is atomic: a failure keeps what was stored before,
+ * including a failure thrown by the record iterable itself while it is being consumed.
  */
 export interface EventStore {
   ensureSource(spec: SourceSpec): Promise<Source>;
@@ -63,7 +64,7 @@ export interface EventStore {
   listSources(): Promise<Source[]>;
   saveIngest(
     sourceId: string,
-    records: EventRecord[],
+    records: Iterable<EventRecord>,
     outcome: IngestSuccess,
     matcher: DedupeMatcher,
   ): Promise<IngestCounts>;

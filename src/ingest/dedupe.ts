@@ -46,6 +46,7 @@ function samePlace(record: EventRecord, candidate: DedupeCandidate): boolean {
 
 /** Same UID and start; else same canonical URL on the same day; else same day, same place and near-identical titles. */
 export const matchDuplicate: DedupeMatcher = (record, candidates) => {
+  if (candidates.length === 0) return null;
   for (const c of candidates) if (c.uid === record.uid && c.start === record.start) return c.eventId;
   const urlKey = canonicalUrlKey(record.url);
   if (urlKey) for (const c of candidates) if (c.urlKey === urlKey && sameDay(record, c)) return c.eventId;

@@ -3,8 +3,6 @@ import type { SourceFormat } from '../core/source.ts';
 import { parseConferenceList } from './conference/parse-conference-list.ts';
 import { decodeBytes } from './decode.ts';
 import { detectFormat } from './detect.ts';
-import { parseFeed } from './feed/parse-feed.ts';
-import { parseJsonFeed } from './feed/parse-json-feed.ts';
 import { parseIcs } from './ical/parse-ics.ts';
 import type { ParsedSource, ParseOptions } from './parsed-source.ts';
 
@@ -22,11 +20,12 @@ export async function parseSourceBytes(
       case 'ical':
         parsed = parseIcs(decoded.text, options);
         break;
+      // Feed parsing pulls in an XML parser and a natural-language date parser: loaded when a feed arrives.
       case 'rss':
-        parsed = await parseFeed(decoded.text, options);
+        parsed = await (await import('./feed/parse-feed.ts')).parseFeed(decoded.text, options);
         break;
       case 'jsonfeed':
-        parsed = parseJsonFeed(decoded.text, options);
+        parsed = (await import('./feed/parse-json-feed.ts')).parseJsonFeed(decoded.text, options);
         break;
       case 'conference-list':
         parsed = parseConferenceList(decoded.text, options);
@@ -37,5 +36,7 @@ export async function parseSourceBytes(
     // A parser bug or a hostile input the parser chokes on: one source fails, the run goes on.
     throw new SourceError('parse', `${format} parser failed (${error instanceof Error ? error.name : 'error'})`);
   }
-  return { ...parsed, warnings: [...decoded.warnings, ...parsed.warnings], format };
+  // In place: a streaming parser keeps appending to this same array while its records are stored.
+  parsed.warnings.unshift(...decoded.warnings);
+  return { ...parsed, format };
 }

@@ -1,9 +1,13 @@
 import type { EventKind, EventRecord } from '../core/event.ts';
 import type { TimeWindow } from '../core/window.ts';
 
-/** What every format parser returns: records not yet validated, and what it had to repair or skip. */
+/**
+ * What every format parser returns: records not yet validated, and what it had to repair or skip.
+ * Records may be produced lazily (a large calendar streams series by series into the store); warnings
+ * found while producing them are appended to `warnings` as iteration goes.
+ */
 export interface ParsedSource {
-  records: EventRecord[];
+  records: Iterable<EventRecord>;
   warnings: string[];
   /** The publisher's own minimum refresh interval (REFRESH-INTERVAL, X-PUBLISHED-TTL, <ttl>). */
   refreshMinutes: number | null;

@@ -1,11 +1,11 @@
 import { type EventRecord, EventRecordSchema } from '../core/event.ts';
 
 /** The last gate before storage: a record that breaks the schema is named and left out, its siblings stored. */
-export function validateRecords(records: EventRecord[], warnings: string[]): EventRecord[] {
-  const valid: EventRecord[] = [];
+export function* validRecords(records: Iterable<EventRecord>, warnings: string[]): Generator<EventRecord> {
   for (const record of records) {
     const result = EventRecordSchema.safeParse(record);
-    if (result.success) valid.push(result.data);
+    // The schema only checks (no transforms), so the original is kept rather than zod's deep copy.
+    if (result.success) yield record;
     else {
       const issue = result.error.issues[0];
       warnings.push(
@@ -13,5 +13,4 @@ export function validateRecords(records: EventRecord[], warnings: string[]): Eve
       );
     }
   }
-  return valid;
 }

@@ -1,12 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { serve } from '@hono/node-server';
 import { Command, Option } from 'commander';
 import { type EnvConfig, EnvConfigSchema, VERSION } from '../core/config.ts';
 import { parseDateOption } from '../core/dates.ts';
 import type { SourceSpec } from '../core/source.ts';
 import { defaultWindow, type TimeWindow } from '../core/window.ts';
-import { createApp } from '../http/app.ts';
 import { ingestSources, type SourceReport } from '../usecases/ingest-sources.ts';
 import { createNodeDeps, normaliseLocation } from './node-deps.ts';
 import { createProgress, describe } from './progress.ts';
@@ -192,6 +190,8 @@ export function buildProgram(): Command {
 }
 
 async function serveApp(db: string, port: number, hostname: string): Promise<void> {
+  // The HTTP stack is loaded only by the commands that serve.
+  const [{ serve }, { createApp }] = await Promise.all([import('@hono/node-server'), import('../http/app.ts')]);
   const { store, clock } = openDb(db);
   const app = createApp({ store, clock });
   const server = serve({ fetch: app.fetch, port, hostname }, (info) => {

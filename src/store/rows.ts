@@ -1,6 +1,7 @@
 import type { FailureKind } from '../core/errors.ts';
-import type { EventRecord, StoredEvent } from '../core/event.ts';
+import type { StoredEvent } from '../core/event.ts';
 import type { Source, SourceFormat, SourceStatus } from '../core/source.ts';
+import { joinRecord } from './record-split.ts';
 
 /** Row shapes shared by the SQLite and D1 adapters (same schema, same SQL). */
 export interface SourceRow {
@@ -64,7 +65,9 @@ export function rowToSource(row: SourceRow, eventCount: number): Source {
  * Folds the rows of one event (several sources, same event_id) into one event that names every
  * source. The first-seen confirmed row speaks for the event; rows arrive sorted by start.
  */
-export function toStoredEvents(rows: (OccurrenceRow & { source_location: string })[]): StoredEvent[] {
+export function toStoredEvents(
+  rows: (OccurrenceRow & { text_json: string; source_location: string })[],
+): StoredEvent[] {
   const byEvent = new Map<string, { rows: typeof rows }>();
   for (const row of rows) {
     const group = byEvent.get(row.event_id);
@@ -74,7 +77,7 @@ export function toStoredEvents(rows: (OccurrenceRow & { source_location: string 
   const events: StoredEvent[] = [];
   for (const [eventId, { rows: group }] of byEvent) {
     const lead = group.find((r) => r.status === 'confirmed') ?? group[0]!;
-    const record = JSON.parse(lead.record) as EventRecord;
+    const record = joinRecord(lead.record, lead.text_json);
     events.push({
       ...record,
       status: group.some((r) => r.status === 'confirmed') ? 'confirmed' : 'cancelled',

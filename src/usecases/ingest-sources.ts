@@ -7,7 +7,7 @@ import type { TimeWindow } from '../core/window.ts';
 import { matchDuplicate } from '../ingest/dedupe.ts';
 import { parseSourceBytes } from '../ingest/parse-source.ts';
 import { afterFailure, afterSuccess } from '../ingest/schedule.ts';
-import { validateRecords } from '../ingest/validate-records.ts';
+import { validRecords } from '../ingest/validate-records.ts';
 
 export interface IngestDeps {
   store: EventStore;
@@ -32,6 +32,25 @@ export interface SourceReport {
   counts: IngestCounts;
   warnings: string[];
   nextCheckAt: string | null;
+}
+
+class StreamedParseError extends Error {
+  constructor(readonly failure: SourceFailure) {
+    super(failure.message);
+  }
+}
+
+/** Tells a parser's failure apart from a storage fault when both surface from inside the store's transaction. */
+function* markParseErrors<T>(records: Iterable<T>, format: string): Generator<T> {
+  try {
+    yield* records;
+  } catch (error) {
+    throw new StreamedParseError(
+      error instanceof SourceError
+        ? failure(error.kind, error.message)
+        : failure('parse', `${format} parser failed (${error instanceof Error ? error.name : 'error'})`),
+    );
+  }
 }
 
 const ZERO: IngestCounts = { new: 0, changed: 0, unchanged: 0, cancelled: 0 };
@@ -105,26 +124,34 @@ export async function ingestSource(
       error instanceof SourceError ? failure(error.kind, error.message) : failure('parse', 'unreadable source');
     return fail(deps, source, startedAt, problem);
   }
-  const warnings = [...parsed.warnings];
-  const records = validateRecords(parsed.records, warnings);
+  // The same array the parser appends to while its records stream into the store.
+  const warnings = parsed.warnings;
+  const records = validRecords(markParseErrors(parsed.records, parsed.format), warnings);
   const publisherMinutes = Math.max(parsed.refreshMinutes ?? 0, Math.round((outcome.maxAgeSeconds ?? 0) / 60)) || null;
   const schedule = afterSuccess(startedAt, source.refreshMinutes, publisherMinutes);
-  const counts = await deps.store.saveIngest(
-    source.id,
-    records,
-    {
-      ...schedule,
-      at: new Date(startedAt).toISOString(),
-      window: options.window,
-      cancelVanished: parsed.format !== 'rss' && parsed.format !== 'jsonfeed',
-      format: parsed.format,
-      title: parsed.title,
-      validators: outcome.validators,
-      warnings,
-      movedTo: outcome.movedPermanentlyTo,
-    },
-    matchDuplicate,
-  );
+  let counts: IngestCounts;
+  try {
+    counts = await deps.store.saveIngest(
+      source.id,
+      records,
+      {
+        ...schedule,
+        at: new Date(startedAt).toISOString(),
+        window: options.window,
+        cancelVanished: parsed.format !== 'rss' && parsed.format !== 'jsonfeed',
+        format: parsed.format,
+        title: parsed.title,
+        validators: outcome.validators,
+        warnings,
+        movedTo: outcome.movedPermanentlyTo,
+      },
+      matchDuplicate,
+    );
+  } catch (error) {
+    // Thrown by the parser while records streamed in: the store rolled back, the old events stand.
+    if (!(error instanceof StreamedParseError)) throw error;
+    return fail(deps, source, startedAt, error.failure, warnings);
+  }
   const changedAnything = counts.new + counts.changed + counts.cancelled > 0;
   return report(source, changedAnything || source.lastSuccessAt === null ? 'ok' : 'unchanged', {
     source: outcome.movedPermanentlyTo ?? source.location,

@@ -59,7 +59,7 @@ describe('recurrence expansion agrees with an independent RFC 5545 expander', ()
     const floating = new Set(e.floatingUids ?? []);
     const uidOf = (uid: string) => (uid.startsWith('generated-') ? '' : uid);
     const ours = new Set(
-      parsed.records
+      [...parsed.records]
         .filter((r) => r.status === 'confirmed' && r.start && !floating.has(uidOf(r.uid)) && !nearEdge(r.start))
         .map((r) => `${uidOf(r.uid)}|${r.start!.replace(/Z$/, '')}`),
     );

@@ -1,4 +1,5 @@
-import * as chrono from 'chrono-node';
+// English only: the full package carries a dozen locales and costs start-up time on every run.
+import * as chrono from 'chrono-node/en';
 import { isoInstantOrDate } from '../../core/dates.ts';
 
 export interface FoundDate {

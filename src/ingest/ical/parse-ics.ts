@@ -4,7 +4,7 @@ import { stableId } from '../../core/stable-id.ts';
 import { inferKind, inferOnline } from '../classify.ts';
 import type { ParsedSource, ParseOptions } from '../parsed-source.ts';
 import { cleanText, cleanUrl } from '../text.ts';
-import { expandGroup, type Occurrence } from './expand.ts';
+import { type ExpandContext, expandGroup, type Occurrence } from './expand.ts';
 import { readCalendar } from './read-calendar.ts';
 import { firstProperty, firstText, isoInstant, type JCalProperty } from './values.ts';
 import { createZoneTable, isIanaZone, type Zone, zoneName } from './zones.ts';
@@ -112,7 +112,26 @@ export function parseIcs(text: string, options: ParseOptions): ParsedSource {
     else groups.set(uid, [vevent]);
   }
   const ctx = { zones, window: options.window, calendarZone, warn: (m: string) => warnings.push(m) };
-  const records: EventRecord[] = [];
+  return {
+    records: occurrenceRecords(groups, ctx, options, warnings, unknownZones),
+    warnings,
+    refreshMinutes: refreshMinutes(parts.properties),
+    title: cleanText(
+      firstText(parts.properties, 'x-wr-calname') ?? firstText(parts.properties, 'name'),
+      TEXT_LIMITS.short,
+      { singleLine: true },
+    ),
+  };
+}
+
+/** Expands one series at a time, so a 10,000-event calendar never holds all its occurrences at once. */
+function* occurrenceRecords(
+  groups: Map<string, JCalProperty[][]>,
+  ctx: ExpandContext,
+  options: ParseOptions,
+  warnings: string[],
+  unknownZones: Set<string>,
+): Generator<EventRecord> {
   const textCache = new Map<JCalProperty[], SeriesText>();
   for (const [uid, vevents] of groups) {
     const masters = vevents.filter((v) => !firstProperty(v, 'recurrence-id'));
@@ -126,24 +145,14 @@ export function parseIcs(text: string, options: ParseOptions): ParsedSource {
         textCache.set(occurrence.properties, text);
         if (text.title === UNTITLED) warnings.push(`event ${uid}: no SUMMARY; kept as "${UNTITLED}"`);
       }
-      records.push({
+      yield {
         uid,
         recurrenceId: occurrence.recurrenceId,
         ...whenOf(occurrence),
         ...text,
         status: occurrence.cancelled ? 'cancelled' : 'confirmed',
-      });
+      };
     }
   }
   for (const tzid of unknownZones) warnings.push(`unknown time zone "${tzid.slice(0, 60)}": its times are read as UTC`);
-  return {
-    records,
-    warnings,
-    refreshMinutes: refreshMinutes(parts.properties),
-    title: cleanText(
-      firstText(parts.properties, 'x-wr-calname') ?? firstText(parts.properties, 'name'),
-      TEXT_LIMITS.short,
-      { singleLine: true },
-    ),
-  };
 }

@@ -23,6 +23,13 @@ CREATE TABLE sources (
   created_at TEXT NOT NULL
 );
 
+-- The descriptive part of events (title, description, place, url, kind, topics, cfp, organizer),
+-- stored once per distinct text: the occurrences of a series share one row.
+CREATE TABLE event_texts (
+  id TEXT PRIMARY KEY,
+  json TEXT NOT NULL
+);
+
 -- One row per occurrence as one source lists it. Rows that are the same event in several sources
 -- share event_id; the id is stable: source + UID + recurrence id.
 CREATE TABLE occurrences (
@@ -40,6 +47,7 @@ CREATE TABLE occurrences (
   place TEXT,
   online TEXT NOT NULL,
   status TEXT NOT NULL,
+  text_id TEXT NOT NULL REFERENCES event_texts(id),
   record TEXT NOT NULL,
   content_hash TEXT NOT NULL,
   first_seen TEXT NOT NULL,
@@ -49,5 +57,3 @@ CREATE TABLE occurrences (
 CREATE INDEX occurrences_source ON occurrences(source_id);
 CREATE INDEX occurrences_event ON occurrences(event_id);
 CREATE INDEX occurrences_start ON occurrences(start_ms);
-CREATE INDEX occurrences_day ON occurrences(day);
-CREATE INDEX occurrences_uid ON occurrences(uid, start);

@@ -1,0 +1,127 @@
+// `npm run bench [-- --json] [-- --runs N]`: ingest throughput beside the library floor, each task in
+// its own process (so peak memory is its own), median of N alternating runs, all in the same run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateIcs, generateRss } from './bench/generate.mjs';
+import { buildCli } from './build.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
+const NOW = '2026-12-01T00:00:00Z';
+const nowMs = Date.parse(NOW);
+const from = new Date(nowMs - 86_400_000).toISOString();
+const to = new Date(nowMs + 365 * 86_400_000).toISOString();
+
+const log = (line) => {
+  if (!json) process.stderr.write(`${line}\n`);
+};
+
+function runTask(script, taskArgs) {
+  const started = performance.now();
+  const result = spawnSync(
+    process.execPath,
+    ['--import', join(root, 'scripts/bench/report-rss.mjs'), script, ...taskArgs],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true' },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  const ms = performance.now() - started;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${script} failed: ${result.stderr.slice(0, 500)}`);
+  const rssKb = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(result.stderr)?.[1] ?? 0);
+  return { ms, rssMb: rssKb / 1024, stdout: result.stdout };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const round = (value, digits = 0) => Number(value.toFixed(digits));
+
+function ingestOnce(dir, file, run) {
+  const db = join(dir, `run-${run}-${Math.random().toString(36).slice(2)}.db`);
+  const task = runTask(join(root, 'bin/convene.js'), [
+    'ingest',
+    '--db',
+    db,
+    '--json',
+    '--now',
+    NOW,
+    '--from',
+    from,
+    '--to',
+    to,
+    file,
+  ]);
+  const report = JSON.parse(task.stdout).sources[0];
+  if (report.status !== 'ok') throw new Error(`ingest failed: ${JSON.stringify(report.error)}`);
+  return { ...task, stored: report.counts.new };
+}
+
+async function main() {
+  if (!existsSync(join(root, 'dist/cli.mjs'))) await buildCli();
+  const dir = mkdtempSync(join(tmpdir(), 'convene-bench-'));
+  try {
+    const ics = generateIcs(dir, nowMs);
+    const rss = generateRss(dir, nowMs);
+    log(`ics10k: ${runs} alternating runs of the ical.js floor and the full ingest`);
+    const floor = [];
+    const ours = [];
+    for (let run = 0; run < runs; run++) {
+      const f = runTask(join(root, 'scripts/bench/floor-ical.mjs'), [ics, from, to]);
+      floor.push({ ...f, occurrences: Number(f.stdout.trim()) });
+      ours.push(ingestOnce(dir, ics, run));
+      log(`  run ${run + 1}: floor ${round(f.ms)} ms, convene ${round(ours.at(-1).ms)} ms`);
+    }
+    const floorMs = median(floor.map((r) => r.ms));
+    const oursMs = median(ours.map((r) => r.ms));
+    const occurrences = ours[0].stored;
+    const rssRuns = [];
+    for (let run = 0; run < runs; run++) rssRuns.push(ingestOnce(dir, rss, `rss-${run}`));
+    const rssMs = median(rssRuns.map((r) => r.ms));
+    const result = {
+      'ingest.ics10k.vevents': 10_000,
+      'ingest.ics10k.occurrences': occurrences,
+      'ingest.ics10k.floorOccurrences': floor[0].occurrences,
+      'ingest.ics10k.ms': round(oursMs),
+      'ingest.ics10k.floorMs': round(floorMs),
+      'ingest.ics10k.eventsPerSec': round(occurrences / (oursMs / 1000)),
+      'ingest.ics10k.floorEventsPerSec': round(floor[0].occurrences / (floorMs / 1000)),
+      'ingest.ics10k.timeVsFloor': round(oursMs / floorMs, 2),
+      'ingest.ics10k.peakRssMb': round(Math.max(...ours.map((r) => r.rssMb))),
+      'ingest.ics10k.floorPeakRssMb': round(Math.max(...floor.map((r) => r.rssMb))),
+      'ingest.rss1k.items': 1000,
+      'ingest.rss1k.stored': rssRuns[0].stored,
+      'ingest.rss1k.ms': round(rssMs),
+      'ingest.rss1k.itemsPerSec': round(1000 / (rssMs / 1000)),
+      'ingest.rss1k.peakRssMb': round(Math.max(...rssRuns.map((r) => r.rssMb))),
+      runs,
+      note: 'each task is a whole process (start-up included), median of the runs; the floor is ical.js parsing and expanding the same file',
+    };
+    mkdirSync(join(root, 'bench-results'), { recursive: true });
+    writeFileSync(join(root, 'bench-results/bench.json'), `${JSON.stringify(result, null, 2)}\n`);
+    if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+    else {
+      log('');
+      log(
+        `ics10k: ${occurrences} occurrences stored in ${round(oursMs)} ms (${result['ingest.ics10k.eventsPerSec']}/s)`,
+      );
+      log(
+        `        floor (ical.js alone): ${floor[0].occurrences} in ${round(floorMs)} ms (${result['ingest.ics10k.floorEventsPerSec']}/s)`,
+      );
+      log(
+        `        time vs floor ${result['ingest.ics10k.timeVsFloor']} (target <= 1.5), peak RSS ${result['ingest.ics10k.peakRssMb']} MB (target < 200)`,
+      );
+      log(
+        `rss1k:  1000 items in ${round(rssMs)} ms (${result['ingest.rss1k.itemsPerSec']}/s), ${rssRuns[0].stored} stored`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
