@@ -41,30 +41,74 @@ export type Cfp = z.infer<typeof CfpSchema>;
  * all-day events carry dates (their meaning does not depend on a zone). An RSS item without any
  * findable event date keeps `start: null`: an undated opportunity, never dated by its publication.
  */
+/** What differs between the occurrences of one series. */
+export const EventTimingSchema = z.object({
+  uid: z.string().min(1).max(TEXT_LIMITS.url),
+  recurrenceId: z.string().max(64).nullable(),
+  start: z.union([isoInstant, isoDate]).nullable(),
+  end: z.union([isoInstant, isoDate]).nullable(),
+  allDay: z.boolean(),
+  timeZone: z.string().max(TEXT_LIMITS.short).nullable(),
+  status: z.enum(['confirmed', 'cancelled']),
+});
+
+/** What the occurrences of one series share. */
+export const EventTextSchema = z.object({
+  title: z.string().min(1).max(TEXT_LIMITS.title),
+  description: z.string().max(TEXT_LIMITS.description).nullable(),
+  location: LocationSchema,
+  online: OnlineSchema,
+  url: z.string().max(TEXT_LIMITS.url).nullable(),
+  kind: EventKindSchema,
+  topics: z.array(z.string().max(TEXT_LIMITS.short)).max(50),
+  cfp: CfpSchema.nullable(),
+  organizer: z.string().max(TEXT_LIMITS.short).nullable(),
+});
+
+const endAfterStart = (r: { start: string | null; end: string | null }) =>
+  r.start === null || r.end === null || r.end >= r.start;
+const END_BEFORE_START = { message: 'end is before start', path: ['end'] };
+
+export const EventTimingCheckedSchema = EventTimingSchema.refine(endAfterStart, END_BEFORE_START);
+
 export const EventRecordSchema = z
-  .object({
-    uid: z.string().min(1).max(TEXT_LIMITS.url),
-    recurrenceId: z.string().max(64).nullable(),
-    title: z.string().min(1).max(TEXT_LIMITS.title),
-    description: z.string().max(TEXT_LIMITS.description).nullable(),
-    start: z.union([isoInstant, isoDate]).nullable(),
-    end: z.union([isoInstant, isoDate]).nullable(),
-    allDay: z.boolean(),
-    timeZone: z.string().max(TEXT_LIMITS.short).nullable(),
-    location: LocationSchema,
-    online: OnlineSchema,
-    url: z.string().max(TEXT_LIMITS.url).nullable(),
-    kind: EventKindSchema,
-    topics: z.array(z.string().max(TEXT_LIMITS.short)).max(50),
-    cfp: CfpSchema.nullable(),
-    organizer: z.string().max(TEXT_LIMITS.short).nullable(),
-    status: z.enum(['confirmed', 'cancelled']),
-  })
-  .refine((r) => r.start === null || r.end === null || r.end >= r.start, {
-    message: 'end is before start',
-    path: ['end'],
-  });
+  .object({ ...EventTimingSchema.shape, ...EventTextSchema.shape })
+  .refine(endAfterStart, END_BEFORE_START);
 export type EventRecord = z.infer<typeof EventRecordSchema>;
+export type EventTiming = z.infer<typeof EventTimingSchema>;
+export type EventText = z.infer<typeof EventTextSchema>;
+
+export function eventTextOf(r: EventRecord): EventText {
+  return {
+    title: r.title,
+    description: r.description,
+    location: r.location,
+    online: r.online,
+    url: r.url,
+    kind: r.kind,
+    topics: r.topics,
+    cfp: r.cfp,
+    organizer: r.organizer,
+  };
+}
+
+/**
+ * Parsers hand the occurrences of a series the very same field values (strings, the location object,
+ * the topics array), so a reference comparison tells shared text apart without serialising it.
+ */
+export function sameEventText(a: EventRecord, b: EventRecord): boolean {
+  return (
+    a.title === b.title &&
+    a.description === b.description &&
+    a.location === b.location &&
+    a.online === b.online &&
+    a.url === b.url &&
+    a.kind === b.kind &&
+    a.topics === b.topics &&
+    a.cfp === b.cfp &&
+    a.organizer === b.organizer
+  );
+}
 
 /** What `convene events` and the API show: a de-duplicated event with every source that lists it. */
 export interface StoredEvent extends EventRecord {

@@ -1,14 +1,7 @@
-import type { EventRecord } from '../core/event.ts';
+import { type EventRecord, type EventText, type EventTiming, eventTextOf, sameEventText } from '../core/event.ts';
 import { stableId } from '../core/stable-id.ts';
 import { placeKey } from '../ingest/dedupe.ts';
 import { canonicalUrlKey } from '../ingest/text.ts';
-
-/** What differs between the occurrences of one series; everything else is shared text. */
-export type OccurrencePart = Pick<
-  EventRecord,
-  'uid' | 'recurrenceId' | 'start' | 'end' | 'allDay' | 'timeZone' | 'status'
->;
-export type TextPart = Omit<EventRecord, keyof OccurrencePart>;
 
 export interface SplitRecord {
   occurrenceJson: string;
@@ -21,38 +14,9 @@ export interface SplitRecord {
   contentHash: string;
 }
 
-function textPart(r: EventRecord): TextPart {
-  return {
-    title: r.title,
-    description: r.description,
-    location: r.location,
-    online: r.online,
-    url: r.url,
-    kind: r.kind,
-    topics: r.topics,
-    cfp: r.cfp,
-    organizer: r.organizer,
-  };
-}
-
-function sameText(a: EventRecord, b: EventRecord): boolean {
-  return (
-    a.title === b.title &&
-    a.description === b.description &&
-    a.location === b.location &&
-    a.online === b.online &&
-    a.url === b.url &&
-    a.kind === b.kind &&
-    a.topics === b.topics &&
-    a.cfp === b.cfp &&
-    a.organizer === b.organizer
-  );
-}
-
 /**
- * Splits records into per-occurrence and shared parts. Parsers hand the occurrences of a series the
- * same field values (the same strings and objects), so a reference comparison against the last
- * record with that location object finds the shared text without serialising it again.
+ * Splits records into per-occurrence and shared parts; the shared text of a series is serialised once
+ * (see sameEventText).
  */
 export function createRecordSplitter(): (record: EventRecord) => SplitRecord {
   const lastByLocation = new WeakMap<
@@ -61,8 +25,8 @@ export function createRecordSplitter(): (record: EventRecord) => SplitRecord {
   >();
   return (record) => {
     let text = lastByLocation.get(record.location);
-    if (!text || !sameText(text.record, record)) {
-      const textJson = JSON.stringify(textPart(record));
+    if (!text || !sameEventText(text.record, record)) {
+      const textJson = JSON.stringify(eventTextOf(record));
       text = {
         record,
         textId: stableId(textJson),
@@ -80,7 +44,7 @@ export function createRecordSplitter(): (record: EventRecord) => SplitRecord {
       allDay: record.allDay,
       timeZone: record.timeZone,
       status: record.status,
-    } satisfies OccurrencePart);
+    } satisfies EventTiming);
     return {
       occurrenceJson,
       textId: text.textId,
@@ -93,5 +57,5 @@ export function createRecordSplitter(): (record: EventRecord) => SplitRecord {
 }
 
 export function joinRecord(occurrenceJson: string, textJson: string): EventRecord {
-  return { ...(JSON.parse(textJson) as TextPart), ...(JSON.parse(occurrenceJson) as OccurrencePart) };
+  return { ...(JSON.parse(textJson) as EventText), ...(JSON.parse(occurrenceJson) as EventTiming) };
 }

@@ -114,19 +114,23 @@ function wallAsUtcMs(t: WallTime): number {
 }
 
 /** Offsets change rarely, so one Intl call per zone and hour is enough. */
-const offsetCache = new Map<string, number>();
+const offsetCache = new Map<string, Map<number, number>>();
 
 function ianaOffsetMs(name: string, instantMs: number): number {
   const hour = Math.floor(instantMs / 3_600_000);
-  const key = `${name}|${hour}`;
-  const cached = offsetCache.get(key);
+  let zoneCache = offsetCache.get(name);
+  if (!zoneCache) {
+    zoneCache = new Map();
+    offsetCache.set(name, zoneCache);
+  }
+  const cached = zoneCache.get(hour);
   if (cached !== undefined) return cached;
   const parts = ianaFormatter(name)!.formatToParts(new Date(hour * 3_600_000));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   const offset = asUtc - hour * 3_600_000;
-  if (offsetCache.size > 200_000) offsetCache.clear();
-  offsetCache.set(key, offset);
+  if (zoneCache.size > 200_000) zoneCache.clear();
+  zoneCache.set(hour, offset);
   return offset;
 }
 

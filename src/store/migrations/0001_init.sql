@@ -55,5 +55,4 @@ CREATE TABLE occurrences (
 );
 
 CREATE INDEX occurrences_source ON occurrences(source_id);
-CREATE INDEX occurrences_event ON occurrences(event_id);
 CREATE INDEX occurrences_start ON occurrences(start_ms);
