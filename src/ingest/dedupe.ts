@@ -1,20 +1,11 @@
 import JaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 import type { EventRecord } from '../core/event.ts';
 import type { DedupeCandidate, DedupeMatcher } from '../core/event-store.ts';
+import { foldText } from '../core/fold-text.ts';
 import { canonicalUrlKey } from './text.ts';
 
 /** Above this, two titles on the same day in the same place are the same event ("RustConf 2026" / "Rust Conf"). */
 export const TITLE_SIMILARITY = 0.94;
-
-export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\b(19|20)\d{2}\b/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 function sameDay(record: EventRecord, candidate: DedupeCandidate): boolean {
   if (!record.start || !candidate.start) return false;

@@ -6,7 +6,9 @@ import { parseDateOption } from '../core/dates.ts';
 import type { SourceSpec } from '../core/source.ts';
 import { defaultWindow, type TimeWindow } from '../core/window.ts';
 import { ingestSources, type SourceReport } from '../usecases/ingest-sources.ts';
+import { registerNetworkCommands } from './commands/network.ts';
 import { createNodeDeps, normaliseLocation } from './node-deps.ts';
+import { ProfileError } from './profile-file.ts';
 import { createProgress, describe } from './progress.ts';
 import { readSourceList } from './source-list.ts';
 
@@ -163,6 +165,8 @@ export function buildProgram(): Command {
       },
     );
 
+  registerNetworkCommands(program);
+
   program
     .command('serve')
     .description('serve the HTTP API and pages')
@@ -218,6 +222,6 @@ export async function main(argv: string[]): Promise<void> {
     await buildProgram().parseAsync(argv);
   } catch (error) {
     process.stderr.write(`convene: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = error instanceof UsageError ? 2 : 1;
+    process.exitCode = error instanceof UsageError || error instanceof ProfileError ? 2 : 1;
   }
 }

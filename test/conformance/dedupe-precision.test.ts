@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foldText } from '../../src/ingest/dedupe.ts';
+import { foldText } from '../../src/core/fold-text.ts';
 import { ingestSources } from '../../src/usecases/ingest-sources.ts';
 import { corpusFiles, corpusPath } from '../support/corpus.ts';
 import { depsFor, tempStore } from '../support/store.ts';

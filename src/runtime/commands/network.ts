@@ -1,0 +1,102 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { fixedClock, systemClock } from '../../core/clock.ts';
+import { parseDateOption } from '../../core/dates.ts';
+import type { Gaps } from '../../core/gaps.ts';
+import { ContactSchema } from '../../core/profile.ts';
+import { openSqliteStore } from '../../store/sqlite.ts';
+import { gapsFor, importVcard } from '../../usecases/network.ts';
+import { loadProfile, ProfileError, readJsonFile } from '../profile-file.ts';
+
+function printGaps(gaps: Gaps): void {
+  const lines: string[] = [];
+  const section = (title: string, items: string[]) => {
+    lines.push(title);
+    for (const item of items) lines.push(`  - ${item}`);
+    lines.push('');
+  };
+  section(
+    'Coverage: fields your network does not reach',
+    gaps.coverage.length ? gaps.coverage.map((g) => g.text) : ['every interest has at least a few contacts'],
+  );
+  section(
+    `Maintenance: ${gaps.maintenance.text}`,
+    gaps.maintenance.overdue.map((m) => m.text),
+  );
+  section('Channel balance', [gaps.channel.text]);
+  section(
+    `Give first: ${gaps.giveFirst.text}`,
+    gaps.giveFirst.opportunities.map((o) => o.text),
+  );
+  if (gaps.warnings.length) section('Warnings', gaps.warnings);
+  process.stdout.write(lines.join('\n'));
+}
+
+/** Writes next to the file and renames over it, so a crash never leaves half a profile. */
+function writeJsonAtomically(path: string, value: unknown): void {
+  const temporary = `${path}.tmp-${process.pid}`;
+  writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`);
+  renameSync(temporary, path);
+}
+
+export function registerNetworkCommands(program: Command): void {
+  program
+    .command('gaps')
+    .description(
+      'the gaps in your network: fields it misses, relationships overdue, online/offline balance, where to give first',
+    )
+    .requiredOption('--profile <file>', 'profile JSON file')
+    .option('--now <date>', 'the time to act as now')
+    .option('--db <file>', 'event store for give-first opportunities (default data/convene.db when it exists)')
+    .option('--json', 'print JSON')
+    .action(async (flags: { profile: string; now?: string; db?: string; json?: boolean }) => {
+      const loaded = loadProfile(flags.profile);
+      const clock = flags.now ? fixedClock(new Date(parseDateOption(flags.now, '--now')).toISOString()) : systemClock;
+      const dbPath = flags.db ?? (existsSync('data/convene.db') ? 'data/convene.db' : null);
+      const store = dbPath ? openSqliteStore(dbPath) : null;
+      try {
+        const gaps = await gapsFor({ store, clock }, loaded.profile, loaded.contacts);
+        gaps.warnings.unshift(...loaded.warnings);
+        if (flags.json) process.stdout.write(`${JSON.stringify(gaps, null, 2)}\n`);
+        else printGaps(gaps);
+      } finally {
+        await store?.close();
+      }
+    });
+
+  const contacts = program.command('contacts').description('manage the contacts of a profile');
+  contacts
+    .command('import')
+    .description('merge a vCard export (Google, Apple, Outlook, Thunderbird) into a profile file')
+    .requiredOption('--profile <file>', 'profile JSON file to update')
+    .argument('<vcard>', 'the .vcf file')
+    .option('--json', 'print JSON')
+    .action((vcardPath: string, flags: { profile: string; json?: boolean }) => {
+      // Checked as a whole first, so an invalid profile is reported rather than overwritten.
+      loadProfile(flags.profile);
+      const raw = readJsonFile(flags.profile) as Record<string, unknown>;
+      let vcard: string;
+      try {
+        vcard = readFileSync(vcardPath, 'utf8');
+      } catch (error) {
+        throw new ProfileError(`${vcardPath}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      }
+      const existing = ContactSchema.array().parse(raw.contacts ?? []);
+      const result = importVcard(existing, vcard);
+      writeJsonAtomically(flags.profile, { ...raw, contacts: result.contacts });
+      const summary = {
+        file: vcardPath,
+        added: result.added,
+        merged: result.merged,
+        total: result.contacts.length,
+        warnings: result.warnings,
+      };
+      if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      else {
+        process.stdout.write(
+          `${vcardPath}: ${result.added} added, ${result.merged} merged; ${result.contacts.length} contacts in ${flags.profile}\n`,
+        );
+        for (const warning of result.warnings) process.stdout.write(`  warning: ${warning}\n`);
+      }
+    });
+}

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+import { type Contact, ContactSchema, describeZodError, type Profile, ProfileSchema } from '../core/profile.ts';
+import { defaultLexicon } from '../network/lexicon.ts';
+import { readVcards } from '../network/vcard.ts';
+
+export class ProfileError extends Error {}
+
+export function readJsonFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ProfileError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ProfileError(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
+const ContactListSchema = z.union([
+  z.array(ContactSchema),
+  z.object({ contacts: z.array(ContactSchema) }).transform((v) => v.contacts),
+]);
+
+/** A contacts file is a vCard export or JSON (an array of contacts, or `{ "contacts": [...] }`). */
+function readContactsFile(path: string, warnings: string[]): Contact[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ProfileError(
+      `contactsFile ${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+  if (/^\uFEFF?\s*BEGIN:VCARD/i.test(text)) {
+    const result = readVcards(text, defaultLexicon());
+    warnings.push(...result.warnings.map((w) => `${path}: ${w}`));
+    return result.contacts;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ProfileError(`contactsFile ${path}: neither a vCard nor valid JSON`);
+  }
+  const parsed = ContactListSchema.safeParse(json);
+  if (!parsed.success) throw new ProfileError(`contactsFile ${path}:\n${describeZodError(parsed.error)}`);
+  return parsed.data;
+}
+
+export interface LoadedProfile {
+  profile: Profile;
+  /** Inline contacts and those of contactsFile together. */
+  contacts: Contact[];
+  warnings: string[];
+}
+
+/** Reads and checks a profile file; every problem names the file and the field path. */
+export function loadProfile(path: string): LoadedProfile {
+  const parsed = ProfileSchema.safeParse(readJsonFile(path));
+  if (!parsed.success) throw new ProfileError(`${path}: invalid profile\n${describeZodError(parsed.error)}`);
+  const profile = parsed.data;
+  const warnings: string[] = [];
+  const fromFile = profile.contactsFile ? readContactsFile(resolve(dirname(path), profile.contactsFile), warnings) : [];
+  return { profile, contacts: [...profile.contacts, ...fromFile], warnings };
+}
