@@ -108,74 +108,48 @@ describe('malformed files: a named error or a salvage, never a loss', () => {
   });
 });
 
-describe('odd but readable files are read right', () => {
-  it('demoronizes Windows-1252 punctuation declared as UTF-8 (feedparser demoronize-1)', async () => {
-    const db = tempStore();
-    try {
-      await ingestSource(
-        depsFor(db.store),
-        { location: corpusPath('malformed', 'feedparser__demoronize-1.xml') },
-        WIDE,
-      );
-      const [event] = await db.store.listEvents(ALL);
-      expect(event?.title).toMatch(/don’t/);
-    } finally {
-      await db.cleanup();
-    }
-  });
+/** Ingests one corpus file into a fresh store and hands its events and sources to a check. */
+async function ingested(folder: string, file: string, check: (store: EventStore) => Promise<void>) {
+  const db = tempStore();
+  try {
+    await ingestSource(depsFor(db.store), { location: corpusPath(folder, file) }, WIDE);
+    await check(db.store);
+  } finally {
+    await db.cleanup();
+  }
+}
 
-  it('reads a Windows zone name as its IANA zone (khal tz_windows_format)', async () => {
-    const db = tempStore();
-    try {
-      await ingestSource(depsFor(db.store), { location: corpusPath('malformed', 'khal__tz_windows_format.ics') }, WIDE);
-      const [event] = await db.store.listEvents(ALL);
+describe('odd but readable files are read right', () => {
+  it('demoronizes Windows-1252 punctuation declared as UTF-8 (feedparser demoronize-1)', () =>
+    ingested('malformed', 'feedparser__demoronize-1.xml', async (store) => {
+      const [event] = await store.listEvents(ALL);
+      expect(event?.title).toMatch(/don’t/);
+    }));
+
+  it('reads a Windows zone name as its IANA zone (khal tz_windows_format)', () =>
+    ingested('malformed', 'khal__tz_windows_format.ics', async (store) => {
+      const [event] = await store.listEvents(ALL);
       // TZID "New Zealand Standard Time": 13:00 on 20 November 2019 is NZDT, UTC+13.
       expect(event?.timeZone).toBe('Pacific/Auckland');
       expect(event?.start).toBe('2019-11-20T00:00:00Z');
-    } finally {
-      await db.cleanup();
-    }
-  });
+    }));
 
-  it('reads the link of an item whose ampersands were escaped once (feedparser corrupted ampersands)', async () => {
-    const db = tempStore();
-    try {
-      await ingestSource(
-        depsFor(db.store),
-        { location: corpusPath('malformed', 'feedparser__rss_item_link_corrupted_ampersands.xml') },
-        WIDE,
-      );
-      const [event] = await db.store.listEvents(ALL);
+  it('reads the link of an item whose ampersands were escaped once (feedparser corrupted ampersands)', () =>
+    ingested('malformed', 'feedparser__rss_item_link_corrupted_ampersands.xml', async (store) => {
+      const [event] = await store.listEvents(ALL);
       expect(event?.url).toBe('http://link/get?a=1&b=2');
-    } finally {
-      await db.cleanup();
-    }
-  });
+    }));
 
-  it('decodes the euro sign of a windows-1252 feed that claims UTF-8 (miniflux)', async () => {
-    const db = tempStore();
-    try {
-      await ingestSource(
-        depsFor(db.store),
-        { location: corpusPath('malformed', 'miniflux__windows-1252-incorrect-prolog.xml') },
-        WIDE,
-      );
-      const [source] = await db.store.listSources();
+  it('decodes the euro sign of a windows-1252 feed that claims UTF-8 (miniflux)', () =>
+    ingested('malformed', 'miniflux__windows-1252-incorrect-prolog.xml', async (store) => {
+      const [source] = await store.listSources();
       expect(source?.name).toBe('Euro €');
-    } finally {
-      await db.cleanup();
-    }
-  });
+    }));
 
-  it('reads Windows-1251 and KOI8-R feeds by their declared charset', async () => {
-    const db = tempStore();
-    try {
-      await ingestSource(depsFor(db.store), { location: corpusPath('feeds', 'miniflux__koi8r.xml') }, WIDE);
-      const titles = (await db.store.listEvents(ALL)).map((e) => e.title).join(' ');
+  it('reads Windows-1251 and KOI8-R feeds by their declared charset', () =>
+    ingested('feeds', 'miniflux__koi8r.xml', async (store) => {
+      const titles = (await store.listEvents(ALL)).map((e) => e.title).join(' ');
       expect(titles).toMatch(/[А-Яа-я]/);
       expect(titles).not.toMatch(/\uFFFD/);
-    } finally {
-      await db.cleanup();
-    }
-  });
+    }));
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoInstantOrDate, valueMs } from '../../core/dates.ts';
 import { SourceError } from '../../core/errors.ts';
 import { type EventRecord, type Online, TEXT_LIMITS } from '../../core/event.ts';
+import { parseSourceJson } from '../parse-json.ts';
 import type { ParsedSource, ParseOptions } from '../parsed-source.ts';
 import { cleanText, cleanUrl } from '../text.ts';
 
@@ -36,12 +37,7 @@ function dayAfter(date: string): string {
 }
 
 export function parseConferenceList(body: string, options: ParseOptions): ParsedSource {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    throw new SourceError('parse', 'conference list is not valid JSON');
-  }
+  const json = parseSourceJson(body, 'conference list');
   if (!Array.isArray(json)) throw new SourceError('parse', 'conference list must be a JSON array');
   const warnings: string[] = [];
   const records: EventRecord[] = [];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SourceError } from '../../core/errors.ts';
 import type { EventRecord } from '../../core/event.ts';
+import { parseSourceJson } from '../parse-json.ts';
 import type { ParsedSource, ParseOptions } from '../parsed-source.ts';
 import { cleanText } from '../text.ts';
 import { feedItemToRecord } from './feed-item.ts';
@@ -36,12 +37,7 @@ const JsonFeedSchema = z.object({
 });
 
 export function parseJsonFeed(text: string, options: ParseOptions): ParsedSource {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new SourceError('parse', 'JSON Feed is not valid JSON');
-  }
+  const json = parseSourceJson(text, 'JSON Feed');
   const parsed = JsonFeedSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
