@@ -2,3 +2,7 @@
 declare module 'natural/lib/natural/distance/jaro-winkler_distance.js' {
   export default function JaroWinklerDistance(a: string, b: string, options?: { ignoreCase?: boolean }): number;
 }
+declare module 'natural/lib/natural/stemmers/porter_stemmer.js' {
+  const PorterStemmer: { stem(word: string): string };
+  export default PorterStemmer;
+}

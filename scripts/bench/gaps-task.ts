@@ -2,7 +2,7 @@
 import type { StoredEvent } from '../../src/core/event.ts';
 import { type Contact, ProfileSchema, TIERS } from '../../src/core/profile.ts';
 import { computeGaps } from '../../src/network/gaps/compute-gaps.ts';
-import { defaultLexicon } from '../../src/network/lexicon.ts';
+import { defaultLexicon } from '../../src/core/lexicon.ts';
 
 const NOW = Date.parse('2026-12-01T00:00:00Z');
 let seed = 11;

@@ -1,5 +1,6 @@
 import type { SourceFailure } from './errors.ts';
 import type { EventRecord, Online, StoredEvent } from './event.ts';
+import type { Feedback } from './feedback.ts';
 import type { Source, SourceFormat, SourceSpec } from './source.ts';
 import type { Validators } from './source-reader.ts';
 import type { TimeWindow } from './window.ts';
@@ -71,5 +72,9 @@ export interface EventStore {
   saveUnchanged(sourceId: string, at: string, schedule: SourceSchedule, validators: Validators): Promise<void>;
   saveFailure(sourceId: string, at: string, schedule: SourceSchedule, failure: SourceFailure): Promise<void>;
   listEvents(query: EventQuery): Promise<StoredEvent[]>;
+  getEvent(id: string): Promise<StoredEvent | null>;
+  addFeedback(feedback: Feedback): Promise<void>;
+  /** A user's feedback, oldest first (so the latest word on an event wins when folded). */
+  listFeedback(userKey: string): Promise<Feedback[]>;
   close(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { foldText } from '../core/fold-text.ts';
+import type { Lexicon } from '../core/lexicon.ts';
 import type { Contact, Tier } from '../core/profile.ts';
-import type { Lexicon } from './lexicon.ts';
 
 /** A contact as the gap functions read it: merged, mapped onto fields, dates as numbers. */
 export interface PreparedContact {

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
+import type { Lexicon } from '../core/lexicon.ts';
 import type { Contact } from '../core/profile.ts';
-import type { Lexicon } from './lexicon.ts';
 import { repairVcard } from './vcard-repair.ts';
 
 type JCardProperty = [string, Record<string, unknown>, string, ...unknown[]];

@@ -6,13 +6,14 @@ import { parseDateOption } from '../core/dates.ts';
 import type { SourceSpec } from '../core/source.ts';
 import { defaultWindow, type TimeWindow } from '../core/window.ts';
 import { ingestSources, type SourceReport } from '../usecases/ingest-sources.ts';
+import { UnknownEventError } from '../usecases/recommend.ts';
 import { registerNetworkCommands } from './commands/network.ts';
+import { registerRankingCommands } from './commands/recommend.ts';
 import { createNodeDeps, normaliseLocation } from './node-deps.ts';
 import { ProfileError } from './profile-file.ts';
 import { createProgress, describe } from './progress.ts';
 import { readSourceList } from './source-list.ts';
-
-class UsageError extends Error {}
+import { UsageError } from './usage-error.ts';
 
 function env(): EnvConfig {
   return EnvConfigSchema.parse(process.env);
@@ -166,6 +167,7 @@ export function buildProgram(): Command {
     );
 
   registerNetworkCommands(program);
+  registerRankingCommands(program);
 
   program
     .command('serve')
@@ -222,6 +224,7 @@ export async function main(argv: string[]): Promise<void> {
     await buildProgram().parseAsync(argv);
   } catch (error) {
     process.stderr.write(`convene: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = error instanceof UsageError || error instanceof ProfileError ? 2 : 1;
+    process.exitCode =
+      error instanceof UsageError || error instanceof ProfileError || error instanceof UnknownEventError ? 2 : 1;
   }
 }

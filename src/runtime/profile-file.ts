@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { defaultLexicon } from '../core/lexicon.ts';
 import { type Contact, ContactSchema, describeZodError, type Profile, ProfileSchema } from '../core/profile.ts';
-import { defaultLexicon } from '../network/lexicon.ts';
 import { readVcards } from '../network/vcard.ts';
 
 export class ProfileError extends Error {}
@@ -67,4 +67,11 @@ export function loadProfile(path: string): LoadedProfile {
   const warnings: string[] = [];
   const fromFile = profile.contactsFile ? readContactsFile(resolve(dirname(path), profile.contactsFile), warnings) : [];
   return { profile, contacts: [...profile.contacts, ...fromFile], warnings };
+}
+
+/** Writes next to the file and renames over it, so a crash never leaves half a profile. */
+export function writeJsonAtomically(path: string, value: unknown): void {
+  const temporary = `${path}.tmp-${process.pid}`;
+  writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`);
+  renameSync(temporary, path);
 }

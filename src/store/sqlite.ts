@@ -13,6 +13,7 @@ import type {
   IngestSuccess,
   SourceSchedule,
 } from '../core/event-store.ts';
+import type { Feedback } from '../core/feedback.ts';
 import type { Source, SourceSpec } from '../core/source.ts';
 import type { Validators } from '../core/source-reader.ts';
 import { stableId } from '../core/stable-id.ts';
@@ -267,6 +268,43 @@ export function openSqliteStore(path: string): EventStore {
       const events: StoredEvent[] = toStoredEvents(rows);
       return query.limit ? events.slice(0, query.limit) : events;
     },
+    async getEvent(id: string) {
+      const rows = db
+        .prepare(`SELECT o.*, t.json AS text_json, s.location AS source_location FROM occurrences o
+          JOIN sources s ON s.id = o.source_id JOIN event_texts t ON t.id = o.text_id WHERE o.event_id = ?`)
+        .all(id) as (OccurrenceRow & { text_json: string; source_location: string })[];
+      return toStoredEvents(rows)[0] ?? null;
+    },
+    async addFeedback(f: Feedback) {
+      db.prepare(`INSERT INTO feedback (user_key, event_id, uid, title, fields, action, met, reason, at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        f.userKey,
+        f.eventId,
+        f.uid,
+        f.title,
+        JSON.stringify(f.fields),
+        f.action,
+        JSON.stringify(f.met),
+        f.reason,
+        f.at,
+      );
+    },
+    async listFeedback(userKey: string) {
+      const rows = db
+        .prepare('SELECT * FROM feedback WHERE user_key = ? ORDER BY at, rowid')
+        .all(userKey) as FeedbackRow[];
+      return rows.map((r) => ({
+        userKey: r.user_key,
+        eventId: r.event_id,
+        uid: r.uid,
+        title: r.title,
+        fields: JSON.parse(r.fields) as string[],
+        action: r.action as Feedback['action'],
+        met: JSON.parse(r.met) as string[],
+        reason: r.reason,
+        at: r.at,
+      }));
+    },
     async close() {
       db.close();
     },
@@ -295,4 +333,16 @@ interface CandidateRow {
   url_key: string | null;
   place: string | null;
   online: string;
+}
+
+interface FeedbackRow {
+  user_key: string;
+  event_id: string;
+  uid: string;
+  title: string;
+  fields: string;
+  action: string;
+  met: string;
+  reason: string | null;
+  at: string;
 }

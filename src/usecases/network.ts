@@ -1,10 +1,10 @@
 import type { Clock } from '../core/clock.ts';
 import type { EventStore } from '../core/event-store.ts';
 import type { Gaps } from '../core/gaps.ts';
+import { defaultLexicon } from '../core/lexicon.ts';
 import type { Contact, Profile } from '../core/profile.ts';
 import { defaultWindow } from '../core/window.ts';
 import { computeGaps } from '../network/gaps/compute-gaps.ts';
-import { defaultLexicon } from '../network/lexicon.ts';
 import { mergeContact, samePerson } from '../network/prepare-contacts.ts';
 import { readVcards } from '../network/vcard.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import topics from '../../data/topics.json';
-import { createLexicon, defaultLexicon, LexiconSchema } from '../../src/network/lexicon.ts';
+import { createLexicon, defaultLexicon, LexiconSchema } from '../../src/core/lexicon.ts';
 
 describe('the topic lexicon (data/topics.json)', () => {
   const data = LexiconSchema.parse(topics);

@@ -1,7 +1,7 @@
 import type { StoredEvent } from '../../core/event.ts';
 import type { Gaps } from '../../core/gaps.ts';
+import type { Lexicon } from '../../core/lexicon.ts';
 import type { Contact, Profile } from '../../core/profile.ts';
-import type { Lexicon } from '../lexicon.ts';
 import { type PreparedContact, prepareContacts } from '../prepare-contacts.ts';
 import { channelBalance } from './channel.ts';
 import { coverageGaps } from './coverage.ts';

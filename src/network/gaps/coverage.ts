@@ -1,6 +1,6 @@
 import type { CoverageGap } from '../../core/gaps.ts';
+import type { Lexicon } from '../../core/lexicon.ts';
 import type { Profile } from '../../core/profile.ts';
-import type { Lexicon } from '../lexicon.ts';
 import type { PreparedContact } from '../prepare-contacts.ts';
 
 /** Fewer contacts than this in a field of interest is a gap worth filling. */

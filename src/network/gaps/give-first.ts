@@ -1,9 +1,9 @@
 import { valueMs } from '../../core/dates.ts';
 import type { StoredEvent } from '../../core/event.ts';
+import { eventFields } from '../../core/event-fields.ts';
 import type { GiveFirstOpportunity } from '../../core/gaps.ts';
+import type { Lexicon } from '../../core/lexicon.ts';
 import type { Profile } from '../../core/profile.ts';
-import { eventFields } from '../event-fields.ts';
-import type { Lexicon } from '../lexicon.ts';
 
 const HOST_WANTED =
   /\b(looking for|needs?|wanted|seeking|volunteer to)\b[^.]{0,60}\b(hosts?|speakers?|facilitators?|organi[sz]ers?)\b|\b(hosts?|speakers?|facilitators?)\s+(wanted|needed)\b/i;

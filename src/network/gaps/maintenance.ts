@@ -1,7 +1,7 @@
 import type { MaintenanceItem } from '../../core/gaps.ts';
+import type { Lexicon } from '../../core/lexicon.ts';
 import type { Profile, Tier } from '../../core/profile.ts';
 import { daysBetween, durationInWords } from '../human-time.ts';
-import type { Lexicon } from '../lexicon.ts';
 import type { PreparedContact } from '../prepare-contacts.ts';
 
 const DEPTH: Record<Tier, number> = { close: 3, regular: 2, acquaintance: 1 };

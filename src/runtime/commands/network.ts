@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { fixedClock, systemClock } from '../../core/clock.ts';
 import { parseDateOption } from '../../core/dates.ts';
@@ -6,7 +6,7 @@ import type { Gaps } from '../../core/gaps.ts';
 import { ContactSchema } from '../../core/profile.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
 import { gapsFor, importVcard } from '../../usecases/network.ts';
-import { loadProfile, ProfileError, readJsonFile } from '../profile-file.ts';
+import { loadProfile, ProfileError, readJsonFile, writeJsonAtomically } from '../profile-file.ts';
 
 function printGaps(gaps: Gaps): void {
   const lines: string[] = [];
@@ -30,13 +30,6 @@ function printGaps(gaps: Gaps): void {
   );
   if (gaps.warnings.length) section('Warnings', gaps.warnings);
   process.stdout.write(lines.join('\n'));
-}
-
-/** Writes next to the file and renames over it, so a crash never leaves half a profile. */
-function writeJsonAtomically(path: string, value: unknown): void {
-  const temporary = `${path}.tmp-${process.pid}`;
-  writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`);
-  renameSync(temporary, path);
 }
 
 export function registerNetworkCommands(program: Command): void {

@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../core/event.ts';
+import type { StoredEvent } from './event.ts';
 import type { Lexicon } from './lexicon.ts';
 
 /** The fields an event is about: its own topics first, then what its title and description name. */

@@ -33,6 +33,8 @@ export interface Lexicon {
   label(field: string): string;
   related(field: string): string[];
   communities(field: string): string[];
+  terms(field: string): string[];
+  conferences(field: string): string[];
   /** Every field a text mentions, through its terms, community and conference names. */
   fieldsIn(text: string): Set<string>;
   /** The field an interest or expertise names ("AppSec" is security); an unknown term stands as its own field. */
@@ -83,6 +85,8 @@ export function createLexicon(data: LexiconData): Lexicon {
     label: (field) => data.fields[field]?.label ?? field,
     related: (field) => data.fields[field]?.related ?? [],
     communities: (field) => data.fields[field]?.communities ?? [],
+    terms: (field) => data.fields[field]?.terms ?? [],
+    conferences: (field) => data.fields[field]?.conferences ?? [],
     fieldsIn,
     fieldOf(term) {
       // Interests, expertise and contact fields repeat the same few terms thousands of times.

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { Cfp, EventKind, Online } from './event.ts';
+import type { Gaps } from './gaps.ts';
+
+export const REASON_KINDS = [
+  'interest',
+  'coverage-gap',
+  'maintenance',
+  'give-first',
+  'channel-balance',
+  'venue-fit',
+  'nearby',
+  'deadline',
+  'feedback',
+] as const;
+export type ReasonKind = (typeof REASON_KINDS)[number];
+
+/** One named signal; a pick's score is the sum of its reasons' weights, so it explains itself exactly. */
+export interface Reason {
+  kind: ReasonKind;
+  text: string;
+  weight: number;
+}
+
+export interface PickEvent {
+  id: string;
+  title: string;
+  start: string | null;
+  end: string | null;
+  url: string | null;
+  city: string | null;
+  country: string | null;
+  online: Online;
+  kind: EventKind;
+  topics: string[];
+  cfp: Cfp | null;
+  sources: string[];
+}
+
+export interface ShareHint {
+  name: string;
+  why: string;
+}
+
+export interface Pick {
+  event: PickEvent;
+  score: number;
+  reasons: Reason[];
+  shareWith: ShareHint[];
+}
+
+export interface Recommendations {
+  generatedAt: string;
+  picks: Pick[];
+  giveFirst: Pick[];
+  gaps: Gaps;
+}
+
+/**
+ * The weight of each signal at full strength. Interest scales with text relevance (0 to 1); the
+ * others apply whole when their condition holds. Documented in the README; a profile may override.
+ */
+export const RankingWeightsSchema = z.object({
+  interest: z.number().min(0).max(10).default(3),
+  coverageGap: z.number().min(0).max(10).default(1.5),
+  maintenance: z.number().min(0).max(10).default(1.5),
+  giveFirst: z.number().min(0).max(10).default(1.25),
+  channelBalance: z.number().min(0).max(10).default(0.75),
+  venueFit: z.number().min(0).max(10).default(0.5),
+  nearby: z.number().min(0).max(10).default(0.5),
+  deadline: z.number().min(0).max(10).default(0.5),
+  dismissedSimilar: z.number().min(0).max(10).default(1.5),
+  going: z.number().min(0).max(10).default(5),
+});
+export type RankingWeights = z.infer<typeof RankingWeightsSchema>;
+export const DEFAULT_WEIGHTS: RankingWeights = RankingWeightsSchema.parse({});

@@ -1,0 +1,148 @@
+import { resolve } from 'node:path';
+import { Argument, type Command, Option } from 'commander';
+import { fixedClock, systemClock } from '../../core/clock.ts';
+import { parseDateOption } from '../../core/dates.ts';
+import { FEEDBACK_ACTIONS, type FeedbackAction } from '../../core/feedback.ts';
+import { ContactSchema } from '../../core/profile.ts';
+import type { Pick, Recommendations } from '../../core/ranking.ts';
+import { stableId } from '../../core/stable-id.ts';
+import { openSqliteStore } from '../../store/sqlite.ts';
+import { applyAttendance, recommend, recordFeedback } from '../../usecases/recommend.ts';
+import { loadProfile, readJsonFile, writeJsonAtomically } from '../profile-file.ts';
+import { UsageError } from '../usage-error.ts';
+
+/** Feedback belongs to the profile file it was given with. */
+export function userKeyOf(profilePath: string): string {
+  return `profile-${stableId(resolve(profilePath))}`;
+}
+
+function clockFor(now?: string) {
+  return now ? fixedClock(new Date(parseDateOption(now, '--now')).toISOString()) : systemClock;
+}
+
+function printTable(result: Recommendations): void {
+  const line = (p: Pick) => {
+    const when = p.event.start ? p.event.start.replace('T', ' ').replace(/:00Z$/, ' UTC') : 'undated';
+    const where = p.event.online === true ? 'online' : [p.event.city, p.event.country].filter(Boolean).join(', ');
+    const out = [
+      `${when}  ${p.event.title}  [${p.event.kind}${where ? `, ${where}` : ''}]  score ${p.score}`,
+      `  id ${p.event.id}`,
+    ];
+    for (const r of p.reasons) out.push(`  ${r.weight >= 0 ? '+' : ''}${r.weight.toFixed(2)}  ${r.text}`);
+    for (const s of p.shareWith) out.push(`  share with ${s.name}: ${s.why}`);
+    return out.join('\n');
+  };
+  const sections = [
+    `Picks (${result.picks.length})`,
+    ...result.picks.map(line),
+    '',
+    `Give first (${result.giveFirst.length})`,
+    ...result.giveFirst.map(line),
+  ];
+  process.stdout.write(`${sections.join('\n')}\n`);
+}
+
+export function registerRankingCommands(program: Command): void {
+  program
+    .command('recommend')
+    .description('events worth attending for a profile, each with the reasons that make up its score')
+    .requiredOption('--profile <file>', 'profile JSON file')
+    .addOption(new Option('--db <file>', 'event store').env('CONVENE_DB').default('data/convene.db'))
+    .option('--now <date>', 'the time to act as now')
+    .option('--from <date>', 'earliest start (default: now)')
+    .option('--to <date>', 'latest start (default: one year from now)')
+    .option('--limit <n>', 'at most this many picks', (v) => Number.parseInt(v, 10), 20)
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['json', 'table', 'ics', 'atom']).default('table'),
+    )
+    .action(
+      async (flags: {
+        profile: string;
+        db: string;
+        now?: string;
+        from?: string;
+        to?: string;
+        limit: number;
+        format: string;
+      }) => {
+        if (flags.format === 'ics' || flags.format === 'atom') {
+          throw new UsageError(`--format ${flags.format} is not available yet; use json or table`);
+        }
+        if (!Number.isInteger(flags.limit) || flags.limit < 1 || flags.limit > 500)
+          throw new UsageError('--limit must be a whole number from 1 to 500');
+        const loaded = loadProfile(flags.profile);
+        const store = openSqliteStore(flags.db);
+        try {
+          const result = await recommend(
+            { store, clock: clockFor(flags.now) },
+            {
+              profile: loaded.profile,
+              contacts: loaded.contacts,
+              userKey: userKeyOf(flags.profile),
+              limit: flags.limit,
+              ...(flags.from ? { fromMs: parseDateOption(flags.from, '--from') } : {}),
+              ...(flags.to ? { toMs: parseDateOption(flags.to, '--to') } : {}),
+            },
+          );
+          result.gaps.warnings.unshift(...loaded.warnings);
+          if (flags.format === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+          else printTable(result);
+        } finally {
+          await store.close();
+        }
+      },
+    );
+
+  program
+    .command('feedback')
+    .description('tell Convene about an event: going, not-interested, or attended (with who you met)')
+    .requiredOption('--profile <file>', 'profile JSON file')
+    .addOption(new Option('--db <file>', 'event store').env('CONVENE_DB').default('data/convene.db'))
+    .argument('<event>', 'event id (from recommend or events)')
+    .addArgument(new Argument('<action>', 'going, not-interested or attended').choices(FEEDBACK_ACTIONS))
+    .option('--met <name...>', 'with attended: the people you met there')
+    .option('--reason <text>', 'why (kept with the feedback)')
+    .option('--now <date>', 'the time to act as now')
+    .action(
+      async (
+        eventId: string,
+        action: FeedbackAction,
+        flags: { profile: string; db: string; met?: string[]; reason?: string; now?: string },
+      ) => {
+        const met = flags.met ?? [];
+        if (met.length > 0 && action !== 'attended') throw new UsageError('--met goes with attended');
+        loadProfile(flags.profile);
+        const store = openSqliteStore(flags.db);
+        try {
+          const clock = clockFor(flags.now);
+          const feedback = await recordFeedback(
+            { store, clock },
+            {
+              userKey: userKeyOf(flags.profile),
+              eventId,
+              action,
+              met,
+              ...(flags.reason ? { reason: flags.reason } : {}),
+            },
+          );
+          let note = '';
+          if (action === 'attended' && met.length > 0) {
+            const event = await store.getEvent(eventId);
+            const raw = readJsonFile(flags.profile) as Record<string, unknown>;
+            const day = (event?.start ?? new Date(clock.now()).toISOString()).slice(0, 10);
+            const result = applyAttendance(
+              ContactSchema.array().parse(raw.contacts ?? []),
+              met,
+              day,
+              event?.online === true,
+            );
+            writeJsonAtomically(flags.profile, { ...raw, contacts: result.contacts });
+            note = `; last seen ${day} for ${met.join(', ')}${result.added.length ? ` (new: ${result.added.join(', ')})` : ''}`;
+          }
+          process.stdout.write(`${feedback.action}: ${feedback.title}${note}\n`);
+        } finally {
+          await store.close();
+        }
+      },
+    );
+}

@@ -1,0 +1,41 @@
+import type { Lexicon } from '../core/lexicon.ts';
+import type { Interest } from '../core/profile.ts';
+import { analyze } from './analyze.ts';
+import type { WeightedTerm } from './bm25-index.ts';
+
+/** How much the lexicon's words for a field, and for its neighbours, count beside the user's own words. */
+const FIELD_TERMS = 0.6;
+const RELATED_TERMS = 0.15;
+
+export interface InterestQuery {
+  interest: Interest;
+  field: string;
+  label: string;
+  terms: WeightedTerm[];
+}
+
+/** An interest as a weighted query: its own words, its field's terms and names, a little of the fields next to it. */
+export function interestQuery(interest: Interest, lexicon: Lexicon): InterestQuery {
+  const field = lexicon.fieldOf(interest.term);
+  const weights = new Map<string, number>();
+  // A word out of a phrase ("model" out of "threat model") says less than the phrase did.
+  const add = (phrases: string[], weight: number) => {
+    for (const phrase of phrases) {
+      const words = analyze(phrase);
+      const w = words.length > 1 ? weight / 2 : weight;
+      for (const term of words) weights.set(term, Math.max(weights.get(term) ?? 0, w));
+    }
+  };
+  for (const related of lexicon.related(field)) add([lexicon.label(related), ...lexicon.terms(related)], RELATED_TERMS);
+  add(
+    [lexicon.label(field), ...lexicon.terms(field), ...lexicon.communities(field), ...lexicon.conferences(field)],
+    FIELD_TERMS,
+  );
+  add([interest.term], 1);
+  return {
+    interest,
+    field,
+    label: lexicon.label(field) === field ? interest.term : lexicon.label(field),
+    terms: [...weights].map(([term, weight]) => ({ term, weight })),
+  };
+}

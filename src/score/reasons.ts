@@ -1,0 +1,178 @@
+import { valueMs } from '../core/dates.ts';
+import type { StoredEvent } from '../core/event.ts';
+import type { Feedback } from '../core/feedback.ts';
+import { foldText } from '../core/fold-text.ts';
+import type { Gaps } from '../core/gaps.ts';
+import type { Lexicon } from '../core/lexicon.ts';
+import type { Profile } from '../core/profile.ts';
+import type { RankingWeights, Reason } from '../core/ranking.ts';
+import type { InterestQuery } from './interest-query.ts';
+import type { Reach } from './reach.ts';
+import { venueFitText } from './venue-fit.ts';
+
+const DAY_MS = 86_400_000;
+/** A call for papers closing within this many days earns a deadline reason. */
+export const DEADLINE_DAYS = 14;
+const MIN_INTEREST_SHARE = 0.15;
+
+export interface ReasonContext {
+  profile: Profile;
+  weights: RankingWeights;
+  lexicon: Lexicon;
+  gaps: Gaps;
+  queries: InterestQuery[];
+  /** Per query, the BM25 score of every indexed event and the best score (to scale to 0..1). */
+  scores: { values: Float32Array; max: number }[];
+  feedbackByEvent: Map<string, Feedback>;
+  dismissed: Feedback[];
+  nowMs: number;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+function interestReasons(index: number, ctx: ReasonContext): Reason[] {
+  const maxWeight = Math.max(...ctx.profile.interests.map((i) => i.weight), 1);
+  const reasons: Reason[] = [];
+  ctx.queries.forEach((query, q) => {
+    const { values, max } = ctx.scores[q]!;
+    const score = values[index]!;
+    if (score <= 0 || max <= 0) return;
+    const weight = ctx.weights.interest * (score / max) * (query.interest.weight / maxWeight);
+    // A faint match is noise in an explanation: it neither counts nor shows.
+    if (weight >= MIN_INTEREST_SHARE * ctx.weights.interest)
+      reasons.push({ kind: 'interest', text: `matches your interest in ${query.label}`, weight: round(weight) });
+  });
+  return reasons.sort((a, b) => b.weight - a.weight).slice(0, 2);
+}
+
+function coverageReason(fields: Set<string>, ctx: ReasonContext): Reason | null {
+  const gaps = ctx.gaps.coverage.filter((g) => fields.has(g.field));
+  if (gaps.length === 0) return null;
+  const best = gaps[0]!;
+  const top = ctx.gaps.coverage[0]?.score ?? best.score;
+  const text = best.adjacentTo
+    ? `widens your network next to ${ctx.lexicon.label(best.adjacentTo)}: no contacts in ${best.label} yet`
+    : best.contacts === 0
+      ? `you have no contacts in ${best.label} yet`
+      : `you know only ${best.contacts} ${best.contacts === 1 ? 'person' : 'people'} in ${best.label}`;
+  return { kind: 'coverage-gap', text, weight: round(ctx.weights.coverageGap * Math.min(1, best.score / top)) };
+}
+
+function maintenanceReason(event: StoredEvent, fields: Set<string>, ctx: ReasonContext): Reason | null {
+  const text = ` ${foldText(`${event.title} ${event.organizer ?? ''} ${event.location.text ?? ''} ${event.description ?? ''}`)} `;
+  const people: { name: string; line: string; strength: number }[] = [];
+  for (const item of ctx.gaps.maintenance.overdue) {
+    const community = item.communities.find((c) => text.includes(` ${foldText(c)} `));
+    const ago = item.text.replace(/^.*? last seen /, '').replace(/,.*$/, '');
+    if (community)
+      people.push({
+        name: item.name,
+        line: `${item.name} (${item.tier}, last seen ${ago}) usually goes to ${community}`,
+        strength: 1,
+      });
+    else if (item.tier !== 'acquaintance' && item.fields.some((f) => fields.has(f))) {
+      people.push({
+        name: item.name,
+        line: `${item.name} (${item.tier}, last seen ${ago}) works in this field and may be there`,
+        strength: 0.5,
+      });
+    }
+    if (people.length >= 2) break;
+  }
+  if (people.length === 0) return null;
+  const strength = Math.min(
+    1.5,
+    people.reduce((sum, p) => sum + p.strength, 0),
+  );
+  return {
+    kind: 'maintenance',
+    text: people.map((p) => p.line).join('; '),
+    weight: round(ctx.weights.maintenance * strength),
+  };
+}
+
+function giveFirstReason(event: StoredEvent, ctx: ReasonContext): Reason | null {
+  const opportunity = ctx.gaps.giveFirst.opportunities.find(
+    (o) => o.eventId === event.id || (o.title === event.title && o.kind !== 'cfp'),
+  );
+  return opportunity ? { kind: 'give-first', text: opportunity.text, weight: round(ctx.weights.giveFirst) } : null;
+}
+
+function channelReason(event: StoredEvent, ctx: ReasonContext): Reason | null {
+  const { needs, online, offline } = ctx.gaps.channel;
+  const total = online + offline;
+  if (needs === 'offline' && event.online === false) {
+    return {
+      kind: 'channel-balance',
+      text: `in person: ${online} of your ${total} recent meetings were online`,
+      weight: round(ctx.weights.channelBalance),
+    };
+  }
+  if (needs === 'online' && event.online !== false) {
+    return {
+      kind: 'channel-balance',
+      text: `online: ${offline} of your ${total} recent meetings were in person`,
+      weight: round(ctx.weights.channelBalance),
+    };
+  }
+  return null;
+}
+
+function nearbyReason(reach: Reach, ctx: ReasonContext): Reason | null {
+  if (reach.kind === 'online')
+    return ctx.profile.travel.online
+      ? { kind: 'nearby', text: 'online: no travel needed', weight: round(ctx.weights.nearby) }
+      : null;
+  if (reach.kind !== 'near') return null;
+  const distance = reach.km !== null ? `${Math.round(reach.km)} km away` : `within ${ctx.profile.travel.maxKm} km`;
+  return { kind: 'nearby', text: `in ${reach.place}, ${distance}`, weight: round(ctx.weights.nearby) };
+}
+
+function deadlineReason(event: StoredEvent, ctx: ReasonContext): Reason | null {
+  if (!event.cfp?.closes) return null;
+  const days = Math.ceil((valueMs(event.cfp.closes) - ctx.nowMs) / DAY_MS);
+  if (days < 0 || days > DEADLINE_DAYS) return null;
+  const when = days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
+  return { kind: 'deadline', text: `the call for papers closes ${when}`, weight: round(ctx.weights.deadline) };
+}
+
+function feedbackReason(event: StoredEvent, fields: Set<string>, ctx: ReasonContext): Reason | null {
+  if (ctx.feedbackByEvent.get(event.id)?.action === 'going')
+    return { kind: 'feedback', text: 'you said you are going', weight: round(ctx.weights.going) };
+  const title = foldText(event.title);
+  const similar = ctx.dismissed.find(
+    (d) =>
+      d.uid === event.uid ||
+      foldText(d.title) === title ||
+      (d.fields.length > 0 && d.fields.every((f) => fields.has(f))),
+  );
+  return similar
+    ? {
+        kind: 'feedback',
+        text: `you dismissed a similar event (${similar.title})`,
+        weight: round(-ctx.weights.dismissedSimilar),
+      }
+    : null;
+}
+
+/** Every reason an event earns; its score is their sum. */
+export function reasonsFor(
+  event: StoredEvent,
+  index: number,
+  fields: Set<string>,
+  reach: Reach,
+  ctx: ReasonContext,
+): Reason[] {
+  const fit = venueFitText(event.kind, ctx.profile.goals);
+  return [
+    ...interestReasons(index, ctx),
+    coverageReason(fields, ctx),
+    maintenanceReason(event, fields, ctx),
+    giveFirstReason(event, ctx),
+    channelReason(event, ctx),
+    fit ? { kind: 'venue-fit' as const, text: fit, weight: round(ctx.weights.venueFit) } : null,
+    nearbyReason(reach, ctx),
+    deadlineReason(event, ctx),
+    feedbackReason(event, fields, ctx),
+  ].filter((r): r is Reason => r !== null);
+}

@@ -1,0 +1,103 @@
+import type { Clock } from '../core/clock.ts';
+import { eventFields } from '../core/event-fields.ts';
+import type { EventStore } from '../core/event-store.ts';
+import type { Feedback, FeedbackAction } from '../core/feedback.ts';
+import { defaultLexicon } from '../core/lexicon.ts';
+import type { Contact, Profile } from '../core/profile.ts';
+import { DEFAULT_WEIGHTS, type RankingWeights, type Recommendations } from '../core/ranking.ts';
+import { defaultWindow } from '../core/window.ts';
+import { computeGaps } from '../network/gaps/compute-gaps.ts';
+import { prepareContacts } from '../network/prepare-contacts.ts';
+import { rankEvents } from '../score/rank.ts';
+
+export interface RecommendInput {
+  profile: Profile;
+  contacts: Contact[];
+  /** Whose feedback applies (a profile file, later an API user). */
+  userKey: string;
+  fromMs?: number;
+  toMs?: number;
+  limit: number;
+  weights?: RankingWeights;
+}
+
+/** Ranked picks with reasons, the give-first list and the gap summary: `convene recommend` and the API alike. */
+export async function recommend(
+  deps: { store: EventStore; clock: Clock },
+  input: RecommendInput,
+): Promise<Recommendations> {
+  const nowMs = deps.clock.now();
+  const lexicon = defaultLexicon();
+  const fromMs = Math.max(input.fromMs ?? nowMs, nowMs);
+  const toMs = input.toMs ?? defaultWindow(nowMs).toMs;
+  const events = await deps.store.listEvents({ fromMs, toMs, includeUndated: false, includeCancelled: false });
+  const feedback = await deps.store.listFeedback(input.userKey);
+  const warnings: string[] = [];
+  // Contacts are merged and mapped once, for the gaps and for the share hints alike.
+  const prepared = prepareContacts(input.contacts, lexicon, nowMs, warnings);
+  const gaps = computeGaps(
+    { profile: input.profile, contacts: input.contacts, events, nowMs, lexicon },
+    { contacts: prepared, warnings },
+  );
+  const ranked = rankEvents({
+    profile: input.profile,
+    events,
+    gaps,
+    contacts: prepared,
+    feedback,
+    weights: input.weights ?? DEFAULT_WEIGHTS,
+    lexicon,
+    nowMs: fromMs,
+    limit: input.limit,
+  });
+  return { generatedAt: new Date(nowMs).toISOString(), ...ranked, gaps };
+}
+
+export class UnknownEventError extends Error {}
+
+/** Stores what a user said about an event; the caller updates contacts for `attended`. */
+export async function recordFeedback(
+  deps: { store: EventStore; clock: Clock },
+  input: { userKey: string; eventId: string; action: FeedbackAction; met: string[]; reason?: string },
+): Promise<Feedback> {
+  const event = await deps.store.getEvent(input.eventId);
+  if (!event)
+    throw new UnknownEventError(`no event with id ${input.eventId} (see \`convene events --json\` or the picks)`);
+  const feedback: Feedback = {
+    userKey: input.userKey,
+    eventId: event.id,
+    uid: event.uid,
+    title: event.title,
+    fields: [...eventFields(event, defaultLexicon())],
+    action: input.action,
+    met: input.met,
+    reason: input.reason ?? null,
+    at: new Date(deps.clock.now()).toISOString(),
+  };
+  await deps.store.addFeedback(feedback);
+  return feedback;
+}
+
+/**
+ * Attending closes the loop personal CRMs miss: everyone met there was seen on the event's day,
+ * through the event's channel; new names join as acquaintances.
+ */
+export function applyAttendance(
+  contacts: Contact[],
+  met: string[],
+  day: string,
+  online: boolean,
+): { contacts: Contact[]; added: string[] } {
+  const updated = [...contacts];
+  const added: string[] = [];
+  for (const name of met) {
+    const index = updated.findIndex((c) => c.name.trim().toLowerCase() === name.trim().toLowerCase());
+    const seen = { lastSeen: day, channel: online ? ('online' as const) : ('offline' as const) };
+    if (index >= 0) updated[index] = { ...updated[index]!, ...seen };
+    else {
+      updated.push({ name, fields: [], communities: [], tier: 'acquaintance', ...seen });
+      added.push(name);
+    }
+  }
+  return { contacts: updated, added };
+}
