@@ -1,8 +1,8 @@
 // Times computeGaps for a large synthetic network; run by scripts/bench.mjs as a bundled child process.
 import type { StoredEvent } from '../../src/core/event.ts';
+import { defaultLexicon } from '../../src/core/lexicon.ts';
 import { type Contact, ProfileSchema, TIERS } from '../../src/core/profile.ts';
 import { computeGaps } from '../../src/network/gaps/compute-gaps.ts';
-import { defaultLexicon } from '../../src/core/lexicon.ts';
 
 const NOW = Date.parse('2026-12-01T00:00:00Z');
 let seed = 11;

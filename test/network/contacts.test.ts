@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ContactSchema } from '../../src/core/profile.ts';
 import { defaultLexicon } from '../../src/core/lexicon.ts';
+import { ContactSchema } from '../../src/core/profile.ts';
 import { readVcards } from '../../src/network/vcard.ts';
 import { importVcard } from '../../src/usecases/network.ts';
 import { corpusFiles, corpusPath } from '../support/corpus.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../src/core/event.ts';
+import { defaultLexicon } from '../../src/core/lexicon.ts';
 import { type Contact, type ProfileInput, ProfileSchema } from '../../src/core/profile.ts';
 import { computeGaps } from '../../src/network/gaps/compute-gaps.ts';
-import { defaultLexicon } from '../../src/core/lexicon.ts';
 
 const NOW = Date.parse('2026-11-27T12:00:00Z');
 const lexicon = defaultLexicon();
