@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Recommendations } from '../src/core/ranking.ts';
 import { THREE_EVENTS } from './support/calendars.ts';
 import { BIN, runCli } from './support/cli.ts';
 
@@ -134,7 +135,7 @@ describe('the convene binary', () => {
     expect(piped.stderr).not.toMatch(/ingesting \[/);
   });
 
-  it('start ingests the demo sources and serves them on localhost', async () => {
+  it('start ingests the demo sources and serves ranked picks on localhost', async () => {
     const child = spawn(process.execPath, [BIN, 'start', '--db', join(dir, 'demo.db'), '--port', '0'], {
       cwd: join(import.meta.dirname, '..'),
       env: { ...process.env, CI: 'true' },
@@ -154,6 +155,26 @@ describe('the convene binary', () => {
       expect(new Set(events.events.map((e) => e.kind))).toEqual(
         new Set(['meetup', 'study-group', 'conference', 'volunteer', 'internal', 'workshop']),
       );
+      const picks = (await (await fetch(`${url}/v1/picks`)).json()) as Recommendations;
+      expect(picks.picks.length).toBeGreaterThan(3);
+      for (const pick of [...picks.picks, ...picks.giveFirst]) {
+        expect(pick.score).toBeCloseTo(
+          pick.reasons.reduce((sum, r) => sum + r.weight, 0),
+          1,
+        );
+      }
+      const kinds = new Set([...picks.picks, ...picks.giveFirst].flatMap((p) => p.reasons.map((r) => r.kind)));
+      for (const kind of [
+        'interest',
+        'coverage-gap',
+        'maintenance',
+        'give-first',
+        'channel-balance',
+        'venue-fit',
+        'nearby',
+      ]) {
+        expect(kinds, kind).toContain(kind);
+      }
       const page = await fetch(`${url}/`);
       expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
       expect(await page.text()).toContain('Rust Berlin meetup');

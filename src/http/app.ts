@@ -4,12 +4,16 @@ import { z } from 'zod';
 import type { Clock } from '../core/clock.ts';
 import { parseDateOption } from '../core/dates.ts';
 import type { EventStore } from '../core/event-store.ts';
+import type { Recommendations } from '../core/ranking.ts';
 import { defaultWindow } from '../core/window.ts';
 import { renderEventsPage } from './events-page.ts';
+import { renderPicksPage } from './picks-page.ts';
 
 export interface AppDeps {
   store: EventStore;
   clock: Clock;
+  /** The picks of the profile this server was started with (`convene start` uses the demo profile). */
+  picks?: { profileName: string | null; recommend: () => Promise<Recommendations> };
 }
 
 const EventsQuerySchema = z.object({
@@ -58,7 +62,12 @@ export function createApp(deps: AppDeps) {
       return problem(400, 'Invalid query', error instanceof Error ? error.message : 'bad date');
     }
   });
-  app.get('/', async (c) => {
+  const picks = deps.picks;
+  if (picks) {
+    app.get('/v1/picks', async (c) => c.json(await picks.recommend()));
+    app.get('/', async (c) => c.html(renderPicksPage(await picks.recommend(), picks.profileName)));
+  }
+  app.get(picks ? '/events' : '/', async (c) => {
     const now = deps.clock.now();
     const events = await deps.store.listEvents({
       fromMs: now,

@@ -6,11 +6,11 @@ import { parseDateOption } from '../core/dates.ts';
 import type { SourceSpec } from '../core/source.ts';
 import { defaultWindow, type TimeWindow } from '../core/window.ts';
 import { ingestSources, type SourceReport } from '../usecases/ingest-sources.ts';
-import { UnknownEventError } from '../usecases/recommend.ts';
+import { recommend, UnknownEventError } from '../usecases/recommend.ts';
 import { registerNetworkCommands } from './commands/network.ts';
-import { registerRankingCommands } from './commands/recommend.ts';
+import { registerRankingCommands, userKeyOf } from './commands/recommend.ts';
 import { createNodeDeps, normaliseLocation } from './node-deps.ts';
-import { ProfileError } from './profile-file.ts';
+import { loadProfile, ProfileError } from './profile-file.ts';
 import { createProgress, describe } from './progress.ts';
 import { readSourceList } from './source-list.ts';
 import { UsageError } from './usage-error.ts';
@@ -185,25 +185,43 @@ export function buildProgram(): Command {
     .addOption(dbOption())
     .addOption(new Option('--port <port>', 'port').env('PORT').default('8787'))
     .option('--sources <file>', 'source list to ingest first', 'data/sources.demo.json')
-    .action(async (flags: { db: string; port: string; sources: string }) => {
+    .option('--profile <file>', 'whose picks to serve', 'data/demo/profile.json')
+    .action(async (flags: { db: string; port: string; sources: string; profile: string }) => {
       const reports = await runIngest([], { db: flags.db, sources: flags.sources, force: true });
       const failed = reports.filter((r) => r.status === 'error');
       process.stderr.write(`ingested ${reports.length - failed.length}/${reports.length} demo sources\n`);
-      await serveApp(flags.db, Number(flags.port), '127.0.0.1');
+      await serveApp(flags.db, Number(flags.port), '127.0.0.1', flags.profile);
     });
 
   return program;
 }
 
-async function serveApp(db: string, port: number, hostname: string): Promise<void> {
+async function serveApp(db: string, port: number, hostname: string, profilePath?: string): Promise<void> {
   // The HTTP stack is loaded only by the commands that serve.
   const [{ serve }, { createApp }] = await Promise.all([import('@hono/node-server'), import('../http/app.ts')]);
   const { store, clock } = openDb(db);
-  const app = createApp({ store, clock });
+  const loaded = profilePath ? loadProfile(profilePath) : null;
+  const app = createApp({
+    store,
+    clock,
+    ...(loaded && profilePath
+      ? {
+          picks: {
+            profileName: loaded.profile.name ?? null,
+            recommend: () =>
+              recommend(
+                { store, clock },
+                { profile: loaded.profile, contacts: loaded.contacts, userKey: userKeyOf(profilePath), limit: 20 },
+              ),
+          },
+        }
+      : {}),
+  });
   const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
-    process.stderr.write(
-      `Convene is serving on http://${hostname}:${info.port}/ (events: /v1/events, sources: /v1/sources)\n`,
-    );
+    const what = loaded
+      ? `picks for ${loaded.profile.name ?? profilePath}: /, JSON: /v1/picks, all events: /events`
+      : 'events: /, /v1/events';
+    process.stderr.write(`Convene is serving on http://${hostname}:${info.port}/ (${what}, sources: /v1/sources)\n`);
   });
   const stop = () => {
     server.close();

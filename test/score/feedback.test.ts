@@ -1,0 +1,119 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Gaps } from '../../src/core/gaps.ts';
+import type { Recommendations } from '../../src/core/ranking.ts';
+import { runCli } from '../support/cli.ts';
+
+const DATA = join(import.meta.dirname, '..', '..', 'data');
+const NOW = '2026-11-27';
+
+describe('feedback through the binary, kept across runs', () => {
+  let dir: string;
+  let db: string;
+  let profile: string;
+  const recommend = async () => {
+    const { code, stdout, stderr } = await runCli([
+      'recommend',
+      '--db',
+      db,
+      '--profile',
+      profile,
+      '--now',
+      NOW,
+      '--format',
+      'json',
+      '--limit',
+      '30',
+    ]);
+    expect(code, stderr).toBe(0);
+    return JSON.parse(stdout) as Recommendations;
+  };
+  const feedback = (...args: string[]) => runCli(['feedback', '--db', db, '--profile', profile, '--now', NOW, ...args]);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'convene-feedback-'));
+    db = join(dir, 'convene.db');
+    profile = join(dir, 'profile.json');
+    copyFileSync(join(DATA, 'demo', 'profile.json'), profile);
+    copyFileSync(join(DATA, 'demo', 'contacts.vcf'), join(dir, 'contacts.vcf'));
+    const ingest = await runCli(['ingest', '--db', db, '--now', NOW, '--sources', join(DATA, 'sources.demo.json')]);
+    expect(ingest.code, ingest.stderr).toBe(0);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('recommend --format json has the documented shape', async () => {
+    const result = await recommend();
+    expect(Object.keys(result).sort()).toEqual(['gaps', 'generatedAt', 'giveFirst', 'picks']);
+    const pick = result.picks[0]!;
+    expect(Object.keys(pick).sort()).toEqual(['event', 'reasons', 'score', 'shareWith']);
+    expect(Object.keys(pick.event).sort()).toEqual(
+      ['cfp', 'city', 'country', 'end', 'id', 'kind', 'online', 'sources', 'start', 'title', 'topics', 'url'].sort(),
+    );
+    expect(pick.reasons[0]).toEqual({ kind: expect.any(String), text: expect.any(String), weight: expect.any(Number) });
+  });
+
+  it('not-interested removes the pick and lowers the rest of its series, saying why', async () => {
+    const before = await recommend();
+    const owasp = before.picks.find((p) => p.event.title === 'OWASP Berlin chapter meeting')!;
+    const { code, stdout } = await feedback(owasp.event.id, 'not-interested', '--reason', 'too far this month');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^not-interested: OWASP Berlin chapter meeting/);
+    const after = await recommend();
+    expect(after.picks.map((p) => p.event.id)).not.toContain(owasp.event.id);
+    const sibling = after.picks.find((p) => p.event.title === 'OWASP Berlin chapter meeting');
+    // The next meeting of the series is still there, lower, and says why.
+    expect(sibling).toBeDefined();
+    expect(sibling!.event.start! > owasp.event.start!).toBe(true);
+    expect(sibling!.reasons).toContainEqual(
+      expect.objectContaining({
+        kind: 'feedback',
+        text: 'you dismissed a similar event (OWASP Berlin chapter meeting)',
+      }),
+    );
+    expect(sibling!.score).toBeLessThan(owasp.score);
+  });
+
+  it('going pins an event to the top', async () => {
+    const before = await recommend();
+    const last = before.picks.at(-1)!;
+    await feedback(last.event.id, 'going');
+    const after = await recommend();
+    expect(after.picks[0]!.event.id).toBe(last.event.id);
+    expect(after.picks[0]!.reasons).toContainEqual(
+      expect.objectContaining({ kind: 'feedback', text: 'you said you are going' }),
+    );
+  });
+
+  it('attended --met updates lastSeen and channel in the profile, and the maintenance gap follows', async () => {
+    const gaps = async () =>
+      JSON.parse((await runCli(['gaps', '--profile', profile, '--db', db, '--now', NOW, '--json'])).stdout) as Gaps;
+    expect((await gaps()).maintenance.overdue.map((m) => m.name)).toContain('Grace Hopper');
+    const rust = (await recommend()).picks.find((p) => p.event.title.startsWith('Rust Berlin meetup'))!;
+    const { code, stdout } = await feedback(rust.event.id, 'attended', '--met', 'Grace Hopper', 'New Person');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/new: New Person/);
+    const saved = JSON.parse(readFileSync(profile, 'utf8')) as {
+      contacts: { name: string; lastSeen?: string; channel?: string }[];
+    };
+    expect(saved.contacts.find((c) => c.name === 'Grace Hopper')).toMatchObject({
+      lastSeen: rust.event.start!.slice(0, 10),
+      channel: 'offline',
+    });
+    expect(saved.contacts.find((c) => c.name === 'New Person')).toMatchObject({ tier: 'acquaintance' });
+    expect((await gaps()).maintenance.overdue.map((m) => m.name)).not.toContain('Grace Hopper');
+  });
+
+  it('an unknown event id is a usage error that says where ids come from', async () => {
+    const { code, stderr } = await feedback('0000000000000000', 'going');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/no event with id 0000000000000000/);
+  });
+
+  it('--format ics is refused for now with a clear message', async () => {
+    const { code, stderr } = await runCli(['recommend', '--db', db, '--profile', profile, '--format', 'ics']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--format ics is not available yet/);
+  });
+});

@@ -1,0 +1,87 @@
+import type { StoredEvent } from '../../src/core/event.ts';
+import type { Feedback } from '../../src/core/feedback.ts';
+import { defaultLexicon } from '../../src/core/lexicon.ts';
+import { type Contact, type ProfileInput, ProfileSchema } from '../../src/core/profile.ts';
+import { DEFAULT_WEIGHTS, type Recommendations } from '../../src/core/ranking.ts';
+import { computeGaps } from '../../src/network/gaps/compute-gaps.ts';
+import { prepareContacts } from '../../src/network/prepare-contacts.ts';
+import { rankEvents } from '../../src/score/rank.ts';
+
+export const NOW = Date.parse('2026-11-27T12:00:00Z');
+
+let counter = 0;
+
+/** A small, readable event; everything not given is neutral. */
+export function event(overrides: Partial<StoredEvent> & { title: string }): StoredEvent {
+  counter++;
+  const id = overrides.id ?? `event-${counter}`;
+  const location = overrides.location ?? { text: 'Berlin', city: 'Berlin', country: 'Germany', lat: null, lon: null };
+  return {
+    id,
+    uid: overrides.uid ?? id,
+    recurrenceId: null,
+    description: null,
+    start: '2026-12-03T18:00:00Z',
+    end: '2026-12-03T20:00:00Z',
+    allDay: false,
+    timeZone: 'Europe/Berlin',
+    online: false,
+    url: null,
+    kind: 'meetup',
+    topics: [],
+    cfp: null,
+    organizer: null,
+    status: 'confirmed',
+    sources: ['test'],
+    firstSeen: '2026-11-01T00:00:00Z',
+    lastChanged: '2026-11-01T00:00:00Z',
+    ...overrides,
+    location,
+    city: location.city,
+    country: location.country,
+  };
+}
+
+export function rank(
+  profile: Partial<ProfileInput>,
+  events: StoredEvent[],
+  {
+    contacts = [],
+    feedback = [],
+    limit = 10,
+  }: { contacts?: Partial<Contact>[]; feedback?: Feedback[]; limit?: number } = {},
+): Omit<Recommendations, 'generatedAt'> {
+  const lexicon = defaultLexicon();
+  const parsed = ProfileSchema.parse({
+    interests: ['rust'],
+    location: { city: 'Berlin', country: 'Germany' },
+    ...profile,
+  });
+  const full = contacts.map((c) => ({
+    fields: [],
+    communities: [],
+    tier: 'acquaintance' as const,
+    name: 'Someone',
+    ...c,
+  }));
+  const warnings: string[] = [];
+  const prepared = prepareContacts(full, lexicon, NOW, warnings);
+  const gaps = computeGaps(
+    { profile: parsed, contacts: full, events, nowMs: NOW, lexicon },
+    { contacts: prepared, warnings },
+  );
+  const ranked = rankEvents({
+    profile: parsed,
+    events,
+    gaps,
+    contacts: prepared,
+    feedback,
+    weights: DEFAULT_WEIGHTS,
+    lexicon,
+    nowMs: NOW,
+    limit,
+  });
+  return { ...ranked, gaps };
+}
+
+export const daysAgo = (days: number) => new Date(NOW - days * 86_400_000).toISOString().slice(0, 10);
