@@ -20,9 +20,22 @@ function stem(word: string): string {
   return stemmed;
 }
 
-/** Text to index terms: the lexicon's tokens, stopwords out, Porter stems ("meetups" and "meetup" meet). */
+/** "RustFest" -> "Rust Fest", "CSSConf" -> "CSS Conf", "JSNation" -> "JS Nation": names glue words together. */
+function camelParts(text: string): string {
+  return text.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
+}
+
+/**
+ * Text to index terms: the lexicon's tokens, stopwords out, Porter stems ("meetups" and "meetup"
+ * meet). A glued name yields its whole word and its parts, so both "rustfest" and "rust" find it.
+ */
 export function analyze(text: string): string[] {
   const out: string[] = [];
   for (const token of tokens(text)) if (!STOPWORDS.has(token)) out.push(stem(token));
+  if (/[a-z0-9][A-Z]|[A-Z]{2}[a-z]/.test(text)) {
+    const whole = new Set(out);
+    for (const token of tokens(camelParts(text)))
+      if (!STOPWORDS.has(token) && !whole.has(stem(token))) out.push(stem(token));
+  }
   return out;
 }

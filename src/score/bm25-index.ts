@@ -14,6 +14,8 @@ export interface IndexedText {
 export interface WeightedTerm {
   term: string;
   weight: number;
+  /** Also match longer words that start with this one ("rust" in "rustconf"), at this share of the weight. */
+  prefix?: { share: number; except: ReadonlySet<string> };
 }
 
 export interface RankIndex {
@@ -60,13 +62,37 @@ export function buildIndex(docs: IndexedText[]): RankIndex {
   const docsByTerm = postingDocs.map((list) => Int32Array.from(list));
   const tfsByTerm = postingTfs.map((list) => Float32Array.from(list));
   const averageLength = docs.length > 0 ? totalLength / docs.length : 1;
+  // Sorted once, so the words a prefix opens are one binary search and a short scan away.
+  const sortedTerms = [...termIds.keys()].sort();
+  const withPrefix = (prefix: string): string[] => {
+    let lo = 0;
+    let hi = sortedTerms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sortedTerms[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < sortedTerms.length && sortedTerms[i]!.startsWith(prefix); i++)
+      if (sortedTerms[i] !== prefix) out.push(sortedTerms[i]!);
+    return out;
+  };
   const norms = new Float32Array(docs.length);
   for (let d = 0; d < docs.length; d++) norms[d] = K1 * (1 - B + (B * lengths[d]!) / averageLength);
   return {
     size: docs.length,
     score(query) {
       const scores = new Float32Array(docs.length);
-      for (const { term, weight } of query) {
+      const expanded: WeightedTerm[] = [];
+      for (const entry of query) {
+        expanded.push(entry);
+        if (!entry.prefix) continue;
+        for (const longer of withPrefix(entry.term)) {
+          if (!entry.prefix.except.has(longer))
+            expanded.push({ term: longer, weight: entry.weight * entry.prefix.share });
+        }
+      }
+      for (const { term, weight } of expanded) {
         const id = termIds.get(term);
         if (id === undefined) continue;
         const postings = docsByTerm[id]!;

@@ -14,10 +14,29 @@ export interface InterestQuery {
   terms: WeightedTerm[];
 }
 
+const PREFIX_SHARE = 0.8;
+const otherWordsCache = new Map<string, Set<string>>();
+
+function otherFieldWords(field: string, lexicon: Lexicon): Set<string> {
+  let words = otherWordsCache.get(field);
+  if (!words) {
+    words = new Set();
+    for (const other of lexicon.fieldIds) {
+      if (other === field) continue;
+      for (const phrase of [other, lexicon.label(other), ...lexicon.terms(other), ...lexicon.conferences(other)]) {
+        for (const word of analyze(phrase)) words.add(word);
+      }
+    }
+    otherWordsCache.set(field, words);
+  }
+  return words;
+}
+
 /** An interest as a weighted query: its own words, its field's terms and names, a little of the fields next to it. */
 export function interestQuery(interest: Interest, lexicon: Lexicon): InterestQuery {
   const field = lexicon.fieldOf(interest.term);
   const weights = new Map<string, number>();
+  const prefixed = new Map<string, NonNullable<WeightedTerm['prefix']>>();
   // A word out of a phrase ("model" out of "threat model") says less than the phrase did.
   const add = (phrases: string[], weight: number) => {
     for (const phrase of phrases) {
@@ -32,10 +51,19 @@ export function interestQuery(interest: Interest, lexicon: Lexicon): InterestQue
     FIELD_TERMS,
   );
   add([interest.term], 1);
+  // The user's own words also open longer words ("rust" finds "rustconf"), except words that belong
+  // to another field ("java" must not find "javascript").
+  const except = otherFieldWords(field, lexicon);
+  for (const term of analyze(interest.term)) {
+    if (term.length >= 3) prefixed.set(term, { share: PREFIX_SHARE, except });
+  }
   return {
     interest,
     field,
     label: lexicon.label(field) === field ? interest.term : lexicon.label(field),
-    terms: [...weights].map(([term, weight]) => ({ term, weight })),
+    terms: [...weights].map(([term, weight]) => {
+      const prefix = prefixed.get(term);
+      return prefix ? { term, weight, prefix } : { term, weight };
+    }),
   };
 }
