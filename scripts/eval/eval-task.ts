@@ -78,7 +78,7 @@ const lunrIndex = lunr(function () {
   this.ref('i');
   this.field('title', { boost: 3 });
   this.field('body');
-  list.forEach((d, i) => this.add({ i: String(i), title: d.title, body: d.body }));
+  for (const [i, d] of list.entries()) this.add({ i: String(i), title: d.title, body: d.body });
 });
 
 const rows = topics.map((topic) => {
