@@ -22,11 +22,11 @@ const log = (line) => {
   if (!json) process.stderr.write(`${line}\n`);
 };
 
-function runTask(script, taskArgs) {
+function runTask(script, taskArgs, nodeFlags = []) {
   const started = performance.now();
   const result = spawnSync(
     process.execPath,
-    ['--import', join(root, 'scripts/bench/report-rss.mjs'), script, ...taskArgs],
+    [...nodeFlags, '--import', join(root, 'scripts/bench/report-rss.mjs'), script, ...taskArgs],
     {
       encoding: 'utf8',
       env: { ...process.env, CI: 'true' },
@@ -97,6 +97,19 @@ async function main() {
       logLevel: 'warning',
     });
     const gaps = JSON.parse(runTask(gapsTask, []).stdout);
+    const rankTask = join(dir, 'rank-task.mjs');
+    await build({
+      entryPoints: [join(root, 'scripts/bench/rank-task.ts')],
+      outfile: rankTask,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+      logLevel: 'warning',
+    });
+    log('rank: 10,000 and 100,000 events, 10 interests, 200 contacts, top 50 with reasons; lunr over the same text');
+    const rank10k = JSON.parse(runTask(rankTask, ['10000'], ['--expose-gc']).stdout);
+    const rank100k = JSON.parse(runTask(rankTask, ['100000'], ['--expose-gc', '--max-old-space-size=8192']).stdout);
     const result = {
       'ingest.ics10k.vevents': 10_000,
       'ingest.ics10k.occurrences': occurrences,
@@ -121,6 +134,17 @@ async function main() {
       'network.gaps5k.contacts': 5000,
       'network.gaps5k.p50Ms': round(gaps.p50Ms, 1),
       'network.gaps5k.p99Ms': round(gaps.p99Ms, 1),
+      'rank.n10k.p50Ms': round(rank10k.p50Ms, 1),
+      'rank.n10k.p99Ms': round(rank10k.p99Ms, 1),
+      'rank.n10k.lunrP50Ms': round(rank10k.lunrP50Ms, 1),
+      'rank.n10k.buildMs': round(rank10k.buildMs),
+      'rank.n100k.p50Ms': round(rank100k.p50Ms, 1),
+      'rank.n100k.p99Ms': round(rank100k.p99Ms, 1),
+      'rank.n100k.lunrP50Ms': round(rank100k.lunrP50Ms, 1),
+      'rank.n100k.speedupVsLunr': round(rank100k.lunrP50Ms / rank100k.p50Ms, 1),
+      'rank.n100k.indexMb': round(rank100k.indexMb),
+      'rank.n100k.buildMs': round(rank100k.buildMs),
+      'rank.n100k.lunrBuildMs': round(rank100k.lunrBuildMs),
       runs,
       note: 'each task is a whole process (start-up included), median of the runs; the floor is ical.js parsing and expanding the same file',
     };
@@ -145,6 +169,14 @@ async function main() {
     log(
       `gaps5k: p50 ${round(gaps.p50Ms, 1)} ms, p99 ${round(gaps.p99Ms, 1)} ms over ${gaps.runs} runs (target p50 < 50 ms)`,
     );
+    for (const [name, r] of [
+      ['rank10k', rank10k],
+      ['rank100k', rank100k],
+    ]) {
+      log(
+        `${name}: p50 ${round(r.p50Ms, 1)} ms, p99 ${round(r.p99Ms, 1)} ms; lunr p50 ${round(r.lunrP50Ms, 1)} ms (${round(r.lunrP50Ms / r.p50Ms, 1)}x); catalog ${round(r.indexMb)} MB built in ${round(r.buildMs)} ms (lunr ${round(r.lunrBuildMs)} ms)`,
+      );
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -20,8 +20,11 @@ export interface WeightedTerm {
 
 export interface RankIndex {
   size: number;
-  /** BM25F scores of every document for a weighted query, in one dense array (0 = no match). */
-  score(query: WeightedTerm[]): Float32Array;
+  /**
+   * BM25F scores of every document for a weighted query, in one dense array (0 = no match). Pass
+   * `into` to reuse an array of `size` (it is cleared first) instead of allocating one per query.
+   */
+  score(query: WeightedTerm[], into?: Float32Array): Float32Array;
 }
 
 /**
@@ -81,8 +84,8 @@ export function buildIndex(docs: IndexedText[]): RankIndex {
   for (let d = 0; d < docs.length; d++) norms[d] = K1 * (1 - B + (B * lengths[d]!) / averageLength);
   return {
     size: docs.length,
-    score(query) {
-      const scores = new Float32Array(docs.length);
+    score(query, into) {
+      const scores = into?.length === docs.length ? into.fill(0) : new Float32Array(docs.length);
       const expanded: WeightedTerm[] = [];
       for (const entry of query) {
         expanded.push(entry);

@@ -32,8 +32,26 @@ function otherFieldWords(field: string, lexicon: Lexicon): Set<string> {
   return words;
 }
 
+const queryCache = new WeakMap<Lexicon, Map<string, InterestQuery>>();
+
 /** An interest as a weighted query: its own words, its field's terms and names, a little of the fields next to it. */
 export function interestQuery(interest: Interest, lexicon: Lexicon): InterestQuery {
+  // Every ranking of a profile asks for the same few queries; building one analyses a field's whole vocabulary.
+  let cache = queryCache.get(lexicon);
+  if (!cache) {
+    cache = new Map();
+    queryCache.set(lexicon, cache);
+  }
+  const key = `${interest.weight}\u0000${interest.term}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const query = buildInterestQuery(interest, lexicon);
+  if (cache.size > 10_000) cache.clear();
+  cache.set(key, query);
+  return query;
+}
+
+function buildInterestQuery(interest: Interest, lexicon: Lexicon): InterestQuery {
   const field = lexicon.fieldOf(interest.term);
   const weights = new Map<string, number>();
   const prefixed = new Map<string, NonNullable<WeightedTerm['prefix']>>();

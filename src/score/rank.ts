@@ -1,21 +1,19 @@
-import { valueMs } from '../core/dates.ts';
 import type { StoredEvent } from '../core/event.ts';
-import { eventFields } from '../core/event-fields.ts';
 import type { Feedback } from '../core/feedback.ts';
 import type { Gaps } from '../core/gaps.ts';
 import type { Lexicon } from '../core/lexicon.ts';
 import type { Profile } from '../core/profile.ts';
 import type { Pick, PickEvent, RankingWeights } from '../core/ranking.ts';
-import { buildIndex } from './bm25-index.ts';
+import type { EventCatalog } from './catalog.ts';
 import { interestQuery } from './interest-query.ts';
 import { reachOf } from './reach.ts';
-import { type ReasonContext, reasonsFor } from './reasons.ts';
+import { type ReasonContext, reasonIndexes, reasonsFor } from './reasons.ts';
 import { type Scored, selectPicks } from './select.ts';
 import { type ShareCandidate, shareHints } from './share-with.ts';
 
 export interface RankInput {
   profile: Profile;
-  events: StoredEvent[];
+  catalog: EventCatalog;
   gaps: Gaps;
   contacts: ShareCandidate[];
   feedback: Feedback[];
@@ -24,6 +22,10 @@ export interface RankInput {
   nowMs: number;
   limit: number;
 }
+
+/** Full reasons are written for this many of the best candidates per pick asked for; the rest cannot reach the list. */
+const CANDIDATES_PER_PICK = 4;
+const MIN_CANDIDATES = 200;
 
 export function toPickEvent(e: StoredEvent): PickEvent {
   return {
@@ -52,31 +54,27 @@ function toPick(s: Scored, input: RankInput): Pick {
 }
 
 /**
- * Hard filters first (past, undated, cancelled, dismissed, out of reach), then every remaining event
- * gets its reasons, then the picks are chosen for quality over quantity. A pick's score is exactly
- * the sum of its reasons.
+ * Hard filters first (past, undated, cancelled, dismissed, out of reach), then a cheap bound on every
+ * remaining event's score from typed arrays, then full reasons for the best candidates only, then the
+ * picks chosen for quality over quantity. A pick's score is exactly the sum of its reasons.
  */
 export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[] } {
-  const { profile, nowMs } = input;
+  const { profile, nowMs, catalog, weights } = input;
   const latest = new Map<string, Feedback>();
   for (const f of input.feedback) latest.set(f.eventId, f);
   const dismissed = [...latest.values()].filter((f) => f.action === 'not-interested');
   const dismissedIds = new Set(dismissed.map((f) => f.eventId));
-  const candidates = input.events.filter(
-    (e) =>
-      e.status === 'confirmed' && e.start !== null && valueMs(e.start) >= nowMs - 3_600_000 && !dismissedIds.has(e.id),
-  );
-  const index = buildIndex(candidates.map((e) => ({ title: e.title, topics: e.topics, description: e.description })));
   const queries = profile.interests.filter((i) => i.weight > 0).map((i) => interestQuery(i, input.lexicon));
-  const scores = queries.map((q) => {
-    const values = index.score(q.terms);
+  const scores = queries.map((q, n) => {
+    catalog.scratch[n] ??= new Float32Array(catalog.events.length);
+    const values = catalog.text.score(q.terms, catalog.scratch[n]);
     let max = 0;
     for (const v of values) if (v > max) max = v;
     return { values, max };
   });
   const ctx: ReasonContext = {
     profile,
-    weights: input.weights,
+    weights,
     lexicon: input.lexicon,
     gaps: input.gaps,
     queries,
@@ -84,36 +82,98 @@ export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]
     feedbackByEvent: latest,
     dismissed,
     nowMs,
+    ...reasonIndexes(input.gaps),
   };
-  const scored: Scored[] = [];
+
+  const gapFields = new Set(input.gaps.coverage.map((g) => g.field));
+  const overdueFields = new Set(input.gaps.maintenance.overdue.flatMap((m) => m.fields));
   const giveFirstIds = new Set(input.gaps.giveFirst.opportunities.map((o) => o.eventId));
-  const giveFirst: Scored[] = [];
-  candidates.forEach((event, i) => {
-    const fields = eventFields(event, input.lexicon);
+  const maxWeight = Math.max(...profile.interests.map((i) => i.weight), 1);
+  const queryShare = queries.map((q) => q.interest.weight / maxWeight);
+
+  // Per-event flags as typed arrays: the pass below touches every event and must not look up strings.
+  const { events, startMs, fields, fieldIds } = catalog;
+  const flag = (ids: Iterable<string>) => {
+    const flags = new Uint8Array(events.length);
+    for (const id of ids) {
+      const i = catalog.indexOf.get(id);
+      if (i !== undefined) flags[i] = 1;
+    }
+    return flags;
+  };
+  const isPinned = flag([...latest.values()].filter((f) => f.action === 'going').map((f) => f.eventId));
+  const isDismissed = flag(dismissedIds);
+  const isGiveFirst = flag(giveFirstIds);
+  const fieldSignal = new Float32Array(catalog.fieldNames.length);
+  catalog.fieldNames.forEach((name, f) => {
+    fieldSignal[f] =
+      (gapFields.has(name) ? weights.coverageGap : 0) + (overdueFields.has(name) ? weights.maintenance * 1.5 : 0);
+  });
+  const textBound = new Float32Array(events.length);
+  for (let q = 0; q < scores.length; q++) {
+    const { values, max } = scores[q]!;
+    if (max <= 0) continue;
+    const share = (queryShare[q]! * weights.interest) / max;
+    for (let i = 0; i < values.length; i++) if (values[i]! > 0) textBound[i]! += values[i]! * share;
+  }
+  // A cheap upper bound per event: text relevance plus the field-level signals, no strings built.
+  const bound = textBound;
+  const earliest = nowMs - 3_600_000;
+  let positive = 0;
+  for (let i = 0; i < events.length; i++) {
+    const pinned = isPinned[i] === 1;
+    if (!pinned && (isDismissed[i] === 1 || !(startMs[i]! >= earliest) || events[i]!.status !== 'confirmed')) {
+      bound[i] = 0;
+      continue;
+    }
+    let signals = isGiveFirst[i] === 1 ? weights.giveFirst : 0;
+    for (let k = fieldIds.offsets[i]!; k < fieldIds.offsets[i + 1]!; k++)
+      signals = Math.max(signals, fieldSignal[fieldIds.values[k]!]!);
+    bound[i]! += signals + (pinned ? weights.going : 0);
+    if (bound[i]! > 0) positive++;
+  }
+  // The best `keep` by bound: a native sort of the numbers finds the threshold, then one pass collects.
+  const keep = Math.max(MIN_CANDIDATES, input.limit * CANDIDATES_PER_PICK);
+  let threshold = Number.MIN_VALUE;
+  if (positive > keep) threshold = Float32Array.from(bound).sort()[bound.length - keep]!;
+  const chosen: number[] = [];
+  for (let i = 0; i < bound.length && chosen.length < keep; i++)
+    if (bound[i]! >= threshold && bound[i]! > 0) chosen.push(i);
+  const scored: Scored[] = [];
+  const full = (i: number): Scored => {
+    const event = events[i]!;
     const reach = reachOf(event, profile);
-    const reasons = reasonsFor(event, i, fields, reach, ctx);
-    const entry: Scored = {
+    const reasons = reasonsFor(event, i, fields[i]!, catalog.foldedText[i]!, reach, ctx);
+    return {
       event,
-      fields,
+      fields: fields[i]!,
       reasons,
       score: reasons.reduce((sum, r) => sum + r.weight, 0),
       inPerson: event.online === false || (event.online === 'hybrid' && reach.kind === 'near'),
       pinned: latest.get(event.id)?.action === 'going',
     };
-    // Far-away events can still be given to (a talk, a remote review), so they stay in give-first.
-    if (giveFirstIds.has(event.id)) giveFirst.push(entry);
+  };
+  for (const index of chosen) {
+    const entry = full(index);
+    const reach = reachOf(entry.event, profile);
     const reachable =
       reach.kind === 'near' || reach.kind === 'unknown' || (reach.kind === 'online' && profile.travel.online);
-    const relevant = reasons.some(
+    const relevant = entry.reasons.some(
       (r) => r.kind === 'interest' || r.kind === 'coverage-gap' || r.kind === 'maintenance' || r.kind === 'give-first',
     );
     if ((reachable && relevant) || entry.pinned) scored.push(entry);
-  });
+  }
+  // Far-away events can still be given to (a talk, a remote review), so they stay in give-first.
+  // Opportunities come soonest deadline first; only the first few can make the list, so only they get reasons.
+  const giveFirst = input.gaps.giveFirst.opportunities
+    .slice(0, input.limit * CANDIDATES_PER_PICK)
+    .map((o) => catalog.indexOf.get(o.eventId))
+    .filter((i): i is number => i !== undefined && isDismissed[i] !== 1)
+    .map(full)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, input.limit);
   return {
     picks: selectPicks(scored, profile, input.limit).map((s) => toPick(s, input)),
-    giveFirst: giveFirst
-      .sort((a, b) => b.score - a.score)
-      .slice(0, input.limit)
-      .map((s) => toPick(s, input)),
+    giveFirst: giveFirst.map((s) => toPick(s, input)),
   };
 }

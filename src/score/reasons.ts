@@ -26,6 +26,25 @@ export interface ReasonContext {
   feedbackByEvent: Map<string, Feedback>;
   dismissed: Feedback[];
   nowMs: number;
+  /** Overdue contacts with their communities folded once per ranking, not once per event. */
+  overdue: {
+    item: Gaps['maintenance']['overdue'][number];
+    ago: string;
+    communities: { name: string; folded: string }[];
+  }[];
+  giveFirstById: Map<string, Gaps['giveFirst']['opportunities'][number]>;
+}
+
+/** The per-ranking parts of a reason context, derived from the gaps. */
+export function reasonIndexes(gaps: Gaps): Pick<ReasonContext, 'overdue' | 'giveFirstById'> {
+  return {
+    overdue: gaps.maintenance.overdue.map((item) => ({
+      item,
+      ago: item.text.replace(/^.*? last seen /, '').replace(/,.*$/, ''),
+      communities: item.communities.map((name) => ({ name, folded: ` ${foldText(name)} ` })),
+    })),
+    giveFirstById: new Map(gaps.giveFirst.opportunities.map((o) => [o.eventId, o])),
+  };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -58,12 +77,11 @@ function coverageReason(fields: Set<string>, ctx: ReasonContext): Reason | null 
   return { kind: 'coverage-gap', text, weight: round(ctx.weights.coverageGap * Math.min(1, best.score / top)) };
 }
 
-function maintenanceReason(event: StoredEvent, fields: Set<string>, ctx: ReasonContext): Reason | null {
-  const text = ` ${foldText(`${event.title} ${event.organizer ?? ''} ${event.location.text ?? ''} ${event.description ?? ''}`)} `;
+function maintenanceReason(text: string, fields: Set<string>, ctx: ReasonContext): Reason | null {
+  if (ctx.overdue.length === 0) return null;
   const people: { name: string; line: string; strength: number }[] = [];
-  for (const item of ctx.gaps.maintenance.overdue) {
-    const community = item.communities.find((c) => text.includes(` ${foldText(c)} `));
-    const ago = item.text.replace(/^.*? last seen /, '').replace(/,.*$/, '');
+  for (const { item, ago, communities } of ctx.overdue) {
+    const community = communities.find((c) => text.includes(c.folded))?.name;
     if (community)
       people.push({
         name: item.name,
@@ -92,9 +110,7 @@ function maintenanceReason(event: StoredEvent, fields: Set<string>, ctx: ReasonC
 }
 
 function giveFirstReason(event: StoredEvent, ctx: ReasonContext): Reason | null {
-  const opportunity = ctx.gaps.giveFirst.opportunities.find(
-    (o) => o.eventId === event.id || (o.title === event.title && o.kind !== 'cfp'),
-  );
+  const opportunity = ctx.giveFirstById.get(event.id);
   return opportunity ? { kind: 'give-first', text: opportunity.text, weight: round(ctx.weights.giveFirst) } : null;
 }
 
@@ -139,6 +155,7 @@ function deadlineReason(event: StoredEvent, ctx: ReasonContext): Reason | null {
 function feedbackReason(event: StoredEvent, fields: Set<string>, ctx: ReasonContext): Reason | null {
   if (ctx.feedbackByEvent.get(event.id)?.action === 'going')
     return { kind: 'feedback', text: 'you said you are going', weight: round(ctx.weights.going) };
+  if (ctx.dismissed.length === 0) return null;
   const title = foldText(event.title);
   const similar = ctx.dismissed.find(
     (d) =>
@@ -155,11 +172,15 @@ function feedbackReason(event: StoredEvent, fields: Set<string>, ctx: ReasonCont
     : null;
 }
 
-/** Every reason an event earns; its score is their sum. */
+/**
+ * Every reason an event earns; its score is their sum. `foldedText` is the event's text folded and
+ * space-padded (see EventCatalog), for matching community names as whole words.
+ */
 export function reasonsFor(
   event: StoredEvent,
   index: number,
   fields: Set<string>,
+  foldedText: string,
   reach: Reach,
   ctx: ReasonContext,
 ): Reason[] {
@@ -167,7 +188,7 @@ export function reasonsFor(
   return [
     ...interestReasons(index, ctx),
     coverageReason(fields, ctx),
-    maintenanceReason(event, fields, ctx),
+    maintenanceReason(foldedText, fields, ctx),
     giveFirstReason(event, ctx),
     channelReason(event, ctx),
     fit ? { kind: 'venue-fit' as const, text: fit, weight: round(ctx.weights.venueFit) } : null,

@@ -8,6 +8,7 @@ import { DEFAULT_WEIGHTS, type RankingWeights, type Recommendations } from '../c
 import { defaultWindow } from '../core/window.ts';
 import { computeGaps } from '../network/gaps/compute-gaps.ts';
 import { prepareContacts } from '../network/prepare-contacts.ts';
+import { buildCatalog } from '../score/catalog.ts';
 import { rankEvents } from '../score/rank.ts';
 
 export interface RecommendInput {
@@ -41,7 +42,7 @@ export async function recommend(
   );
   const ranked = rankEvents({
     profile: input.profile,
-    events,
+    catalog: buildCatalog(events, lexicon),
     gaps,
     contacts: prepared,
     feedback,

@@ -5,6 +5,7 @@ import { type Contact, type ProfileInput, ProfileSchema } from '../../src/core/p
 import { DEFAULT_WEIGHTS, type Recommendations } from '../../src/core/ranking.ts';
 import { computeGaps } from '../../src/network/gaps/compute-gaps.ts';
 import { prepareContacts } from '../../src/network/prepare-contacts.ts';
+import { buildCatalog } from '../../src/score/catalog.ts';
 import { rankEvents } from '../../src/score/rank.ts';
 
 export const NOW = Date.parse('2026-11-27T12:00:00Z');
@@ -72,7 +73,7 @@ export function rank(
   );
   const ranked = rankEvents({
     profile: parsed,
-    events,
+    catalog: buildCatalog(events, lexicon),
     gaps,
     contacts: prepared,
     feedback,

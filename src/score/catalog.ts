@@ -1,0 +1,63 @@
+import { valueMs } from '../core/dates.ts';
+import type { StoredEvent } from '../core/event.ts';
+import { eventFields } from '../core/event-fields.ts';
+import { foldText } from '../core/fold-text.ts';
+import type { Lexicon } from '../core/lexicon.ts';
+import { buildIndex, type RankIndex } from './bm25-index.ts';
+
+/**
+ * What ranking needs of a set of events, built once and shared by every profile ranked against it:
+ * the text index, each event's fields and start. Building is the slow part (seconds at 100,000
+ * events); ranking a profile against it is the fast part.
+ */
+export interface EventCatalog {
+  events: StoredEvent[];
+  text: RankIndex;
+  fields: Set<string>[];
+  startMs: Float64Array;
+  indexOf: Map<string, number>;
+  /** Fields as small numbers, event i's in values[offsets[i]..offsets[i+1]), for passes over every event. */
+  fieldNames: string[];
+  fieldIds: { offsets: Uint32Array; values: Uint16Array };
+  /** Title, organiser, place and description folded and space-padded, for whole-name matches. */
+  foldedText: string[];
+  /** Score arrays reused by successive rankings (synchronous, so never two at once). */
+  scratch: Float32Array[];
+}
+
+export function buildCatalog(events: StoredEvent[], lexicon: Lexicon): EventCatalog {
+  const startMs = new Float64Array(events.length);
+  events.forEach((e, i) => {
+    startMs[i] = e.start ? valueMs(e.start) : Number.NaN;
+  });
+  const fields = events.map((e) => eventFields(e, lexicon));
+  const fieldNames: string[] = [];
+  const numberOf = new Map<string, number>();
+  const offsets = new Uint32Array(events.length + 1);
+  const values: number[] = [];
+  fields.forEach((set, i) => {
+    for (const name of set) {
+      let n = numberOf.get(name);
+      if (n === undefined) {
+        n = fieldNames.length;
+        numberOf.set(name, n);
+        fieldNames.push(name);
+      }
+      values.push(n);
+    }
+    offsets[i + 1] = values.length;
+  });
+  return {
+    events,
+    text: buildIndex(events.map((e) => ({ title: e.title, topics: e.topics, description: e.description }))),
+    fields,
+    startMs,
+    indexOf: new Map(events.map((e, i) => [e.id, i])),
+    fieldNames,
+    fieldIds: { offsets, values: Uint16Array.from(values) },
+    scratch: [],
+    foldedText: events.map(
+      (e) => ` ${foldText(`${e.title} ${e.organizer ?? ''} ${e.location.text ?? ''} ${e.description ?? ''}`)} `,
+    ),
+  };
+}
