@@ -3,6 +3,8 @@ import { analyze } from './analyze.ts';
 /** Field boosts: a word in the title says more than the same word deep in a description. */
 export const FIELD_BOOST = { title: 3, topics: 2, description: 1 } as const;
 const K1 = 1.2;
+/** Below this, a query term's largest possible addition to a score is not worth its postings walk. */
+const MIN_TERM_CONTRIBUTION = 0.3;
 const B = 0.75;
 
 export interface IndexedText {
@@ -32,14 +34,29 @@ export interface RankIndex {
  * Scoring walks only the postings of the query's terms into one dense accumulator, which is why it
  * stays fast at 100,000 events where a general-purpose search library builds heavy objects per term.
  */
-export function buildIndex(docs: IndexedText[]): RankIndex {
+interface Postings {
+  termIds: Map<string, number>;
+  docsByTerm: Int32Array[];
+  /** Boosted term frequencies; small whole numbers (a term 85 times in a title would be 255). */
+  tfsByTerm: Uint8Array[];
+  lengths: Float32Array;
+  totalLength: number;
+}
+
+/**
+ * Collects postings in growable arrays and hands back only typed arrays. It is a function of its own
+ * so that the scoring closure cannot keep the growable arrays alive (V8 shares one context between
+ * closures of a scope): at 100,000 events they were tens of megabytes.
+ */
+function collectPostings(docs: IndexedText[]): Postings {
   const termIds = new Map<string, number>();
   const postingDocs: number[][] = [];
   const postingTfs: number[][] = [];
   const lengths = new Float32Array(docs.length);
   let totalLength = 0;
+  const tf = new Map<number, number>();
   docs.forEach((doc, d) => {
-    const tf = new Map<number, number>();
+    tf.clear();
     const add = (text: string, boost: number) => {
       for (const term of analyze(text)) {
         let id = termIds.get(term);
@@ -59,11 +76,20 @@ export function buildIndex(docs: IndexedText[]): RankIndex {
     totalLength += lengths[d]!;
     for (const [id, count] of tf) {
       postingDocs[id]!.push(d);
-      postingTfs[id]!.push(count);
+      postingTfs[id]!.push(Math.min(255, count));
     }
   });
-  const docsByTerm = postingDocs.map((list) => Int32Array.from(list));
-  const tfsByTerm = postingTfs.map((list) => Float32Array.from(list));
+  return {
+    termIds,
+    docsByTerm: postingDocs.map((list) => Int32Array.from(list)),
+    tfsByTerm: postingTfs.map((list) => Uint8Array.from(list)),
+    lengths,
+    totalLength,
+  };
+}
+
+export function buildIndex(docs: IndexedText[]): RankIndex {
+  const { termIds, docsByTerm, tfsByTerm, lengths, totalLength } = collectPostings(docs);
   const averageLength = docs.length > 0 ? totalLength / docs.length : 1;
   // Sorted once, so the words a prefix opens are one binary search and a short scan away.
   const sortedTerms = [...termIds.keys()].sort();
@@ -101,6 +127,9 @@ export function buildIndex(docs: IndexedText[]): RankIndex {
         const postings = docsByTerm[id]!;
         const tfs = tfsByTerm[id]!;
         const idf = Math.log(1 + (docs.length - postings.length + 0.5) / (postings.length + 0.5));
+        // A faint, common expansion term (a neighbouring field's word in a sixth of all events) would walk
+        // a long posting list to add almost nothing to any score. The user's own words always count.
+        if (weight < 1 && weight * idf < MIN_TERM_CONTRIBUTION) continue;
         const factor = weight * idf;
         for (let i = 0; i < postings.length; i++) {
           const d = postings[i]!;

@@ -23,6 +23,25 @@ export interface RankInput {
   limit: number;
 }
 
+/**
+ * A value such that at least `keep` entries are at or above it and not many more: the lower edge of the
+ * 1/1024th-wide bucket where the running count from the top passes `keep`.
+ */
+function topThreshold(values: Float32Array, keep: number): number {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
+  if (max <= 0) return Number.MIN_VALUE;
+  const buckets = new Uint32Array(1024);
+  const scale = 1023 / max;
+  for (let i = 0; i < values.length; i++) if (values[i]! > 0) buckets[Math.floor(values[i]! * scale)]!++;
+  let count = 0;
+  for (let b = 1023; b >= 0; b--) {
+    count += buckets[b]!;
+    if (count >= keep) return Math.max(Number.MIN_VALUE, b / scale);
+  }
+  return Number.MIN_VALUE;
+}
+
 /** Full reasons are written for this many of the best candidates per pick asked for; the rest cannot reach the list. */
 const CANDIDATES_PER_PICK = 4;
 const MIN_CANDIDATES = 200;
@@ -92,7 +111,7 @@ export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]
   const queryShare = queries.map((q) => q.interest.weight / maxWeight);
 
   // Per-event flags as typed arrays: the pass below touches every event and must not look up strings.
-  const { events, startMs, fields, fieldIds } = catalog;
+  const { events, startMs, fieldIds } = catalog;
   const flag = (ids: Iterable<string>) => {
     const flags = new Uint8Array(events.length);
     for (const id of ids) {
@@ -132,32 +151,32 @@ export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]
     bound[i]! += signals + (pinned ? weights.going : 0);
     if (bound[i]! > 0) positive++;
   }
-  // The best `keep` by bound: a native sort of the numbers finds the threshold, then one pass collects.
+  // The best `keep` by bound: a histogram finds the threshold in two linear passes, then one pass collects.
   const keep = Math.max(MIN_CANDIDATES, input.limit * CANDIDATES_PER_PICK);
-  let threshold = Number.MIN_VALUE;
-  if (positive > keep) threshold = Float32Array.from(bound).sort()[bound.length - keep]!;
+  const threshold = positive > keep ? topThreshold(bound, keep) : Number.MIN_VALUE;
   const chosen: number[] = [];
   for (let i = 0; i < bound.length && chosen.length < keep; i++)
     if (bound[i]! >= threshold && bound[i]! > 0) chosen.push(i);
   const scored: Scored[] = [];
-  const full = (i: number): Scored => {
+  const full = (i: number): Scored & { reachable: boolean } => {
     const event = events[i]!;
+    const fields = catalog.fieldsOf(i);
     const reach = reachOf(event, profile);
-    const reasons = reasonsFor(event, i, fields[i]!, catalog.foldedText[i]!, reach, ctx);
+    const reasons = reasonsFor(event, i, fields, catalog.foldedTextOf(i), reach, ctx);
     return {
       event,
-      fields: fields[i]!,
+      fields,
       reasons,
       score: reasons.reduce((sum, r) => sum + r.weight, 0),
       inPerson: event.online === false || (event.online === 'hybrid' && reach.kind === 'near'),
       pinned: latest.get(event.id)?.action === 'going',
+      reachable:
+        reach.kind === 'near' || reach.kind === 'unknown' || (reach.kind === 'online' && profile.travel.online),
     };
   };
   for (const index of chosen) {
     const entry = full(index);
-    const reach = reachOf(entry.event, profile);
-    const reachable =
-      reach.kind === 'near' || reach.kind === 'unknown' || (reach.kind === 'online' && profile.travel.online);
+    const reachable = entry.reachable;
     const relevant = entry.reasons.some(
       (r) => r.kind === 'interest' || r.kind === 'coverage-gap' || r.kind === 'maintenance' || r.kind === 'give-first',
     );
