@@ -5,9 +5,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { generateIcs, generateRss } from './bench/generate.mjs';
 import { buildCli } from './build.mjs';
+import { bundleTask } from './bundle-task.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -88,25 +88,10 @@ async function main() {
     const rssMs = median(rssRuns.map((r) => r.ms));
     log('gaps5k: 5,000 contacts, 10 interests, 1,000 events, 30 timed runs');
     const gapsTask = join(dir, 'gaps-task.mjs');
-    await build({
-      entryPoints: [join(root, 'scripts/bench/gaps-task.ts')],
-      outfile: gapsTask,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      logLevel: 'warning',
-    });
+    await bundleTask(join(root, 'scripts/bench/gaps-task.ts'), gapsTask);
     const gaps = JSON.parse(runTask(gapsTask, []).stdout);
     const rankTask = join(dir, 'rank-task.mjs');
-    await build({
-      entryPoints: [join(root, 'scripts/bench/rank-task.ts')],
-      outfile: rankTask,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-      logLevel: 'warning',
-    });
+    await bundleTask(join(root, 'scripts/bench/rank-task.ts'), rankTask);
     log('rank: 10,000 and 100,000 events, 10 interests, 200 contacts, top 50 with reasons; lunr over the same text');
     const rank10k = JSON.parse(runTask(rankTask, ['10000'], ['--expose-gc']).stdout);
     const rank100k = JSON.parse(runTask(rankTask, ['100000'], ['--expose-gc', '--max-old-space-size=8192']).stdout);

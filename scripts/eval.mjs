@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleTask } from './bundle-task.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const json = process.argv.includes('--json');
@@ -17,15 +17,7 @@ if (!existsSync(corpus)) {
 const dir = mkdtempSync(join(tmpdir(), 'convene-eval-'));
 try {
   const task = join(dir, 'eval-task.mjs');
-  await build({
-    entryPoints: [join(root, 'scripts/eval/eval-task.ts')],
-    outfile: task,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  await bundleTask(join(root, 'scripts/eval/eval-task.ts'), task);
   const run = spawnSync(process.execPath, [task, corpus], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(run.stderr);
   const result = JSON.parse(run.stdout);

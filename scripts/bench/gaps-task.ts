@@ -3,14 +3,10 @@ import type { StoredEvent } from '../../src/core/event.ts';
 import { defaultLexicon } from '../../src/core/lexicon.ts';
 import { type Contact, ProfileSchema, TIERS } from '../../src/core/profile.ts';
 import { computeGaps } from '../../src/network/gaps/compute-gaps.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const NOW = Date.parse('2026-12-01T00:00:00Z');
-let seed = 11;
-const rand = () => {
-  seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-  return seed / 2 ** 32;
-};
-const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+const { rand, pick } = seededRandom(11);
 
 const FIELDS = [
   'security',

@@ -10,17 +10,13 @@ import { prepareContacts } from '../../src/network/prepare-contacts.ts';
 import { analyze } from '../../src/score/analyze.ts';
 import { buildCatalog } from '../../src/score/catalog.ts';
 import { rankEvents } from '../../src/score/rank.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const size = Number(process.argv[2] ?? 10_000);
 const withLunr = process.argv[3] !== 'no-lunr';
 const NOW = Date.parse('2026-12-01T00:00:00Z');
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
-let seed = 5;
-const rand = () => {
-  seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-  return seed / 2 ** 32;
-};
-const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+const { rand, pick } = seededRandom(5);
 
 const TOPICS = [
   'Rust',

@@ -3,6 +3,7 @@ import type { StoredEvent } from '../../src/core/event.ts';
 import { defaultLexicon } from '../../src/core/lexicon.ts';
 import { type Contact, type ProfileInput, ProfileSchema } from '../../src/core/profile.ts';
 import { computeGaps } from '../../src/network/gaps/compute-gaps.ts';
+import { storedEvent } from '../support/events.ts';
 
 const NOW = Date.parse('2026-11-27T12:00:00Z');
 const lexicon = defaultLexicon();
@@ -19,32 +20,17 @@ function gapsOf(profile: Partial<ProfileInput>, contacts: Partial<Contact>[] = [
   return computeGaps({ profile: parsed, contacts: full, events, nowMs: NOW, lexicon });
 }
 
+/** A conference on 1 February 2027 unless told otherwise. */
 function event(overrides: Partial<StoredEvent>): StoredEvent {
-  return {
-    id: overrides.uid ?? 'e',
+  return storedEvent({
     uid: 'e',
-    recurrenceId: null,
-    title: 'Event',
-    description: null,
+    id: overrides.uid ?? 'e',
     start: '2027-02-01',
     end: '2027-02-02',
     allDay: true,
-    timeZone: null,
-    location: { text: null, city: null, country: null, lat: null, lon: null },
-    city: null,
-    country: null,
-    online: false,
-    url: null,
     kind: 'conference',
-    topics: [],
-    cfp: null,
-    organizer: null,
-    status: 'confirmed',
-    sources: ['test'],
-    firstSeen: '2026-11-01T00:00:00Z',
-    lastChanged: '2026-11-01T00:00:00Z',
     ...overrides,
-  };
+  });
 }
 
 const daysAgo = (days: number) => new Date(NOW - days * 86_400_000).toISOString().slice(0, 10);

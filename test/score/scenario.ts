@@ -7,40 +7,13 @@ import { computeGaps } from '../../src/network/gaps/compute-gaps.ts';
 import { prepareContacts } from '../../src/network/prepare-contacts.ts';
 import { buildCatalog } from '../../src/score/catalog.ts';
 import { rankEvents } from '../../src/score/rank.ts';
+import { storedEvent } from '../support/events.ts';
 
 export const NOW = Date.parse('2026-11-27T12:00:00Z');
 
-let counter = 0;
-
-/** A small, readable event; everything not given is neutral. */
+/** A small, readable event; everything not given is neutral (see storedEvent). */
 export function event(overrides: Partial<StoredEvent> & { title: string }): StoredEvent {
-  counter++;
-  const id = overrides.id ?? `event-${counter}`;
-  const location = overrides.location ?? { text: 'Berlin', city: 'Berlin', country: 'Germany', lat: null, lon: null };
-  return {
-    id,
-    uid: overrides.uid ?? id,
-    recurrenceId: null,
-    description: null,
-    start: '2026-12-03T18:00:00Z',
-    end: '2026-12-03T20:00:00Z',
-    allDay: false,
-    timeZone: 'Europe/Berlin',
-    online: false,
-    url: null,
-    kind: 'meetup',
-    topics: [],
-    cfp: null,
-    organizer: null,
-    status: 'confirmed',
-    sources: ['test'],
-    firstSeen: '2026-11-01T00:00:00Z',
-    lastChanged: '2026-11-01T00:00:00Z',
-    ...overrides,
-    location,
-    city: location.city,
-    country: location.country,
-  };
+  return storedEvent(overrides);
 }
 
 export function rank(
