@@ -113,24 +113,45 @@ function wallAsUtcMs(t: WallTime): number {
   return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
 }
 
-/** Offsets change rarely, so one Intl call per zone and hour is enough. */
-const offsetCache = new Map<string, Map<number, number>>();
-
-function ianaOffsetMs(name: string, instantMs: number): number {
-  const hour = Math.floor(instantMs / 3_600_000);
-  let zoneCache = offsetCache.get(name);
-  if (!zoneCache) {
-    zoneCache = new Map();
-    offsetCache.set(name, zoneCache);
-  }
-  const cached = zoneCache.get(hour);
-  if (cached !== undefined) return cached;
-  const parts = ianaFormatter(name)!.formatToParts(new Date(hour * 3_600_000));
+function intlOffsetMs(name: string, hourMs: number): number {
+  const parts = ianaFormatter(name)!.formatToParts(new Date(hourMs));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  const offset = asUtc - hour * 3_600_000;
-  if (zoneCache.size > 200_000) zoneCache.clear();
-  zoneCache.set(hour, offset);
+  return asUtc - hourMs;
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * Offsets change twice a year at most, so a UTC day whose two ends agree has one offset throughout and
+ * costs two Intl calls; only the days of a change are read hour by hour. Intl was most of the time
+ * spent on zones when every hour was asked for.
+ */
+const dayCache = new Map<string, Map<number, number | Map<number, number>>>();
+
+function ianaOffsetMs(name: string, instantMs: number): number {
+  let zoneDays = dayCache.get(name);
+  if (!zoneDays) {
+    zoneDays = new Map();
+    dayCache.set(name, zoneDays);
+  }
+  const day = Math.floor(instantMs / DAY_MS);
+  let entry = zoneDays.get(day);
+  if (entry === undefined) {
+    const atStart = intlOffsetMs(name, day * DAY_MS);
+    const atEnd = intlOffsetMs(name, day * DAY_MS + DAY_MS - HOUR_MS);
+    entry = atStart === atEnd ? atStart : new Map<number, number>();
+    if (zoneDays.size > 100_000) zoneDays.clear();
+    zoneDays.set(day, entry);
+  }
+  if (typeof entry === 'number') return entry;
+  const hour = Math.floor(instantMs / HOUR_MS);
+  let offset = entry.get(hour);
+  if (offset === undefined) {
+    offset = intlOffsetMs(name, hour * HOUR_MS);
+    entry.set(hour, offset);
+  }
   return offset;
 }
 
