@@ -1,8 +1,8 @@
 /** Case, accents, years and punctuation folded away: "RustFest Zürich 2026" and "rustfest zurich" compare equal. */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  // Plain ASCII has no accents to fold; Unicode normalisation is the slow step.
+  const plain = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
+  return plain
     .toLowerCase()
     .replace(/\b(19|20)\d{2}\b/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
