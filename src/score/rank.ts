@@ -185,7 +185,7 @@ export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]
   // Far-away events can still be given to (a talk, a remote review), so they stay in give-first.
   // Opportunities come soonest deadline first; only the first few can make the list, so only they get reasons.
   const giveFirst = input.gaps.giveFirst.opportunities
-    .slice(0, input.limit * CANDIDATES_PER_PICK)
+    .slice(0, input.limit * 2)
     .map((o) => catalog.indexOf.get(o.eventId))
     .filter((i): i is number => i !== undefined && isDismissed[i] !== 1)
     .map(full)
