@@ -9,6 +9,7 @@ const flag = z
 export const EnvConfigSchema = z.object({
   CONVENE_DB: z.string().min(1).default('data/convene.db'),
   CONVENE_ALLOW_PRIVATE_NETWORK: flag,
+  CONVENE_ADMIN_KEY: z.string().min(16, 'CONVENE_ADMIN_KEY must be at least 16 characters').optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   CI: flag,
 });

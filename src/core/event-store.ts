@@ -62,6 +62,11 @@ export interface EventQuery {
 export interface EventStore {
   ensureSource(spec: SourceSpec): Promise<Source>;
   getSource(location: string): Promise<Source | null>;
+  getSourceById(id: string): Promise<Source | null>;
+  /** Removes a source and the occurrences only it listed. */
+  removeSource(id: string): Promise<boolean>;
+  getSetting(key: string): Promise<string | null>;
+  setSetting(key: string, value: string): Promise<void>;
   listSources(): Promise<Source[]>;
   saveIngest(
     sourceId: string,

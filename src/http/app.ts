@@ -1,67 +1,63 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { z } from 'zod';
-import type { Clock } from '../core/clock.ts';
-import { parseDateOption } from '../core/dates.ts';
-import type { EventStore } from '../core/event-store.ts';
-import type { Recommendations } from '../core/ranking.ts';
 import { defaultWindow } from '../core/window.ts';
+import type { AppDeps, AppEnv } from './app-env.ts';
 import { renderEventsPage } from './events-page.ts';
 import { renderPicksPage } from './picks-page.ts';
+import { ProblemError, problem } from './problem.ts';
+import { registerEvents } from './routes/events.ts';
+import { registerHealth } from './routes/health.ts';
+import { registerSources } from './routes/sources.ts';
 
-export interface AppDeps {
-  store: EventStore;
-  clock: Clock;
-  /** The picks of the profile this server was started with (`convene start` uses the demo profile). */
-  picks?: { profileName: string | null; recommend: () => Promise<Recommendations> };
-}
+export type { AppDeps } from './app-env.ts';
 
-const EventsQuerySchema = z.object({
-  from: z.string().optional(),
-  to: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
-});
+/** JSON bodies are small here (a source, later a profile); more is a mistake or an attack. */
+const MAX_BODY_BYTES = 64 * 1024;
 
-function problem(status: 400 | 404, title: string, detail: string) {
-  return new Response(JSON.stringify({ type: `https://convene.dev/problems/${status}`, title, status, detail }), {
-    status,
-    headers: { 'content-type': 'application/problem+json' },
-  });
-}
-
-/** The one app every runtime serves; it only speaks Web Request/Response and the store port. */
+/** The one app every runtime serves; it speaks Web Request/Response, the store port and the use cases. */
 export function createApp(deps: AppDeps) {
-  const app = new Hono();
+  const app = new OpenAPIHono<AppEnv>({
+    // Every validation failure has the same shape: the field paths and what is wrong with them.
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw new ProblemError(
+          'validation_failed',
+          400,
+          'see errors',
+          result.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message })),
+        );
+      }
+    },
+  });
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
   app.use(
     secureHeaders({
       contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["'self'"] },
       referrerPolicy: 'no-referrer',
     }),
   );
-  app.get('/health', (c) => c.json({ status: 'ok' }));
-  app.get('/v1/sources', async (c) => c.json({ sources: await deps.store.listSources() }));
-  app.get('/v1/events', async (c) => {
-    const parsed = EventsQuerySchema.safeParse(c.req.query());
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return problem(400, 'Invalid query', `${issue?.path.join('.')}: ${issue?.message}`);
-    }
-    const window = defaultWindow(deps.clock.now());
-    try {
-      const fromMs = parsed.data.from ? parseDateOption(parsed.data.from, 'from') : deps.clock.now();
-      const toMs = parsed.data.to ? parseDateOption(parsed.data.to, 'to') : window.toMs;
-      const events = await deps.store.listEvents({
-        fromMs,
-        toMs,
-        includeUndated: true,
-        includeCancelled: false,
-        limit: parsed.data.limit,
-      });
-      return c.json({ events });
-    } catch (error) {
-      return problem(400, 'Invalid query', error instanceof Error ? error.message : 'bad date');
-    }
-  });
+  app.use('/v1/events', cors());
+  app.use('/health', cors());
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ProblemError('payload_too_large', 413, `bodies are limited to ${MAX_BODY_BYTES / 1024} KiB`);
+      },
+    }),
+  );
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  registerHealth(app);
+  registerEvents(app);
+  registerSources(app);
+
   const picks = deps.picks;
   if (picks) {
     app.get('/v1/picks', async (c) => c.json(await picks.recommend()));
@@ -78,6 +74,32 @@ export function createApp(deps: AppDeps) {
     });
     return c.html(renderEventsPage(events, now));
   });
-  app.notFound(() => problem(404, 'Not found', 'no such route'));
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Convene API',
+      version: '0.1.0',
+      description: 'Events worth attending, chosen to fill the gaps in your network.',
+    },
+  });
+
+  app.notFound(() => problem('not_found', 404, 'no such route'));
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) {
+      const response = problem(error.code, error.status, error.detail, error.errors);
+      const challenge = c.res.headers.get('www-authenticate');
+      if (challenge) response.headers.set('www-authenticate', challenge);
+      return response;
+    }
+    // Hono's JSON validator reports a body it cannot parse as a 400.
+    if (error instanceof HTTPException && error.status === 400)
+      return problem('malformed_json', 400, 'the body could not be parsed as JSON');
+    if (error instanceof HTTPException && error.status === 413) return problem('payload_too_large', 413);
+    // Nothing about the failure reaches the client; the runtime logs it.
+    console.error(
+      `convene: ${c.req.method} ${new URL(c.req.url).pathname} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return problem('internal', 500);
+  });
   return app;
 }

@@ -5,8 +5,9 @@ import { type EnvConfig, EnvConfigSchema, VERSION } from '../core/config.ts';
 import { parseDateOption } from '../core/dates.ts';
 import type { SourceSpec } from '../core/source.ts';
 import { defaultWindow, type TimeWindow } from '../core/window.ts';
-import { ingestSources, type SourceReport } from '../usecases/ingest-sources.ts';
+import { ingestSource, ingestSources, type SourceReport } from '../usecases/ingest-sources.ts';
 import { recommend, UnknownEventError } from '../usecases/recommend.ts';
+import { adminKeyHash } from './admin-key-setup.ts';
 import { registerNetworkCommands } from './commands/network.ts';
 import { registerRankingCommands, userKeyOf } from './commands/recommend.ts';
 import { createNodeDeps, normaliseLocation } from './node-deps.ts';
@@ -199,11 +200,15 @@ export function buildProgram(): Command {
 async function serveApp(db: string, port: number, hostname: string, profilePath?: string): Promise<void> {
   // The HTTP stack is loaded only by the commands that serve.
   const [{ serve }, { createApp }] = await Promise.all([import('@hono/node-server'), import('../http/app.ts')]);
-  const { store, clock } = openDb(db);
+  const config = env();
+  const { store, clock, reader } = openDb(db, config.CONVENE_ALLOW_PRIVATE_NETWORK);
   const loaded = profilePath ? loadProfile(profilePath) : null;
+  const keyHash = await adminKeyHash(store, config.CONVENE_ADMIN_KEY, (line) => process.stderr.write(`${line}\n`));
   const app = createApp({
     store,
     clock,
+    adminKeyHash: keyHash,
+    ingest: (spec) => ingestSource({ store, reader, clock }, spec, { window: defaultWindow(clock.now()), force: true }),
     ...(loaded && profilePath
       ? {
           picks: {

@@ -58,6 +58,7 @@ export function openSqliteStore(path: string): EventStore {
   applyMigrations(db);
 
   const sourceByLocation = db.prepare('SELECT * FROM sources WHERE location = ?');
+  const sourceById = db.prepare('SELECT * FROM sources WHERE id = ?');
   const eventCounts = db.prepare(
     "SELECT source_id, COUNT(*) AS n FROM occurrences WHERE status = 'confirmed' GROUP BY source_id",
   );
@@ -226,6 +227,29 @@ export function openSqliteStore(path: string): EventStore {
     async getSource(location) {
       const row = sourceByLocation.get(location) as SourceRow | undefined;
       return row ? withCounts([row])[0]! : null;
+    },
+    async getSourceById(id: string) {
+      const row = sourceById.get(id) as SourceRow | undefined;
+      return row ? withCounts([row])[0]! : null;
+    },
+    async removeSource(id: string) {
+      return db.transaction(() => {
+        db.prepare('DELETE FROM occurrences WHERE source_id = ?').run(id);
+        const removed = db.prepare('DELETE FROM sources WHERE id = ?').run(id).changes > 0;
+        db.prepare('DELETE FROM event_texts WHERE id NOT IN (SELECT text_id FROM occurrences)').run();
+        return removed;
+      })();
+    },
+    async getSetting(key: string) {
+      return (
+        (db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value ??
+        null
+      );
+    },
+    async setSetting(key: string, value: string) {
+      db.prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      ).run(key, value);
     },
     async listSources() {
       return withCounts(db.prepare('SELECT * FROM sources ORDER BY created_at, location').all() as SourceRow[]);

@@ -1,6 +1,6 @@
 import { failure, type SourceFailure } from '../../core/errors.ts';
+import { isIpLiteral, isPrivateAddress } from '../../core/private-address.ts';
 import type { ReadOutcome, Validators } from '../../core/source-reader.ts';
-import { isIpLiteral, isPrivateAddress } from './private-address.ts';
 import { maxAgeSeconds, retryAfterMs } from './retry-after.ts';
 
 export interface FetchLimits {

@@ -1,0 +1,20 @@
+import type { Clock } from '../core/clock.ts';
+import type { EventStore } from '../core/event-store.ts';
+import type { Recommendations } from '../core/ranking.ts';
+import type { SourceSpec } from '../core/source.ts';
+import type { SourceReport } from '../usecases/ingest-sources.ts';
+
+export interface AppDeps {
+  store: EventStore;
+  clock: Clock;
+  /** SHA-256 (hex) of the admin API key; without it, admin routes refuse every request. */
+  adminKeyHash?: string | null;
+  /** Fetches and stores one source now (the runtime wires the fetcher and window). */
+  ingest?: (spec: SourceSpec) => Promise<SourceReport>;
+  /** The picks of the profile this server was started with (`convene start` uses the demo profile). */
+  picks?: { profileName: string | null; recommend: () => Promise<Recommendations> };
+}
+
+export interface AppEnv {
+  Variables: { deps: AppDeps };
+}

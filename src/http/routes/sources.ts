@@ -1,0 +1,158 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { EVENT_KINDS } from '../../core/event.ts';
+import { isIpLiteral, isPrivateAddress } from '../../core/private-address.ts';
+import { requireAdmin } from '../admin-auth.ts';
+import type { AppEnv } from '../app-env.ts';
+import { ProblemError } from '../problem.ts';
+import { problemResponse, SourceSchema } from '../schemas.ts';
+
+/** http(s) or webcal only, no credentials, no private address written as an IP (host names are checked at fetch time). */
+const SourceUrlSchema = z
+  .string()
+  .max(2048)
+  .transform((v, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(v.trim().replace(/^webcal:\/\//i, 'https://'));
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not a URL' });
+      return z.NEVER;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      ctx.addIssue({ code: 'custom', message: 'only http, https and webcal URLs' });
+    if (url.username || url.password) ctx.addIssue({ code: 'custom', message: 'URLs with credentials are refused' });
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    if (host === 'localhost' || (isIpLiteral(host) && isPrivateAddress(host)))
+      ctx.addIssue({ code: 'custom', message: 'private or loopback addresses are refused' });
+    url.hash = '';
+    return url.toString();
+  });
+
+const NewSourceSchema = z
+  .object({
+    url: SourceUrlSchema.openapi({ type: 'string', example: 'https://www.meetup.com/rust-berlin/events/ical/' }),
+    name: z.string().max(200).optional(),
+    kind: z.enum(EVENT_KINDS).optional(),
+    topics: z.array(z.string().max(100)).max(20).optional(),
+    refreshMinutes: z.number().int().min(5).max(43_200).optional(),
+  })
+  .openapi('NewSource');
+
+const IdParam = z.object({
+  id: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+const security = [{ bearer: [] }];
+const unauthorized = problemResponse('Missing or wrong admin key');
+const notFound = problemResponse('No such source');
+
+const list = createRoute({
+  method: 'get',
+  path: '/v1/sources',
+  summary: 'Every source with its health',
+  security,
+  middleware: [requireAdmin] as const,
+  responses: {
+    200: {
+      description: 'Sources',
+      content: { 'application/json': { schema: z.object({ sources: z.array(SourceSchema) }) } },
+    },
+    401: unauthorized,
+  },
+});
+
+const add = createRoute({
+  method: 'post',
+  path: '/v1/sources',
+  summary: 'Add a source (de-duplicated by normalised URL)',
+  security,
+  middleware: [requireAdmin] as const,
+  request: { body: { content: { 'application/json': { schema: NewSourceSchema } }, required: true } },
+  responses: {
+    201: { description: 'Added', content: { 'application/json': { schema: SourceSchema } } },
+    400: problemResponse('Invalid body'),
+    401: unauthorized,
+    409: problemResponse('Already a source'),
+    413: problemResponse('Body too large'),
+  },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/v1/sources/{id}',
+  summary: 'Remove a source and the events only it listed',
+  security,
+  middleware: [requireAdmin] as const,
+  request: { params: IdParam },
+  responses: { 204: { description: 'Removed' }, 401: unauthorized, 404: notFound },
+});
+
+const ingestNow = createRoute({
+  method: 'post',
+  path: '/v1/sources/{id}/ingest',
+  summary: 'Fetch and store a source now',
+  security,
+  middleware: [requireAdmin] as const,
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: 'What the ingest did',
+      content: {
+        'application/json': {
+          schema: z.object({
+            source: z.string(),
+            status: z.string(),
+            error: z.object({ kind: z.string(), message: z.string() }).nullable(),
+            counts: z.object({ new: z.number(), changed: z.number(), unchanged: z.number(), cancelled: z.number() }),
+            warnings: z.array(z.string()),
+            nextCheckAt: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    401: unauthorized,
+    404: notFound,
+  },
+});
+
+export function registerSources(app: OpenAPIHono<AppEnv>) {
+  app.openapi(list, async (c) => c.json({ sources: await c.var.deps.store.listSources() }, 200));
+  app.openapi(add, async (c) => {
+    const body = c.req.valid('json');
+    const { store } = c.var.deps;
+    if (await store.getSource(body.url)) throw new ProblemError('conflict', 409, 'this URL is already a source');
+    const source = await store.ensureSource({
+      location: body.url,
+      ...(body.name ? { name: body.name } : {}),
+      ...(body.kind ? { kind: body.kind } : {}),
+      ...(body.topics ? { topics: body.topics } : {}),
+      ...(body.refreshMinutes ? { refreshMinutes: body.refreshMinutes } : {}),
+    });
+    return c.json(source, 201);
+  });
+  app.openapi(remove, async (c) => {
+    if (!(await c.var.deps.store.removeSource(c.req.valid('param').id)))
+      throw new ProblemError('not_found', 404, 'no such source');
+    return c.body(null, 204);
+  });
+  app.openapi(ingestNow, async (c) => {
+    const { store, ingest } = c.var.deps;
+    const source = await store.getSourceById(c.req.valid('param').id);
+    if (!source) throw new ProblemError('not_found', 404, 'no such source');
+    if (!ingest) throw new ProblemError('internal', 503, 'this server cannot fetch sources');
+    const report = await ingest({ location: source.location });
+    return c.json(
+      {
+        source: report.source,
+        status: report.status,
+        error: report.error,
+        counts: report.counts,
+        warnings: report.warnings,
+        nextCheckAt: report.nextCheckAt,
+      },
+      200,
+    );
+  });
+}

@@ -1,0 +1,198 @@
+import { validate } from '@readme/openapi-parser';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/core/clock.ts';
+import { sha256Hex } from '../../src/http/admin-key.ts';
+import { createApp } from '../../src/http/app.ts';
+import { ingestSource } from '../../src/usecases/ingest-sources.ts';
+import { calendar, vevent } from '../support/calendars.ts';
+import { depsFor, tempStore } from '../support/store.ts';
+
+const KEY = 'cvn_test-admin-key-0123456789abcdef';
+const NOW = '2026-11-27T00:00:00Z';
+
+describe('the HTTP API', () => {
+  let db: ReturnType<typeof tempStore>;
+  let app: ReturnType<typeof createApp>;
+  const admin = { authorization: `Bearer ${KEY}` };
+  const json = { 'content-type': 'application/json' };
+
+  beforeEach(async () => {
+    db = tempStore();
+    const { writeFileSync } = await import('node:fs');
+    const path = `${db.dir}/meetups.ics`;
+    writeFileSync(
+      path,
+      calendar(
+        vevent('a@test', '20261203T180000Z', 'Rust Berlin meetup', ['LOCATION:Berlin', 'CATEGORIES:rust']),
+        vevent('b@test', '20261210T180000Z', 'OWASP Berlin chapter meeting', [
+          'LOCATION:Berlin',
+          'CATEGORIES:security',
+        ]),
+        vevent('c@test', '20261217T180000Z', 'WebAssembly study group (online)', ['LOCATION:Online (Jitsi)']),
+      ),
+    );
+    const deps = depsFor(db.store, NOW);
+    await ingestSource(
+      deps,
+      { location: path },
+      { window: { fromMs: Date.parse('2026-11-26'), toMs: Date.parse('2027-11-27') }, force: true },
+    );
+    app = createApp({
+      store: db.store,
+      clock: fixedClock(NOW),
+      adminKeyHash: await sha256Hex(KEY),
+      ingest: (spec) =>
+        ingestSource(deps, spec, {
+          window: { fromMs: Date.parse('2026-11-26'), toMs: Date.parse('2027-11-27') },
+          force: true,
+        }),
+    });
+  });
+  afterEach(() => db.cleanup());
+
+  it('GET /health: ok with storage readiness, and CORS for other tools', async () => {
+    const res = await app.request('/health', { headers: { origin: 'https://dashboard.example' } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', storage: 'ok' });
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('GET /v1/events: search by words, place, channel and kind, paginated', async () => {
+    const all = await (await app.request('/v1/events')).json();
+    expect(all.total).toBe(3);
+    const rust = await (await app.request('/v1/events?q=rust')).json();
+    expect(rust.events.map((e: { title: string }) => e.title)).toEqual(['Rust Berlin meetup']);
+    const online = await (await app.request('/v1/events?online=true')).json();
+    expect(online.events.map((e: { title: string }) => e.title)).toEqual(['WebAssembly study group (online)']);
+    const page = await (await app.request('/v1/events?limit=2')).json();
+    expect(page.events).toHaveLength(2);
+    expect(page.next).toBe('/v1/events?limit=2&offset=2');
+    const rest = await (await app.request(page.next)).json();
+    expect(rest.events).toHaveLength(1);
+    expect(rest.next).toBeNull();
+  });
+
+  it.each([
+    ['a limit out of range', '/v1/events?limit=100000', 'limit'],
+    ['an unknown kind', '/v1/events?kind=party', 'kind'],
+    ['a date that is not one', '/v1/events?from=next%20week', 'from'],
+  ])('GET /v1/events refuses %s as problem+json naming the field', async (_name, url, field) => {
+    const res = await app.request(url);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const body = await res.json();
+    expect(body).toMatchObject({ status: 400, code: 'validation_failed' });
+    expect(body.errors[0].path).toBe(field);
+  });
+
+  it('admin routes: a missing, wrong or wrong-length key is a 401 problem, never a 500', async () => {
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer wrong' },
+      { authorization: `Bearer ${KEY}x` },
+      { authorization: 'Basic abc' },
+    ];
+    for (const headers of attempts) {
+      const res = await app.request('/v1/sources', { headers });
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      expect((await res.json()).code).toBe('unauthorized');
+    }
+  });
+
+  it('sources: list with health, add (validated, de-duplicated), ingest now, remove', async () => {
+    const listed = await (await app.request('/v1/sources', { headers: admin })).json();
+    expect(listed.sources).toHaveLength(1);
+    expect(listed.sources[0]).toMatchObject({ status: 'ok', eventCount: 3 });
+
+    const added = await app.request('/v1/sources', {
+      method: 'POST',
+      headers: { ...admin, ...json },
+      body: JSON.stringify({ url: 'webcal://calendar.example.org/feed.ics', name: 'Example' }),
+    });
+    expect(added.status).toBe(201);
+    const source = await added.json();
+    expect(source).toMatchObject({ location: 'https://calendar.example.org/feed.ics', name: 'Example', status: 'new' });
+
+    const again = await app.request('/v1/sources', {
+      method: 'POST',
+      headers: { ...admin, ...json },
+      body: JSON.stringify({ url: 'https://calendar.example.org/feed.ics' }),
+    });
+    expect(again.status).toBe(409);
+
+    const ingestNow = await app.request(`/v1/sources/${listed.sources[0].id}/ingest`, {
+      method: 'POST',
+      headers: admin,
+    });
+    expect(ingestNow.status).toBe(200);
+    expect(await ingestNow.json()).toMatchObject({
+      status: 'unchanged',
+      counts: { new: 0, changed: 0, unchanged: 3, cancelled: 0 },
+    });
+
+    expect((await app.request(`/v1/sources/${source.id}`, { method: 'DELETE', headers: admin })).status).toBe(204);
+    expect((await app.request(`/v1/sources/${source.id}`, { method: 'DELETE', headers: admin })).status).toBe(404);
+  });
+
+  it.each([
+    ['a file: URL', { url: 'file:///etc/passwd' }, 'only http, https and webcal URLs'],
+    ['a loopback address', { url: 'http://127.0.0.1/admin' }, 'private or loopback addresses are refused'],
+    ['the metadata address', { url: 'http://169.254.169.254/latest' }, 'private or loopback addresses are refused'],
+    ['credentials in the URL', { url: 'https://user:secret@example.org/cal.ics' }, 'URLs with credentials are refused'],
+    ['an unknown kind', { url: 'https://example.org/cal.ics', kind: 'party' }, 'Invalid option'],
+  ])('POST /v1/sources refuses %s', async (_name, body, message) => {
+    const res = await app.request('/v1/sources', {
+      method: 'POST',
+      headers: { ...admin, ...json },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(400);
+    const problem = await res.json();
+    expect(problem.code).toBe('validation_failed');
+    expect(problem.errors[0].message).toContain(message);
+    expect(JSON.stringify(problem)).not.toContain('secret');
+  });
+
+  it('malformed JSON is a 400, an oversized body a 413, an unknown route or id a 404', async () => {
+    const malformed = await app.request('/v1/sources', {
+      method: 'POST',
+      headers: { ...admin, ...json },
+      body: '{bad',
+    });
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).code).toBe('malformed_json');
+    const huge = await app.request('/v1/sources', {
+      method: 'POST',
+      headers: { ...admin, ...json },
+      body: JSON.stringify({ url: 'https://x.example/', name: 'x'.repeat(100_000) }),
+    });
+    expect(huge.status).toBe(413);
+    expect((await huge.json()).code).toBe('payload_too_large');
+    expect((await app.request('/v1/nothing')).status).toBe(404);
+    expect((await app.request('/v1/sources/0000000000000000/ingest', { method: 'POST', headers: admin })).status).toBe(
+      404,
+    );
+  });
+
+  it('sets security headers', async () => {
+    const res = await app.request('/v1/events');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('publishes an OpenAPI 3.1 document that an independent validator accepts and that lists every route', async () => {
+    const doc = await (await app.request('/openapi.json')).json();
+    expect(doc.openapi).toBe('3.1.0');
+    const result = await validate(structuredClone(doc));
+    expect(result.valid, JSON.stringify(result.errors ?? []).slice(0, 500)).toBe(true);
+    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    const api = app.routes
+      .filter((r) => r.path.startsWith('/v1/sources') || r.path === '/v1/events' || r.path === '/health')
+      .filter((r) => r.method !== 'ALL')
+      .map((r) => `${r.method} ${r.path}`);
+    for (const route of new Set(api)) expect(documented).toContain(route);
+  });
+});
