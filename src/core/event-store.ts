@@ -1,8 +1,10 @@
 import type { SourceFailure } from './errors.ts';
 import type { EventRecord, Online, StoredEvent } from './event.ts';
 import type { Feedback } from './feedback.ts';
+import type { Profile } from './profile.ts';
 import type { Source, SourceFormat, SourceSpec } from './source.ts';
 import type { Validators } from './source-reader.ts';
+import type { User } from './user.ts';
 import type { TimeWindow } from './window.ts';
 
 export interface IngestCounts {
@@ -66,6 +68,10 @@ export interface EventStore {
   /** Removes a source and the occurrences only it listed. */
   removeSource(id: string): Promise<boolean>;
   getSetting(key: string): Promise<string | null>;
+  createUser(user: User): Promise<void>;
+  getUser(id: string): Promise<User | null>;
+  userByKeyHash(keyHash: string): Promise<User | null>;
+  replaceProfile(id: string, profile: Profile, at: string): Promise<boolean>;
   setSetting(key: string, value: string): Promise<void>;
   listSources(): Promise<Source[]>;
   saveIngest(

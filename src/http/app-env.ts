@@ -2,6 +2,7 @@ import type { Clock } from '../core/clock.ts';
 import type { EventStore } from '../core/event-store.ts';
 import type { Recommendations } from '../core/ranking.ts';
 import type { SourceSpec } from '../core/source.ts';
+import type { User } from '../core/user.ts';
 import type { SourceReport } from '../usecases/ingest-sources.ts';
 
 export interface AppDeps {
@@ -16,5 +17,5 @@ export interface AppDeps {
 }
 
 export interface AppEnv {
-  Variables: { deps: AppDeps };
+  Variables: { deps: AppDeps; user: User };
 }

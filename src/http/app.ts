@@ -11,6 +11,7 @@ import { ProblemError, problem } from './problem.ts';
 import { registerEvents } from './routes/events.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerSources } from './routes/sources.ts';
+import { registerUsers } from './routes/users.ts';
 
 export type { AppDeps } from './app-env.ts';
 
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps) {
   registerHealth(app);
   registerEvents(app);
   registerSources(app);
+  registerUsers(app);
 
   const picks = deps.picks;
   if (picks) {

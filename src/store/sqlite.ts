@@ -14,9 +14,11 @@ import type {
   SourceSchedule,
 } from '../core/event-store.ts';
 import type { Feedback } from '../core/feedback.ts';
+import type { Profile } from '../core/profile.ts';
 import type { Source, SourceSpec } from '../core/source.ts';
 import type { Validators } from '../core/source-reader.ts';
 import { stableId } from '../core/stable-id.ts';
+import type { User } from '../core/user.ts';
 import { migrationsDir } from './migrations-dir.ts';
 import { createRecordSplitter } from './record-split.ts';
 import { type OccurrenceRow, rowToSource, type SourceRow, toStoredEvents } from './rows.ts';
@@ -240,6 +242,23 @@ export function openSqliteStore(path: string): EventStore {
         return removed;
       })();
     },
+    async createUser(user: User) {
+      db.prepare(
+        'INSERT INTO users (id, profile, key_hash, feed_token_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(user.id, JSON.stringify(user.profile), user.keyHash, user.feedTokenHash, user.createdAt, user.updatedAt);
+    },
+    async getUser(id: string) {
+      return rowToUser(db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined);
+    },
+    async userByKeyHash(keyHash: string) {
+      return rowToUser(db.prepare('SELECT * FROM users WHERE key_hash = ?').get(keyHash) as UserRow | undefined);
+    },
+    async replaceProfile(id: string, profile: Profile, at: string) {
+      return (
+        db.prepare('UPDATE users SET profile = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(profile), at, id)
+          .changes > 0
+      );
+    },
     async getSetting(key: string) {
       return (
         (db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value ??
@@ -369,4 +388,25 @@ interface FeedbackRow {
   met: string;
   reason: string | null;
   at: string;
+}
+
+interface UserRow {
+  id: string;
+  profile: string;
+  key_hash: string;
+  feed_token_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+function rowToUser(row: UserRow | undefined): User | null {
+  if (!row) return null;
+  return {
+    id: row.id,
+    profile: JSON.parse(row.profile) as Profile,
+    keyHash: row.key_hash,
+    feedTokenHash: row.feed_token_hash,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }

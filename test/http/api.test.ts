@@ -190,9 +190,128 @@ describe('the HTTP API', () => {
       Object.keys(ops).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
     );
     const api = app.routes
-      .filter((r) => r.path.startsWith('/v1/sources') || r.path === '/v1/events' || r.path === '/health')
+      .filter(
+        (r) =>
+          r.path.startsWith('/v1/sources') ||
+          r.path.startsWith('/v1/users') ||
+          r.path === '/v1/events' ||
+          r.path === '/health',
+      )
       .filter((r) => r.method !== 'ALL')
       .map((r) => `${r.method} ${r.path}`);
     for (const route of new Set(api)) expect(documented).toContain(route);
+  });
+
+  describe('users', () => {
+    const profile = {
+      name: 'Ada',
+      interests: ['rust', { term: 'security', weight: 2 }],
+      location: { city: 'Berlin', country: 'Germany' },
+      contacts: [
+        {
+          name: 'Grace Hopper',
+          tier: 'close',
+          lastSeen: '2026-03-01',
+          communities: ['OWASP Berlin'],
+          fields: ['security'],
+        },
+      ],
+    };
+    const create = async (body: unknown = { profile }) =>
+      app.request('/v1/users', { method: 'POST', headers: { ...admin, ...json }, body: JSON.stringify(body) });
+
+    it("create shows the API key and feed token once; the user reads their own profile, not someone else's", async () => {
+      const res = await create();
+      expect(res.status).toBe(201);
+      const ada = await res.json();
+      expect(ada.id).toMatch(/^u_[0-9a-f]{16}$/);
+      expect(ada.apiKey).toMatch(/^cvn_/);
+      expect(ada.feedToken).not.toBe(ada.apiKey);
+      const own = await app.request(`/v1/users/${ada.id}`, { headers: { authorization: `Bearer ${ada.apiKey}` } });
+      expect(own.status).toBe(200);
+      expect((await own.json()).profile.interests).toEqual([
+        { term: 'rust', weight: 1 },
+        { term: 'security', weight: 2 },
+      ]);
+      const bob = await (await create()).json();
+      expect(
+        (await app.request(`/v1/users/${ada.id}`, { headers: { authorization: `Bearer ${bob.apiKey}` } })).status,
+      ).toBe(404);
+      expect(
+        (await app.request(`/v1/users/${ada.id}`, { headers: { authorization: 'Bearer cvn_nobody' } })).status,
+      ).toBe(401);
+      expect((await app.request('/v1/users/u_0000000000000000', { headers: admin })).status).toBe(404);
+    });
+
+    it('an invalid profile is a 400 naming profile.<field>', async () => {
+      const res = await create({ profile: { interests: ['rust'], contacts: [{ name: 'X', tier: 'bestie' }] } });
+      expect(res.status).toBe(400);
+      expect((await res.json()).errors[0].path).toBe('profile.contacts.0.tier');
+    });
+
+    it('contacts upload, gaps, picks with ETag and 304, and feedback that changes the next picks', async () => {
+      const ada = await (await create()).json();
+      const auth = { authorization: `Bearer ${ada.apiKey}` };
+      const vcard = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Linus Example\r\nTITLE:Rust developer\r\nEND:VCARD\r\n';
+      const imported = await app.request(`/v1/users/${ada.id}/contacts`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'text/vcard' },
+        body: vcard,
+      });
+      expect(await imported.json()).toMatchObject({ added: 1, merged: 0, total: 2 });
+
+      const gaps = await (await app.request(`/v1/users/${ada.id}/gaps`, { headers: auth })).json();
+      expect(gaps.maintenance.overdue[0].text).toBe(
+        'Grace Hopper (close) last seen 9 months ago, usually at OWASP Berlin',
+      );
+
+      const first = await app.request(`/v1/users/${ada.id}/picks`, { headers: auth });
+      expect(first.status).toBe(200);
+      const tag = first.headers.get('etag');
+      expect(tag).toBeTruthy();
+      const body = await first.json();
+      expect(body.picks.map((p: { event: { title: string } }) => p.event.title)).toContain(
+        'OWASP Berlin chapter meeting',
+      );
+      expect(
+        (await app.request(`/v1/users/${ada.id}/picks`, { headers: { ...auth, 'if-none-match': tag! } })).status,
+      ).toBe(304);
+
+      const owasp = body.picks.find(
+        (p: { event: { title: string } }) => p.event.title === 'OWASP Berlin chapter meeting',
+      );
+      const dismissed = await app.request(`/v1/users/${ada.id}/feedback`, {
+        method: 'POST',
+        headers: { ...auth, ...json },
+        body: JSON.stringify({ eventId: owasp.event.id, action: 'not-interested' }),
+      });
+      expect(dismissed.status).toBe(201);
+      const after = await app.request(`/v1/users/${ada.id}/picks`, { headers: { ...auth, 'if-none-match': tag! } });
+      expect(after.status).toBe(200);
+      expect((await after.json()).picks.map((p: { event: { id: string } }) => p.event.id)).not.toContain(
+        owasp.event.id,
+      );
+
+      const rust = body.picks.find((p: { event: { title: string } }) => p.event.title === 'Rust Berlin meetup');
+      await app.request(`/v1/users/${ada.id}/feedback`, {
+        method: 'POST',
+        headers: { ...auth, ...json },
+        body: JSON.stringify({ eventId: rust.event.id, action: 'attended', met: ['Grace Hopper'] }),
+      });
+      const updated = await (await app.request(`/v1/users/${ada.id}`, { headers: auth })).json();
+      expect(updated.profile.contacts[0]).toMatchObject({
+        name: 'Grace Hopper',
+        lastSeen: '2026-12-03',
+        channel: 'offline',
+      });
+
+      const unknown = await app.request(`/v1/users/${ada.id}/feedback`, {
+        method: 'POST',
+        headers: { ...auth, ...json },
+        body: JSON.stringify({ eventId: 'nope', action: 'going' }),
+      });
+      expect(unknown.status).toBe(400);
+      expect((await unknown.json()).errors[0].path).toBe('eventId');
+    });
   });
 });

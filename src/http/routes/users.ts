@@ -1,0 +1,293 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { etag } from 'hono/etag';
+import { parseDateOption } from '../../core/dates.ts';
+import { FEEDBACK_ACTIONS } from '../../core/feedback.ts';
+import { type Profile, ProfileSchema } from '../../core/profile.ts';
+import { stableId } from '../../core/stable-id.ts';
+import { gapsFor, importVcard } from '../../usecases/network.ts';
+import { applyAttendance, recommend, recordFeedback, UnknownEventError } from '../../usecases/recommend.ts';
+import { requireAdmin } from '../admin-auth.ts';
+import { newApiKey, sha256Hex } from '../admin-key.ts';
+import type { AppEnv } from '../app-env.ts';
+import { ProblemError } from '../problem.ts';
+import { problemResponse } from '../schemas.ts';
+import { requireUserOrAdmin } from '../user-auth.ts';
+
+const ProfileBody = z
+  .object({
+    profile: z.record(z.string(), z.unknown()).openapi({ description: 'A profile, as in a profile file (README)' }),
+  })
+  .openapi('ProfileBody');
+const UserSchema = z
+  .object({ id: z.string(), profile: z.record(z.string(), z.unknown()), createdAt: z.string(), updatedAt: z.string() })
+  .openapi('User');
+const IdParam = z.object({
+  id: z
+    .string()
+    .regex(/^u_[0-9a-f]{16}$/)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+const security = [{ bearer: [] }];
+const denied = { 401: problemResponse('Missing or unknown API key'), 404: problemResponse('No such user') };
+const anyObject = z.record(z.string(), z.unknown());
+
+/** The same checks as a profile file; a file path makes no sense over HTTP. */
+function checkProfile(raw: Record<string, unknown>): Profile {
+  if ('contactsFile' in raw)
+    throw new ProblemError('validation_failed', 400, 'see errors', [
+      { path: 'profile.contactsFile', message: 'upload contacts to /v1/users/{id}/contacts instead' },
+    ]);
+  const parsed = ProfileSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ProblemError(
+      'validation_failed',
+      400,
+      'see errors',
+      parsed.error.issues.map((i) => ({ path: ['profile', ...i.path.map(String)].join('.'), message: i.message })),
+    );
+  }
+  return parsed.data;
+}
+
+const userKey = (id: string) => `user-${id}`;
+const view = (u: { id: string; profile: Profile; createdAt: string; updatedAt: string }) => ({
+  id: u.id,
+  profile: u.profile as Record<string, unknown>,
+  createdAt: u.createdAt,
+  updatedAt: u.updatedAt,
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/v1/users',
+  summary: 'Create a user; the answer shows their API key and feed token once',
+  security,
+  middleware: [requireAdmin] as const,
+  request: { body: { content: { 'application/json': { schema: ProfileBody } }, required: true } },
+  responses: {
+    201: {
+      description: 'Created',
+      content: { 'application/json': { schema: UserSchema.extend({ apiKey: z.string(), feedToken: z.string() }) } },
+    },
+    400: problemResponse('Invalid profile'),
+    401: problemResponse('Missing or wrong admin key'),
+  },
+});
+const read = createRoute({
+  method: 'get',
+  path: '/v1/users/{id}',
+  summary: 'Read a profile',
+  security,
+  middleware: [requireUserOrAdmin] as const,
+  request: { params: IdParam },
+  responses: { 200: { description: 'The user', content: { 'application/json': { schema: UserSchema } } }, ...denied },
+});
+const replace = createRoute({
+  method: 'put',
+  path: '/v1/users/{id}',
+  summary: 'Replace a profile',
+  security,
+  middleware: [requireUserOrAdmin] as const,
+  request: { params: IdParam, body: { content: { 'application/json': { schema: ProfileBody } }, required: true } },
+  responses: {
+    200: { description: 'Replaced', content: { 'application/json': { schema: UserSchema } } },
+    400: problemResponse('Invalid profile'),
+    ...denied,
+  },
+});
+const contacts = createRoute({
+  method: 'post',
+  path: '/v1/users/{id}/contacts',
+  summary: 'Import contacts from a vCard export (merged by name + email or name + org)',
+  security,
+  middleware: [requireUserOrAdmin] as const,
+  request: { params: IdParam, body: { content: { 'text/vcard': { schema: z.string() } }, required: true } },
+  responses: {
+    200: {
+      description: 'Imported',
+      content: {
+        'application/json': {
+          schema: z.object({ added: z.number(), merged: z.number(), total: z.number(), warnings: z.array(z.string()) }),
+        },
+      },
+    },
+    ...denied,
+  },
+});
+const gaps = createRoute({
+  method: 'get',
+  path: '/v1/users/{id}/gaps',
+  summary: 'The four gaps of the network',
+  security,
+  middleware: [requireUserOrAdmin] as const,
+  request: { params: IdParam },
+  responses: { 200: { description: 'Gaps', content: { 'application/json': { schema: anyObject } } }, ...denied },
+});
+const picks = createRoute({
+  method: 'get',
+  path: '/v1/users/{id}/picks',
+  summary: 'Ranked picks with reasons, give-first list and gaps (the JSON of `convene recommend`); ETag and 304',
+  security,
+  middleware: [requireUserOrAdmin, etag()] as const,
+  request: {
+    params: IdParam,
+    query: z.object({
+      from: z.string().max(40).optional(),
+      to: z.string().max(40).optional(),
+      limit: z.coerce.number().int().min(1).max(200).default(20),
+    }),
+  },
+  responses: {
+    200: { description: 'Picks', content: { 'application/json': { schema: anyObject } } },
+    304: { description: 'Not modified' },
+    400: problemResponse('Invalid query'),
+    ...denied,
+  },
+});
+const feedback = createRoute({
+  method: 'post',
+  path: '/v1/users/{id}/feedback',
+  summary: 'going / not-interested / attended (with the people met)',
+  security,
+  middleware: [requireUserOrAdmin] as const,
+  request: {
+    params: IdParam,
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({
+            eventId: z.string().min(1).max(64),
+            action: z.enum(FEEDBACK_ACTIONS),
+            met: z.array(z.string().min(1).max(200)).max(100).default([]),
+            reason: z.string().max(1000).optional(),
+          }),
+        },
+      },
+      required: true,
+    },
+  },
+  responses: {
+    201: {
+      description: 'Stored',
+      content: {
+        'application/json': { schema: z.object({ action: z.string(), eventId: z.string(), title: z.string() }) },
+      },
+    },
+    400: problemResponse('Invalid body or unknown event'),
+    ...denied,
+  },
+});
+
+function dateOrThrow(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseDateOption(value, name);
+  } catch {
+    throw new ProblemError('validation_failed', 400, 'see errors', [
+      { path: name, message: 'expected YYYY-MM-DD or an ISO 8601 instant' },
+    ]);
+  }
+}
+
+export function registerUsers(app: OpenAPIHono<AppEnv>) {
+  app.openapi(create, async (c) => {
+    const profile = checkProfile(c.req.valid('json').profile);
+    const { store, clock } = c.var.deps;
+    const apiKey = newApiKey();
+    const feedToken = newApiKey();
+    const at = new Date(clock.now()).toISOString();
+    const user = {
+      id: `u_${stableId(apiKey, at)}`,
+      profile,
+      keyHash: await sha256Hex(apiKey),
+      feedTokenHash: await sha256Hex(feedToken),
+      createdAt: at,
+      updatedAt: at,
+    };
+    await store.createUser(user);
+    return c.json({ ...view(user), apiKey, feedToken }, 201);
+  });
+  app.openapi(read, (c) => c.json(view(c.var.user), 200));
+  app.openapi(replace, async (c) => {
+    const profile = checkProfile(c.req.valid('json').profile);
+    const at = new Date(c.var.deps.clock.now()).toISOString();
+    await c.var.deps.store.replaceProfile(c.var.user.id, profile, at);
+    return c.json(view({ ...c.var.user, profile, updatedAt: at }), 200);
+  });
+  app.openapi(contacts, async (c) => {
+    const result = importVcard(c.var.user.profile.contacts, await c.req.text());
+    await c.var.deps.store.replaceProfile(
+      c.var.user.id,
+      { ...c.var.user.profile, contacts: result.contacts },
+      new Date(c.var.deps.clock.now()).toISOString(),
+    );
+    return c.json(
+      { added: result.added, merged: result.merged, total: result.contacts.length, warnings: result.warnings },
+      200,
+    );
+  });
+  app.openapi(gaps, async (c) =>
+    c.json(
+      (await gapsFor(
+        { store: c.var.deps.store, clock: c.var.deps.clock },
+        c.var.user.profile,
+        c.var.user.profile.contacts,
+      )) as unknown as Record<string, unknown>,
+      200,
+    ),
+  );
+  app.openapi(picks, async (c) => {
+    const query = c.req.valid('query');
+    const fromMs = dateOrThrow(query.from, 'from');
+    const toMs = dateOrThrow(query.to, 'to');
+    const { profile } = c.var.user;
+    const result = await recommend(
+      { store: c.var.deps.store, clock: c.var.deps.clock },
+      {
+        profile,
+        contacts: profile.contacts,
+        userKey: userKey(c.var.user.id),
+        limit: query.limit,
+        ...(fromMs !== undefined ? { fromMs } : {}),
+        ...(toMs !== undefined ? { toMs } : {}),
+      },
+    );
+    // generatedAt changes every call; without it the body, and so the ETag, changes only when the picks do.
+    const { generatedAt: _generatedAt, ...stable } = result;
+    return c.json(stable as unknown as Record<string, unknown>, 200);
+  });
+  app.openapi(feedback, async (c) => {
+    const body = c.req.valid('json');
+    const { store, clock } = c.var.deps;
+    if (body.met.length > 0 && body.action !== 'attended')
+      throw new ProblemError('validation_failed', 400, 'see errors', [{ path: 'met', message: 'goes with attended' }]);
+    let stored: Awaited<ReturnType<typeof recordFeedback>>;
+    try {
+      stored = await recordFeedback(
+        { store, clock },
+        {
+          userKey: userKey(c.var.user.id),
+          eventId: body.eventId,
+          action: body.action,
+          met: body.met,
+          ...(body.reason ? { reason: body.reason } : {}),
+        },
+      );
+    } catch (error) {
+      if (error instanceof UnknownEventError)
+        throw new ProblemError('validation_failed', 400, 'see errors', [{ path: 'eventId', message: 'no such event' }]);
+      throw error;
+    }
+    if (body.action === 'attended' && body.met.length > 0) {
+      const event = await store.getEvent(body.eventId);
+      const day = (event?.start ?? new Date(clock.now()).toISOString()).slice(0, 10);
+      const { contacts: updated } = applyAttendance(c.var.user.profile.contacts, body.met, day, event?.online === true);
+      await store.replaceProfile(
+        c.var.user.id,
+        { ...c.var.user.profile, contacts: updated },
+        new Date(clock.now()).toISOString(),
+      );
+    }
+    return c.json({ action: stored.action, eventId: stored.eventId, title: stored.title }, 201);
+  });
+}
