@@ -4,6 +4,7 @@ import type { Recommendations } from '../core/ranking.ts';
 import type { SourceSpec } from '../core/source.ts';
 import type { User } from '../core/user.ts';
 import type { SourceReport } from '../usecases/ingest-sources.ts';
+import type { RateLimiter } from './rate-limit.ts';
 
 export interface AppDeps {
   store: EventStore;
@@ -12,6 +13,10 @@ export interface AppDeps {
   adminKeyHash?: string | null;
   /** Fetches and stores one source now (the runtime wires the fetcher and window). */
   ingest?: (spec: SourceSpec) => Promise<SourceReport>;
+  /** Requests allowed per key or address in each window; tests and the runtime choose. */
+  rateLimiter?: RateLimiter;
+  /** The client's address, as the runtime knows it (the socket on Node, cf-connecting-ip on Workers). */
+  clientAddress?: (request: Request, env: unknown) => string | undefined;
   /** The picks of the profile this server was started with (`convene start` uses the demo profile). */
   picks?: { profileName: string | null; recommend: () => Promise<Recommendations> };
 }

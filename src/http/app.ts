@@ -8,6 +8,7 @@ import type { AppDeps, AppEnv } from './app-env.ts';
 import { renderEventsPage } from './events-page.ts';
 import { renderPicksPage } from './picks-page.ts';
 import { ProblemError, problem } from './problem.ts';
+import { memoryRateLimiter, rateLimit } from './rate-limit.ts';
 import { registerEvents } from './routes/events.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerSources } from './routes/sources.ts';
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps) {
       referrerPolicy: 'no-referrer',
     }),
   );
+  app.use('/v1/*', rateLimit(deps.rateLimiter ?? memoryRateLimiter(600, 60_000)));
   app.use('/v1/events', cors());
   app.use('/health', cors());
   app.use(
@@ -89,8 +91,10 @@ export function createApp(deps: AppDeps) {
   app.onError((error, c) => {
     if (error instanceof ProblemError) {
       const response = problem(error.code, error.status, error.detail, error.errors);
-      const challenge = c.res.headers.get('www-authenticate');
-      if (challenge) response.headers.set('www-authenticate', challenge);
+      for (const header of ['www-authenticate', 'retry-after']) {
+        const value = c.res.headers.get(header);
+        if (value) response.headers.set(header, value);
+      }
       return response;
     }
     // Hono's JSON validator reports a body it cannot parse as a 400.

@@ -208,6 +208,8 @@ async function serveApp(db: string, port: number, hostname: string, profilePath?
     store,
     clock,
     adminKeyHash: keyHash,
+    clientAddress: (_request, env) =>
+      (env as { incoming?: { socket?: { remoteAddress?: string } } }).incoming?.socket?.remoteAddress,
     ingest: (spec) => ingestSource({ store, reader, clock }, spec, { window: defaultWindow(clock.now()), force: true }),
     ...(loaded && profilePath
       ? {

@@ -1,0 +1,44 @@
+import type { MiddlewareHandler } from 'hono';
+import { sha256Hex } from './admin-key.ts';
+import type { AppEnv } from './app-env.ts';
+import { ProblemError } from './problem.ts';
+
+export interface RateLimiter {
+  /** Counts one request for a key; returns the milliseconds to wait when the key is over its limit. */
+  take(key: string, nowMs: number): number | null;
+}
+
+/**
+ * Fixed windows in memory: enough for one Node process. (On Workers the `[[ratelimits]]` binding would
+ * stand behind the same interface.) Old windows are dropped as the map is swept.
+ */
+export function memoryRateLimiter(limit: number, windowMs: number): RateLimiter {
+  const windows = new Map<string, { start: number; count: number }>();
+  return {
+    take(key, nowMs) {
+      if (windows.size > 50_000) for (const [k, w] of windows) if (nowMs - w.start >= windowMs) windows.delete(k);
+      let window = windows.get(key);
+      if (!window || nowMs - window.start >= windowMs) {
+        window = { start: nowMs, count: 0 };
+        windows.set(key, window);
+      }
+      window.count++;
+      return window.count > limit ? window.start + windowMs - nowMs : null;
+    },
+  };
+}
+
+/** Per API key when one is sent (hashed so it never sits in memory in the clear), else per client address. */
+export function rateLimit(limiter: RateLimiter): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    const address = c.var.deps.clientAddress?.(c.req.raw, c.env) ?? c.req.header('cf-connecting-ip') ?? 'unknown';
+    const key = token ? `key:${await sha256Hex(token)}` : `ip:${address}`;
+    const waitMs = limiter.take(key, c.var.deps.clock.now());
+    if (waitMs !== null) {
+      c.header('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))));
+      throw new ProblemError('rate_limited', 429, 'slow down; see Retry-After');
+    }
+    await next();
+  };
+}
