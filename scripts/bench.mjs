@@ -95,6 +95,12 @@ async function main() {
     log('rank: 10,000 and 100,000 events, 10 interests, 200 contacts, top 50 with reasons; lunr over the same text');
     const rank10k = JSON.parse(runTask(rankTask, ['10000'], ['--expose-gc']).stdout);
     const rank100k = JSON.parse(runTask(rankTask, ['100000'], ['--expose-gc', '--max-old-space-size=8192']).stdout);
+    log('http: GET /v1/users/{id}/picks (warm) against a hello route of the same app, autocannon in its own process');
+    // Inside the project, so the bundle finds better-sqlite3 (a native addon, left external) and the migrations.
+    const httpTask = join(root, 'node_modules/.cache/convene/http-task.mjs');
+    mkdirSync(dirname(httpTask), { recursive: true });
+    await bundleTask(join(root, 'scripts/bench/http-task.ts'), httpTask, ['better-sqlite3']);
+    const http = JSON.parse(runTask(httpTask, [root, '4']).stdout);
     const result = {
       'ingest.ics10k.vevents': 10_000,
       'ingest.ics10k.occurrences': occurrences,
@@ -130,6 +136,11 @@ async function main() {
       'rank.n100k.indexMb': round(rank100k.indexMb),
       'rank.n100k.buildMs': round(rank100k.buildMs),
       'rank.n100k.lunrBuildMs': round(rank100k.lunrBuildMs),
+      'http.hello.rps': round(http.hello.rps),
+      'http.picks.rps': round(http.picks.rps),
+      'http.picks.p50Ms': http.picks.p50Ms,
+      'http.picks.p99Ms': http.picks.p99Ms,
+      'http.picksVsHello': round(http.picks.rps / http.hello.rps, 2),
       runs,
       note: 'each task is a whole process (start-up included), median of the runs; the floor is ical.js parsing and expanding the same file',
     };
@@ -153,6 +164,9 @@ async function main() {
     );
     log(
       `gaps5k: p50 ${round(gaps.p50Ms, 1)} ms, p99 ${round(gaps.p99Ms, 1)} ms over ${gaps.runs} runs (target p50 < 50 ms)`,
+    );
+    log(
+      `http:   picks ${round(http.picks.rps)} req/s (p50 ${http.picks.p50Ms} ms, p99 ${http.picks.p99Ms} ms) vs hello ${round(http.hello.rps)} req/s: ${round(http.picks.rps / http.hello.rps, 2)} (targets >= 0.7 and p99 < 25 ms)`,
     );
     for (const [name, r] of [
       ['rank10k', rank10k],

@@ -68,6 +68,8 @@ export interface EventStore {
   /** Removes a source and the occurrences only it listed. */
   removeSource(id: string): Promise<boolean>;
   getSetting(key: string): Promise<string | null>;
+  /** Changes whenever stored data may have changed, by this process or another; cheap to ask. */
+  changeStamp(): Promise<string>;
   createUser(user: User): Promise<void>;
   getUser(id: string): Promise<User | null>;
   userByKeyHash(keyHash: string): Promise<User | null>;

@@ -21,8 +21,3 @@ export function constantTimeEqual(a: string, b: string): boolean {
   for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
   return diff === 0;
 }
-
-export async function keyMatches(presented: string | undefined, expectedHash: string): Promise<boolean> {
-  if (!presented) return false;
-  return constantTimeEqual(await sha256Hex(presented), expectedHash);
-}

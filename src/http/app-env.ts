@@ -22,5 +22,5 @@ export interface AppDeps {
 }
 
 export interface AppEnv {
-  Variables: { deps: AppDeps; user: User };
+  Variables: { deps: AppDeps; user: User; tokenHash: string | null };
 }

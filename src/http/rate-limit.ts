@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import { sha256Hex } from './admin-key.ts';
 import type { AppEnv } from './app-env.ts';
+import { bearerHash } from './bearer.ts';
 import { ProblemError } from './problem.ts';
 
 export interface RateLimiter {
@@ -31,9 +31,9 @@ export function memoryRateLimiter(limit: number, windowMs: number): RateLimiter 
 /** Per API key when one is sent (hashed so it never sits in memory in the clear), else per client address. */
 export function rateLimit(limiter: RateLimiter): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    const tokenHash = await bearerHash(c);
     const address = c.var.deps.clientAddress?.(c.req.raw, c.env) ?? c.req.header('cf-connecting-ip') ?? 'unknown';
-    const key = token ? `key:${await sha256Hex(token)}` : `ip:${address}`;
+    const key = tokenHash ? `key:${tokenHash}` : `ip:${address}`;
     const waitMs = limiter.take(key, c.var.deps.clock.now());
     if (waitMs !== null) {
       c.header('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))));

@@ -1,24 +1,46 @@
 import type { MiddlewareHandler } from 'hono';
 import type { User } from '../core/user.ts';
-import { constantTimeEqual, sha256Hex } from './admin-key.ts';
-import type { AppEnv } from './app-env.ts';
+import { constantTimeEqual } from './admin-key.ts';
+import type { AppDeps, AppEnv } from './app-env.ts';
+import { bearerHash } from './bearer.ts';
 import { ProblemError } from './problem.ts';
+
+/**
+ * Users by key hash, kept while the store's change stamp stands: a warm request for picks would
+ * otherwise read the row and parse the profile every time. Any write (a profile replaced, feedback)
+ * changes the stamp.
+ */
+const userCaches = new WeakMap<AppDeps, Map<string, { stamp: string; user: User }>>();
+
+async function cachedUserByKey(deps: AppDeps, hash: string): Promise<User | null> {
+  let cache = userCaches.get(deps);
+  if (!cache) {
+    cache = new Map();
+    userCaches.set(deps, cache);
+  }
+  const stamp = await deps.store.changeStamp();
+  const hit = cache.get(hash);
+  if (hit?.stamp === stamp) return hit.user;
+  const user = await deps.store.userByKeyHash(hash);
+  if (cache.size > 10_000) cache.clear();
+  if (user) cache.set(hash, { stamp, user });
+  return user;
+}
 
 /**
  * A user's routes take the admin key or that user's own key. An unknown user and someone else's key
  * both answer 404, so ids cannot be probed.
  */
 export const requireUserOrAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-  if (!token) {
+  const hash = await bearerHash(c);
+  if (!hash) {
     c.header('www-authenticate', 'Bearer realm="convene"');
     throw new ProblemError('unauthorized', 401, 'send an API key as "Authorization: Bearer <key>"');
   }
-  const hash = await sha256Hex(token);
   const { store, adminKeyHash } = c.var.deps;
   const id = c.req.param('id') ?? '';
   const isAdmin = Boolean(adminKeyHash) && constantTimeEqual(hash, adminKeyHash!);
-  const user: User | null = isAdmin ? await store.getUser(id) : await store.userByKeyHash(hash);
+  const user: User | null = isAdmin ? await store.getUser(id) : await cachedUserByKey(c.var.deps, hash);
   if (!user || user.id !== id) {
     if (!isAdmin && !user) {
       c.header('www-authenticate', 'Bearer realm="convene"');

@@ -58,6 +58,11 @@ export function openSqliteStore(path: string): EventStore {
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   applyMigrations(db);
+  // Writes through this connection; data_version covers commits by other connections (a CLI ingest).
+  let ownWrites = 0;
+  const dataVersion = db.prepare('PRAGMA data_version');
+  let otherWrites = 0;
+  let otherWritesReadAt = 0;
 
   const sourceByLocation = db.prepare('SELECT * FROM sources WHERE location = ?');
   const sourceById = db.prepare('SELECT * FROM sources WHERE id = ?');
@@ -201,6 +206,7 @@ export function openSqliteStore(path: string): EventStore {
 
   return {
     async ensureSource(spec: SourceSpec) {
+      ownWrites++;
       const existing = sourceByLocation.get(spec.location) as SourceRow | undefined;
       if (existing) {
         db.prepare(`UPDATE sources SET name = COALESCE(?, name), kind = COALESCE(?, kind), topics = COALESCE(?, topics),
@@ -235,6 +241,7 @@ export function openSqliteStore(path: string): EventStore {
       return row ? withCounts([row])[0]! : null;
     },
     async removeSource(id: string) {
+      ownWrites++;
       return db.transaction(() => {
         db.prepare('DELETE FROM occurrences WHERE source_id = ?').run(id);
         const removed = db.prepare('DELETE FROM sources WHERE id = ?').run(id).changes > 0;
@@ -243,6 +250,7 @@ export function openSqliteStore(path: string): EventStore {
       })();
     },
     async createUser(user: User) {
+      ownWrites++;
       db.prepare(
         'INSERT INTO users (id, profile, key_hash, feed_token_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
       ).run(user.id, JSON.stringify(user.profile), user.keyHash, user.feedTokenHash, user.createdAt, user.updatedAt);
@@ -254,10 +262,20 @@ export function openSqliteStore(path: string): EventStore {
       return rowToUser(db.prepare('SELECT * FROM users WHERE key_hash = ?').get(keyHash) as UserRow | undefined);
     },
     async replaceProfile(id: string, profile: Profile, at: string) {
+      ownWrites++;
       return (
         db.prepare('UPDATE users SET profile = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(profile), at, id)
           .changes > 0
       );
+    },
+    async changeStamp() {
+      // Other connections' commits are noticed within a quarter second; this connection's writes at once.
+      const now = Date.now();
+      if (now - otherWritesReadAt > 250) {
+        otherWrites = (dataVersion.get() as { data_version: number }).data_version;
+        otherWritesReadAt = now;
+      }
+      return `${ownWrites}:${otherWrites}`;
     },
     async getSetting(key: string) {
       return (
@@ -274,9 +292,11 @@ export function openSqliteStore(path: string): EventStore {
       return withCounts(db.prepare('SELECT * FROM sources ORDER BY created_at, location').all() as SourceRow[]);
     },
     async saveIngest(sourceId, records, outcome, matcher) {
+      ownWrites++;
       return writeIngest(sourceId, records, outcome, matcher);
     },
     async saveUnchanged(sourceId: string, at: string, schedule: SourceSchedule, validators: Validators) {
+      ownWrites++;
       db.prepare(`UPDATE sources SET status = 'unchanged', last_success_at = ?, last_attempt_at = ?, next_check_at = ?,
         failure_count = 0, disabled = 0, last_error_kind = NULL, last_error_message = NULL,
         etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified) WHERE id = ?`).run(
@@ -289,6 +309,7 @@ export function openSqliteStore(path: string): EventStore {
       );
     },
     async saveFailure(sourceId: string, at: string, schedule: SourceSchedule, failure: SourceFailure) {
+      ownWrites++;
       db.prepare(`UPDATE sources SET status = 'error', last_attempt_at = ?, next_check_at = ?, failure_count = ?, disabled = ?,
         last_error_kind = ?, last_error_message = ? WHERE id = ?`).run(
         at,
@@ -319,6 +340,7 @@ export function openSqliteStore(path: string): EventStore {
       return toStoredEvents(rows)[0] ?? null;
     },
     async addFeedback(f: Feedback) {
+      ownWrites++;
       db.prepare(`INSERT INTO feedback (user_key, event_id, uid, title, fields, action, met, reason, at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
         f.userKey,

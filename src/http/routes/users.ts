@@ -1,5 +1,4 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { etag } from 'hono/etag';
 import { parseDateOption } from '../../core/dates.ts';
 import { FEEDBACK_ACTIONS } from '../../core/feedback.ts';
 import { type Profile, ProfileSchema } from '../../core/profile.ts';
@@ -9,6 +8,7 @@ import { applyAttendance, recommend, recordFeedback, UnknownEventError } from '.
 import { requireAdmin } from '../admin-auth.ts';
 import { newApiKey, sha256Hex } from '../admin-key.ts';
 import type { AppEnv } from '../app-env.ts';
+import { createPicksCache } from '../picks-cache.ts';
 import { ProblemError } from '../problem.ts';
 import { problemResponse } from '../schemas.ts';
 import { requireUserOrAdmin } from '../user-auth.ts';
@@ -128,7 +128,7 @@ const picks = createRoute({
   path: '/v1/users/{id}/picks',
   summary: 'Ranked picks with reasons, give-first list and gaps (the JSON of `convene recommend`); ETag and 304',
   security,
-  middleware: [requireUserOrAdmin, etag()] as const,
+  middleware: [requireUserOrAdmin] as const,
   request: {
     params: IdParam,
     query: z.object({
@@ -236,25 +236,39 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
       200,
     ),
   );
+  const cache = createPicksCache();
   app.openapi(picks, async (c) => {
     const query = c.req.valid('query');
     const fromMs = dateOrThrow(query.from, 'from');
     const toMs = dateOrThrow(query.to, 'to');
-    const { profile } = c.var.user;
-    const result = await recommend(
-      { store: c.var.deps.store, clock: c.var.deps.clock },
-      {
-        profile,
-        contacts: profile.contacts,
-        userKey: userKey(c.var.user.id),
-        limit: query.limit,
-        ...(fromMs !== undefined ? { fromMs } : {}),
-        ...(toMs !== undefined ? { toMs } : {}),
-      },
-    );
-    // generatedAt changes every call; without it the body, and so the ETag, changes only when the picks do.
-    const { generatedAt: _generatedAt, ...stable } = result;
-    return c.json(stable as unknown as Record<string, unknown>, 200);
+    const { store, clock } = c.var.deps;
+    const user = c.var.user;
+    const hour = Math.floor(clock.now() / 3_600_000);
+    const fingerprint = `${user.updatedAt}|${await store.changeStamp()}|${hour}|${query.limit}|${fromMs ?? ''}|${toMs ?? ''}`;
+    let picks = cache.get(user.id, fingerprint);
+    if (picks === undefined) {
+      const result = await recommend(
+        { store, clock },
+        {
+          profile: user.profile,
+          contacts: user.profile.contacts,
+          userKey: userKey(user.id),
+          limit: query.limit,
+          ...(fromMs !== undefined ? { fromMs } : {}),
+          ...(toMs !== undefined ? { toMs } : {}),
+        },
+      );
+      // generatedAt changes every call; without it the body, and so the ETag, changes only when the picks do.
+      const { generatedAt: _generatedAt, ...stable } = result;
+      const body = JSON.stringify(stable);
+      picks = { body, etag: `"${(await sha256Hex(body)).slice(0, 32)}"` };
+      cache.set(user.id, fingerprint, picks);
+    }
+    c.header('etag', picks.etag);
+    if ((c.req.header('if-none-match') ?? '').split(/\s*,\s*/).includes(picks.etag)) return c.body(null, 304) as never;
+    // The cached body is this route's declared JSON, already serialised; the typed c.json() would parse
+    // and serialise it again on every hit, which is the cost the cache exists to avoid.
+    return c.body(picks.body, 200, { 'content-type': 'application/json' }) as never;
   });
   app.openapi(feedback, async (c) => {
     const body = c.req.valid('json');

@@ -1,0 +1,97 @@
+// HTTP load (run by scripts/bench.mjs): the real app on 127.0.0.1 over a real SQLite file with the demo
+// data, `GET /v1/users/{id}/picks` (warm) against a hello-world route of the same app, each for a few
+// seconds with autocannon, in the same run.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { fixedClock } from '../../src/core/clock.ts';
+import { sha256Hex } from '../../src/http/admin-key.ts';
+import { createApp } from '../../src/http/app.ts';
+import { memoryRateLimiter } from '../../src/http/rate-limit.ts';
+import { createNodeReader } from '../../src/runtime/node-deps.ts';
+import { readSourceList } from '../../src/runtime/source-list.ts';
+import { openSqliteStore } from '../../src/store/sqlite.ts';
+import { ingestSources } from '../../src/usecases/ingest-sources.ts';
+
+const root = process.argv[2]!;
+const seconds = Number(process.argv[3] ?? 4);
+const dir = mkdtempSync(join(tmpdir(), 'convene-http-bench-'));
+const store = openSqliteStore(join(dir, 'convene.db'));
+const clock = fixedClock('2026-12-01T00:00:00Z');
+await ingestSources(
+  { store, reader: createNodeReader(false), clock },
+  readSourceList(join(root, 'data/sources.demo.json')),
+  {
+    window: { fromMs: clock.now() - 86_400_000, toMs: clock.now() + 365 * 86_400_000 },
+    force: true,
+  },
+);
+const adminKey = 'bench-admin-key-0123456789';
+// The load comes from one address with one key; the limiter is set above it so it measures serving, not refusing.
+const app = createApp({
+  store,
+  clock,
+  adminKeyHash: await sha256Hex(adminKey),
+  rateLimiter: memoryRateLimiter(10_000_000, 60_000),
+});
+app.get('/bench/hello', (c) => c.text('hello'));
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+await new Promise((resolve) => server.once('listening', resolve));
+const { port } = server.address() as { port: number };
+const base = `http://127.0.0.1:${port}`;
+const profile = (await import(join(root, 'data/demo/profile.json'), { with: { type: 'json' } })).default;
+delete profile.contactsFile;
+const created = await (
+  await fetch(`${base}/v1/users`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ profile }),
+  })
+).json();
+const picksPath = `/v1/users/${created.id}/picks`;
+const auth = { authorization: `Bearer ${created.apiKey}` };
+if ((await fetch(`${base}${picksPath}`, { headers: auth })).status !== 200) throw new Error('picks route failed');
+
+/** The load generator runs as its own process, as real clients do, so it does not share the server's event loop. */
+async function load(path: string, headers: Record<string, string>) {
+  const args = [
+    '-c',
+    '8',
+    '-d',
+    String(seconds),
+    '-j',
+    ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}=${v}`]),
+    `${base}${path}`,
+  ];
+  const child = spawn(process.execPath, [join(root, 'node_modules/autocannon/autocannon.js'), ...args], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  await new Promise((resolve) => child.on('close', resolve));
+  const result = JSON.parse(out) as {
+    requests: { average: number };
+    latency: { p50: number; p99: number };
+    errors: number;
+    non2xx: number;
+  };
+  return {
+    rps: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+await load('/bench/hello', {}); // warm-up of the server and the JIT
+const hello = await load('/bench/hello', {});
+const picks = await load(picksPath, auth);
+await new Promise((resolve) => server.close(resolve));
+await store.close();
+rmSync(dir, { recursive: true, force: true });
+process.stdout.write(`${JSON.stringify({ seconds, hello, picks })}\n`);

@@ -1,0 +1,31 @@
+/**
+ * Ranking is done ahead of the request: a user's picks are computed once per state of everything they
+ * depend on (profile, stored events and feedback, the query, the hour), and served from memory until
+ * one of those changes. The hour bounds how stale "upcoming" can get.
+ */
+export interface CachedPicks {
+  body: string;
+  /** Strong validator of the body, computed once (RFC 9110 8.8.3). */
+  etag: string;
+}
+
+export interface PicksCache {
+  get(userId: string, fingerprint: string): CachedPicks | undefined;
+  set(userId: string, fingerprint: string, picks: CachedPicks): void;
+}
+
+const MAX_USERS = 10_000;
+
+export function createPicksCache(): PicksCache {
+  const entries = new Map<string, { fingerprint: string; picks: CachedPicks }>();
+  return {
+    get(userId, fingerprint) {
+      const entry = entries.get(userId);
+      return entry?.fingerprint === fingerprint ? entry.picks : undefined;
+    },
+    set(userId, fingerprint, picks) {
+      if (entries.size >= MAX_USERS && !entries.has(userId)) entries.delete(entries.keys().next().value!);
+      entries.set(userId, { fingerprint, picks });
+    },
+  };
+}
