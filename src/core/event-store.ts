@@ -74,6 +74,8 @@ export interface EventStore {
   getUser(id: string): Promise<User | null>;
   userByKeyHash(keyHash: string): Promise<User | null>;
   replaceProfile(id: string, profile: Profile, at: string): Promise<boolean>;
+  /** Replaces the hash of a user's API key or feed token: the old one stops working at once. */
+  rotateCredential(id: string, which: 'key' | 'feed-token', hash: string, at: string): Promise<boolean>;
   setSetting(key: string, value: string): Promise<void>;
   listSources(): Promise<Source[]>;
   saveIngest(

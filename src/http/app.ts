@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { defaultWindow } from '../core/window.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
+import { renderDocsPage } from './docs-page.ts';
 import { renderEventsPage } from './events-page.ts';
 import { renderPicksPage } from './picks-page.ts';
 import { ProblemError, problem } from './problem.ts';
@@ -78,14 +79,18 @@ export function createApp(deps: AppDeps) {
     });
     return c.html(renderEventsPage(events, now));
   });
-  app.doc31('/openapi.json', {
+  const documentConfig = {
     openapi: '3.1.0',
     info: {
       title: 'Convene API',
       version: '0.1.0',
       description: 'Events worth attending, chosen to fill the gaps in your network.',
     },
-  });
+  };
+  app.doc31('/openapi.json', documentConfig);
+  app.get('/docs', (c) =>
+    c.html(renderDocsPage(app.getOpenAPI31Document(documentConfig) as Parameters<typeof renderDocsPage>[0])),
+  );
 
   app.notFound(() => problem('not_found', 404, 'no such route'));
   app.onError((error, c) => {

@@ -277,6 +277,11 @@ export function openSqliteStore(path: string): EventStore {
       }
       return `${ownWrites}:${otherWrites}`;
     },
+    async rotateCredential(id: string, which: 'key' | 'feed-token', hash: string, at: string) {
+      ownWrites++;
+      const column = which === 'key' ? 'key_hash' : 'feed_token_hash';
+      return db.prepare(`UPDATE users SET ${column} = ?, updated_at = ? WHERE id = ?`).run(hash, at, id).changes > 0;
+    },
     async getSetting(key: string) {
       return (
         (db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value ??

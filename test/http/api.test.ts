@@ -175,6 +175,16 @@ describe('the HTTP API', () => {
     );
   });
 
+  it('serves a docs page built from the OpenAPI document, with no script and under the CSP', async () => {
+    const res = await app.request('/docs');
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain('/v1/users/{id}/picks');
+    expect(page).toContain('needs an API key');
+    expect(page).not.toMatch(/<script/i);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
   it('sets security headers', async () => {
     const res = await app.request('/v1/events');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
@@ -305,9 +315,19 @@ describe('the HTTP API', () => {
         channel: 'offline',
       });
 
+      const rotated = await (await app.request(`/v1/users/${ada.id}/key`, { method: 'POST', headers: auth })).json();
+      expect(rotated.apiKey).toMatch(/^cvn_/);
+      expect((await app.request(`/v1/users/${ada.id}`, { headers: auth })).status).toBe(401);
+      const newAuth = { authorization: `Bearer ${rotated.apiKey}` };
+      expect((await app.request(`/v1/users/${ada.id}`, { headers: newAuth })).status).toBe(200);
+      const feed = await (
+        await app.request(`/v1/users/${ada.id}/feed-token`, { method: 'POST', headers: newAuth })
+      ).json();
+      expect(feed.feedToken).toMatch(/^cvn_/);
+
       const unknown = await app.request(`/v1/users/${ada.id}/feedback`, {
         method: 'POST',
-        headers: { ...auth, ...json },
+        headers: { ...newAuth, ...json },
         body: JSON.stringify({ eventId: 'nope', action: 'going' }),
       });
       expect(unknown.status).toBe(400);

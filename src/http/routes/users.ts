@@ -178,6 +178,28 @@ const feedback = createRoute({
   },
 });
 
+const rotate = (which: 'key' | 'feed-token') =>
+  createRoute({
+    method: 'post',
+    path: `/v1/users/{id}/${which}`,
+    summary:
+      which === 'key'
+        ? 'Replace the API key (the old one stops working at once)'
+        : 'Replace the feed token (old calendar and feed URLs stop working)',
+    security,
+    middleware: [requireUserOrAdmin] as const,
+    request: { params: IdParam },
+    responses: {
+      200: {
+        description: 'The new secret, shown once',
+        content: {
+          'application/json': { schema: z.object({ [which === 'key' ? 'apiKey' : 'feedToken']: z.string() }) },
+        },
+      },
+      ...denied,
+    },
+  });
+
 function dateOrThrow(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   try {
@@ -236,6 +258,18 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
       200,
     ),
   );
+  for (const which of ['key', 'feed-token'] as const) {
+    app.openapi(rotate(which), async (c) => {
+      const secret = newApiKey();
+      await c.var.deps.store.rotateCredential(
+        c.var.user.id,
+        which,
+        await sha256Hex(secret),
+        new Date(c.var.deps.clock.now()).toISOString(),
+      );
+      return c.json(which === 'key' ? { apiKey: secret } : { feedToken: secret }, 200);
+    });
+  }
   const cache = createPicksCache();
   app.openapi(picks, async (c) => {
     const query = c.req.valid('query');

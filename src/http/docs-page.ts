@@ -1,0 +1,64 @@
+import { html } from 'hono/html';
+
+interface Operation {
+  summary?: string;
+  security?: unknown[];
+  parameters?: {
+    name: string;
+    in: string;
+    required?: boolean;
+    description?: string;
+    schema?: { type?: string; enum?: unknown[] };
+  }[];
+  requestBody?: { content?: Record<string, unknown> };
+  responses?: Record<string, { description?: string }>;
+}
+
+interface OpenApiDocument {
+  info: { title: string; version: string; description?: string };
+  paths?: Record<string, Record<string, Operation>>;
+}
+
+/**
+ * The API reference as plain HTML from the OpenAPI document itself: no script, so nothing is loaded from
+ * a CDN, it works under the page's strict CSP and offline, and it cannot drift from /openapi.json.
+ */
+export function renderDocsPage(doc: OpenApiDocument) {
+  const operations = Object.entries(doc.paths ?? {}).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
+  );
+  const parameter = (p: NonNullable<Operation['parameters']>[number]) =>
+    html`<li><code>${p.name}</code> (${p.in}${p.required ? ', required' : ''}${p.schema?.type ? `, ${p.schema.type}` : ''})${p.schema?.enum ? html`: one of ${p.schema.enum.join(', ')}` : ''}${p.description ? html` · ${p.description}` : ''}</li>`;
+  return html`<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${doc.info.title} ${doc.info.version}</title>
+    <style>
+      body { font: 16px/1.5 system-ui, sans-serif; max-width: 56rem; margin: 0 auto; padding: 1rem; color: #1a1a1a; }
+      section { border-top: 1px solid #ddd; padding: 0.5rem 0; } h2 { font-size: 1.05rem; margin: 0.3rem 0; }
+      .m { display: inline-block; min-width: 4rem; font-weight: 600; } ul { margin: 0.2rem 0; } code { font-size: 0.95em; }
+    </style>
+  </head>
+  <body>
+    <header>
+      <h1>${doc.info.title} ${doc.info.version}</h1>
+      <p>${doc.info.description ?? ''} The machine-readable document is <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p>
+    </header>
+    <main>
+      ${operations.map(
+        ({ path, method, op }) => html`<section>
+          <h2><span class="m">${method}</span><code>${path}</code></h2>
+          <p>${op.summary ?? ''}${op.security?.length ? ' · needs an API key (Authorization: Bearer)' : ''}</p>
+          ${op.parameters?.length ? html`<ul>${op.parameters.map(parameter)}</ul>` : ''}
+          ${op.requestBody?.content ? html`<p>Body: ${Object.keys(op.requestBody.content).join(', ')}</p>` : ''}
+          <p>Responses: ${Object.entries(op.responses ?? {})
+            .map(([code, r]) => `${code} ${r.description ?? ''}`)
+            .join(' · ')}</p>
+        </section>`,
+      )}
+    </main>
+  </body>
+</html>`;
+}
