@@ -60,6 +60,16 @@ export function openSqliteStore(path: string): EventStore {
   applyMigrations(db);
   // Writes through this connection; data_version covers commits by other connections (a CLI ingest).
   let ownWrites = 0;
+  // Methods ask for statements by their SQL text; each is compiled once per connection, not per call.
+  const statements = new Map<string, Database.Statement>();
+  const statement = (sql: string): Database.Statement => {
+    let prepared = statements.get(sql);
+    if (!prepared) {
+      prepared = db.prepare(sql);
+      statements.set(sql, prepared);
+    }
+    return prepared;
+  };
   const dataVersion = db.prepare('PRAGMA data_version');
   let otherWrites = 0;
   let otherWritesReadAt = 0;
@@ -180,7 +190,7 @@ export function openSqliteStore(path: string): EventStore {
         }
       }
       if (counts.changed > 0) dropUnusedTexts.run();
-      db.prepare(`UPDATE sources SET status = CASE WHEN @changed = 0 AND last_success_at IS NOT NULL THEN 'unchanged' ELSE 'ok' END, format = @format, name = COALESCE(name, @title), etag = @etag,
+      statement(`UPDATE sources SET status = CASE WHEN @changed = 0 AND last_success_at IS NOT NULL THEN 'unchanged' ELSE 'ok' END, format = @format, name = COALESCE(name, @title), etag = @etag,
           last_modified = @last_modified, next_check_at = @next_check_at, failure_count = 0, disabled = 0,
           last_success_at = @at, last_attempt_at = @at, last_error_kind = NULL, last_error_message = NULL,
           warnings = @warnings, location = COALESCE(@moved_to, location) WHERE id = @id`).run({
@@ -209,7 +219,7 @@ export function openSqliteStore(path: string): EventStore {
       ownWrites++;
       const existing = sourceByLocation.get(spec.location) as SourceRow | undefined;
       if (existing) {
-        db.prepare(`UPDATE sources SET name = COALESCE(?, name), kind = COALESCE(?, kind), topics = COALESCE(?, topics),
+        statement(`UPDATE sources SET name = COALESCE(?, name), kind = COALESCE(?, kind), topics = COALESCE(?, topics),
           refresh_minutes = COALESCE(?, refresh_minutes) WHERE id = ?`).run(
           spec.name ?? null,
           spec.kind ?? null,
@@ -218,7 +228,7 @@ export function openSqliteStore(path: string): EventStore {
           existing.id,
         );
       } else {
-        db.prepare(`INSERT INTO sources (id, location, name, kind, topics, refresh_minutes, created_at)
+        statement(`INSERT INTO sources (id, location, name, kind, topics, refresh_minutes, created_at)
           VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
           stableId('source', spec.location),
           spec.location,
@@ -243,28 +253,28 @@ export function openSqliteStore(path: string): EventStore {
     async removeSource(id: string) {
       ownWrites++;
       return db.transaction(() => {
-        db.prepare('DELETE FROM occurrences WHERE source_id = ?').run(id);
-        const removed = db.prepare('DELETE FROM sources WHERE id = ?').run(id).changes > 0;
-        db.prepare('DELETE FROM event_texts WHERE id NOT IN (SELECT text_id FROM occurrences)').run();
+        statement('DELETE FROM occurrences WHERE source_id = ?').run(id);
+        const removed = statement('DELETE FROM sources WHERE id = ?').run(id).changes > 0;
+        statement('DELETE FROM event_texts WHERE id NOT IN (SELECT text_id FROM occurrences)').run();
         return removed;
       })();
     },
     async createUser(user: User) {
       ownWrites++;
-      db.prepare(
+      statement(
         'INSERT INTO users (id, profile, key_hash, feed_token_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
       ).run(user.id, JSON.stringify(user.profile), user.keyHash, user.feedTokenHash, user.createdAt, user.updatedAt);
     },
     async getUser(id: string) {
-      return rowToUser(db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined);
+      return rowToUser(statement('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined);
     },
     async userByKeyHash(keyHash: string) {
-      return rowToUser(db.prepare('SELECT * FROM users WHERE key_hash = ?').get(keyHash) as UserRow | undefined);
+      return rowToUser(statement('SELECT * FROM users WHERE key_hash = ?').get(keyHash) as UserRow | undefined);
     },
     async replaceProfile(id: string, profile: Profile, at: string) {
       ownWrites++;
       return (
-        db.prepare('UPDATE users SET profile = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(profile), at, id)
+        statement('UPDATE users SET profile = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(profile), at, id)
           .changes > 0
       );
     },
@@ -280,21 +290,20 @@ export function openSqliteStore(path: string): EventStore {
     async rotateCredential(id: string, which: 'key' | 'feed-token', hash: string, at: string) {
       ownWrites++;
       const column = which === 'key' ? 'key_hash' : 'feed_token_hash';
-      return db.prepare(`UPDATE users SET ${column} = ?, updated_at = ? WHERE id = ?`).run(hash, at, id).changes > 0;
+      return statement(`UPDATE users SET ${column} = ?, updated_at = ? WHERE id = ?`).run(hash, at, id).changes > 0;
     },
     async getSetting(key: string) {
       return (
-        (db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value ??
-        null
+        (statement('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null
       );
     },
     async setSetting(key: string, value: string) {
-      db.prepare(
+      statement(
         'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
       ).run(key, value);
     },
     async listSources() {
-      return withCounts(db.prepare('SELECT * FROM sources ORDER BY created_at, location').all() as SourceRow[]);
+      return withCounts(statement('SELECT * FROM sources ORDER BY created_at, location').all() as SourceRow[]);
     },
     async saveIngest(sourceId, records, outcome, matcher) {
       ownWrites++;
@@ -302,7 +311,7 @@ export function openSqliteStore(path: string): EventStore {
     },
     async saveUnchanged(sourceId: string, at: string, schedule: SourceSchedule, validators: Validators) {
       ownWrites++;
-      db.prepare(`UPDATE sources SET status = 'unchanged', last_success_at = ?, last_attempt_at = ?, next_check_at = ?,
+      statement(`UPDATE sources SET status = 'unchanged', last_success_at = ?, last_attempt_at = ?, next_check_at = ?,
         failure_count = 0, disabled = 0, last_error_kind = NULL, last_error_message = NULL,
         etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified) WHERE id = ?`).run(
         at,
@@ -315,7 +324,7 @@ export function openSqliteStore(path: string): EventStore {
     },
     async saveFailure(sourceId: string, at: string, schedule: SourceSchedule, failure: SourceFailure) {
       ownWrites++;
-      db.prepare(`UPDATE sources SET status = 'error', last_attempt_at = ?, next_check_at = ?, failure_count = ?, disabled = ?,
+      statement(`UPDATE sources SET status = 'error', last_attempt_at = ?, next_check_at = ?, failure_count = ?, disabled = ?,
         last_error_kind = ?, last_error_message = ? WHERE id = ?`).run(
         at,
         schedule.nextCheckAt,
@@ -327,26 +336,27 @@ export function openSqliteStore(path: string): EventStore {
       );
     },
     async listEvents(query: EventQuery) {
-      const rows = db
-        .prepare(`SELECT o.*, t.json AS text_json, s.location AS source_location FROM occurrences o
+      const rows = statement(`SELECT o.*, t.json AS text_json, s.location AS source_location FROM occurrences o
           JOIN sources s ON s.id = o.source_id JOIN event_texts t ON t.id = o.text_id
           WHERE ((o.start_ms >= ? AND o.start_ms < ?) ${query.includeUndated ? 'OR o.start_ms IS NULL' : ''})
           ${query.includeCancelled ? '' : "AND o.status = 'confirmed'"}
-          ORDER BY o.start_ms IS NULL, o.start_ms, o.first_seen`)
-        .all(query.fromMs, query.toMs) as (OccurrenceRow & { text_json: string; source_location: string })[];
+          ORDER BY o.start_ms IS NULL, o.start_ms, o.first_seen`).all(query.fromMs, query.toMs) as (OccurrenceRow & {
+        text_json: string;
+        source_location: string;
+      })[];
       const events: StoredEvent[] = toStoredEvents(rows);
       return query.limit ? events.slice(0, query.limit) : events;
     },
     async getEvent(id: string) {
-      const rows = db
-        .prepare(`SELECT o.*, t.json AS text_json, s.location AS source_location FROM occurrences o
-          JOIN sources s ON s.id = o.source_id JOIN event_texts t ON t.id = o.text_id WHERE o.event_id = ?`)
-        .all(id) as (OccurrenceRow & { text_json: string; source_location: string })[];
+      const rows = statement(`SELECT o.*, t.json AS text_json, s.location AS source_location FROM occurrences o
+          JOIN sources s ON s.id = o.source_id JOIN event_texts t ON t.id = o.text_id WHERE o.event_id = ?`).all(
+        id,
+      ) as (OccurrenceRow & { text_json: string; source_location: string })[];
       return toStoredEvents(rows)[0] ?? null;
     },
     async addFeedback(f: Feedback) {
       ownWrites++;
-      db.prepare(`INSERT INTO feedback (user_key, event_id, uid, title, fields, action, met, reason, at)
+      statement(`INSERT INTO feedback (user_key, event_id, uid, title, fields, action, met, reason, at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
         f.userKey,
         f.eventId,
@@ -360,9 +370,9 @@ export function openSqliteStore(path: string): EventStore {
       );
     },
     async listFeedback(userKey: string) {
-      const rows = db
-        .prepare('SELECT * FROM feedback WHERE user_key = ? ORDER BY at, rowid')
-        .all(userKey) as FeedbackRow[];
+      const rows = statement('SELECT * FROM feedback WHERE user_key = ? ORDER BY at, rowid').all(
+        userKey,
+      ) as FeedbackRow[];
       return rows.map((r) => ({
         userKey: r.user_key,
         eventId: r.event_id,

@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock.ts';
+import type { StoredEvent } from '../core/event.ts';
 import { eventFields } from '../core/event-fields.ts';
 import type { EventStore } from '../core/event-store.ts';
 import type { Feedback, FeedbackAction } from '../core/feedback.ts';
@@ -36,13 +37,19 @@ export async function recommend(
   const warnings: string[] = [];
   // Contacts are merged and mapped once, for the gaps and for the share hints alike.
   const prepared = prepareContacts(input.contacts, lexicon, nowMs, warnings);
+  // Events are mapped onto fields once, in the catalog, and the give-first gap reads them from there.
+  const catalog = buildCatalog(events, lexicon);
+  const fieldsOf = (event: StoredEvent) => {
+    const index = catalog.indexOf.get(event.id);
+    return index === undefined ? eventFields(event, lexicon) : catalog.fieldsOf(index);
+  };
   const gaps = computeGaps(
-    { profile: input.profile, contacts: input.contacts, events, nowMs, lexicon },
+    { profile: input.profile, contacts: input.contacts, events, nowMs, lexicon, fieldsOf },
     { contacts: prepared, warnings },
   );
   const ranked = rankEvents({
     profile: input.profile,
-    catalog: buildCatalog(events, lexicon),
+    catalog,
     gaps,
     contacts: prepared,
     feedback,

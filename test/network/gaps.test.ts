@@ -3,6 +3,7 @@ import type { StoredEvent } from '../../src/core/event.ts';
 import { defaultLexicon } from '../../src/core/lexicon.ts';
 import { type Contact, type ProfileInput, ProfileSchema } from '../../src/core/profile.ts';
 import { computeGaps } from '../../src/network/gaps/compute-gaps.ts';
+import { contactsFrom } from '../support/contacts.ts';
 import { storedEvent } from '../support/events.ts';
 
 const NOW = Date.parse('2026-11-27T12:00:00Z');
@@ -10,13 +11,7 @@ const lexicon = defaultLexicon();
 
 function gapsOf(profile: Partial<ProfileInput>, contacts: Partial<Contact>[] = [], events: StoredEvent[] = []) {
   const parsed = ProfileSchema.parse({ interests: ['rust'], ...profile });
-  const full = contacts.map((c) => ({
-    fields: [],
-    communities: [],
-    tier: 'acquaintance' as const,
-    name: 'Someone',
-    ...c,
-  }));
+  const full = contactsFrom(contacts);
   return computeGaps({ profile: parsed, contacts: full, events, nowMs: NOW, lexicon });
 }
 

@@ -7,6 +7,7 @@ import { computeGaps } from '../../src/network/gaps/compute-gaps.ts';
 import { prepareContacts } from '../../src/network/prepare-contacts.ts';
 import { buildCatalog } from '../../src/score/catalog.ts';
 import { rankEvents } from '../../src/score/rank.ts';
+import { contactsFrom } from '../support/contacts.ts';
 import { storedEvent } from '../support/events.ts';
 
 export const NOW = Date.parse('2026-11-27T12:00:00Z');
@@ -31,13 +32,7 @@ export function rank(
     location: { city: 'Berlin', country: 'Germany' },
     ...profile,
   });
-  const full = contacts.map((c) => ({
-    fields: [],
-    communities: [],
-    tier: 'acquaintance' as const,
-    name: 'Someone',
-    ...c,
-  }));
+  const full = contactsFrom(contacts);
   const warnings: string[] = [];
   const prepared = prepareContacts(full, lexicon, NOW, warnings);
   const gaps = computeGaps(

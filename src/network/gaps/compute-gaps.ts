@@ -16,6 +16,8 @@ export interface GapInput {
   events: StoredEvent[];
   nowMs: number;
   lexicon: Lexicon;
+  /** Fields already mapped for these events (a ranking catalog); mapped here when absent. */
+  fieldsOf?: (event: StoredEvent) => Set<string>;
 }
 
 /** The four gaps: pure functions of profile, contacts, events and a clock. */
@@ -24,7 +26,7 @@ export function computeGaps(input: GapInput, prepared?: { contacts: PreparedCont
   const contacts = prepared?.contacts ?? prepareContacts(input.contacts, input.lexicon, input.nowMs, warnings);
   const coverage = coverageGaps(input.profile, contacts, input.lexicon);
   const maintenance = maintenanceGaps(input.profile, contacts, input.lexicon, input.nowMs);
-  const give = giveFirst(input.profile, input.events, input.lexicon, input.nowMs);
+  const give = giveFirst(input.profile, input.events, input.lexicon, input.nowMs, input.fieldsOf);
   const overdueText =
     maintenance.overdue.length === 0
       ? contacts.length === 0

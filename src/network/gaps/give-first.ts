@@ -39,7 +39,13 @@ function describe(kind: GiveFirstOpportunity['kind'], event: StoredEvent, fieldL
  * "Provide value first": open calls for papers, host, mentor and volunteer roles, and study groups in
  * the fields of the user's expertise, soonest deadline first. Past calls and past events are left out.
  */
-export function giveFirst(profile: Profile, events: StoredEvent[], lexicon: Lexicon, nowMs: number) {
+export function giveFirst(
+  profile: Profile,
+  events: StoredEvent[],
+  lexicon: Lexicon,
+  nowMs: number,
+  fieldsOf: (event: StoredEvent) => Set<string> = (event) => eventFields(event, lexicon),
+) {
   const expertise = new Set(profile.expertise.map((e) => lexicon.fieldOf(e)));
   const opportunities: GiveFirstOpportunity[] = [];
   const seenSeries = new Set<string>();
@@ -52,7 +58,7 @@ export function giveFirst(profile: Profile, events: StoredEvent[], lexicon: Lexi
     if (at < nowMs && !event.cfp) continue;
     const kind = kindOf(event, nowMs);
     if (!kind) continue;
-    const field = [...eventFields(event, lexicon)].find((f) => expertise.has(f));
+    const field = [...fieldsOf(event)].find((f) => expertise.has(f));
     if (!field) continue;
     // One entry per recurring series: the next occurrence stands for the rest.
     const seriesKey = `${event.uid}|${kind}`;
