@@ -2,6 +2,7 @@ import type { SourceFailure } from './errors.ts';
 import type { EventRecord, Online, StoredEvent } from './event.ts';
 import type { Feedback } from './feedback.ts';
 import type { Profile } from './profile.ts';
+import type { CalendarName, StoredPublication } from './publication.ts';
 import type { Source, SourceFormat, SourceSpec } from './source.ts';
 import type { Validators } from './source-reader.ts';
 import type { User } from './user.ts';
@@ -73,6 +74,7 @@ export interface EventStore {
   createUser(user: User): Promise<void>;
   getUser(id: string): Promise<User | null>;
   userByKeyHash(keyHash: string): Promise<User | null>;
+  userByFeedTokenHash(feedTokenHash: string): Promise<User | null>;
   replaceProfile(id: string, profile: Profile, at: string): Promise<boolean>;
   /** Replaces the hash of a user's API key or feed token: the old one stops working at once. */
   rotateCredential(id: string, which: 'key' | 'feed-token', hash: string, at: string): Promise<boolean>;
@@ -91,5 +93,14 @@ export interface EventStore {
   addFeedback(feedback: Feedback): Promise<void>;
   /** A user's feedback, oldest first (so the latest word on an event wins when folded). */
   listFeedback(userKey: string): Promise<Feedback[]>;
+  /** What a user's calendar last published (see usecases/publish-calendar.ts). */
+  listPublications(userId: string, calendar: CalendarName): Promise<StoredPublication[]>;
+  /** Writes changed publications and drops expired ones, in one transaction. */
+  savePublications(
+    userId: string,
+    calendar: CalendarName,
+    changed: StoredPublication[],
+    removedUids: string[],
+  ): Promise<void>;
   close(): Promise<void>;
 }

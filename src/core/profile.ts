@@ -9,6 +9,15 @@ export type Goal = (typeof GOALS)[number];
 const isoDay = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
   error: 'expected a date (YYYY-MM-DD) or an ISO 8601 date-time',
 });
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const term = z.string().trim().min(1).max(100);
 
 export const ContactSchema = z.object({
@@ -46,6 +55,13 @@ export const ProfileSchema = z.object({
       country: z.string().trim().max(200).optional(),
       lat: z.number().min(-90).max(90).optional(),
       lon: z.number().min(-180).max(180).optional(),
+      /** IANA zone the page shows times in (UTC when absent). */
+      timeZone: z
+        .string()
+        .trim()
+        .max(64)
+        .refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/Berlin' })
+        .optional(),
     })
     .optional(),
   travel: z

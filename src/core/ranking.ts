@@ -20,6 +20,10 @@ export interface Reason {
   kind: ReasonKind;
   text: string;
   weight: number;
+  /** For `maintenance`: the people to meet again there, by name. */
+  people?: string[];
+  /** For `coverage-gap`: the field (lexicon id) this event would bring contacts in. */
+  field?: string;
 }
 
 export interface PickEvent {
@@ -30,16 +34,22 @@ export interface PickEvent {
   url: string | null;
   city: string | null;
   country: string | null;
+  /** The venue as the source wrote it ("c-base, Rungestraße 20, Berlin"). */
+  location: string | null;
   online: Online;
   kind: EventKind;
   topics: string[];
   cfp: Cfp | null;
   sources: string[];
+  /** When any source last changed this event (calendar LAST-MODIFIED, feed dates). */
+  lastChanged: string;
 }
 
 export interface ShareHint {
   name: string;
   why: string;
+  /** When the contact has one, so a page can offer a ready mail. */
+  email?: string;
 }
 
 export interface Pick {

@@ -1,6 +1,5 @@
 import type { Clock } from '../core/clock.ts';
 import type { EventStore } from '../core/event-store.ts';
-import type { Recommendations } from '../core/ranking.ts';
 import type { SourceSpec } from '../core/source.ts';
 import type { User } from '../core/user.ts';
 import type { SourceReport } from '../usecases/ingest-sources.ts';
@@ -17,8 +16,11 @@ export interface AppDeps {
   rateLimiter?: RateLimiter;
   /** The client's address, as the runtime knows it (the socket on Node, cf-connecting-ip on Workers). */
   clientAddress?: (request: Request, env: unknown) => string | undefined;
-  /** The picks of the profile this server was started with (`convene start` uses the demo profile). */
-  picks?: { profileName: string | null; recommend: () => Promise<Recommendations> };
+  /**
+   * The user `convene start` serves from a profile file (the demo): `/` leads to their page and
+   * `/v1/picks` answers with their picks without a key. Only for a server bound to loopback.
+   */
+  home?: { userId: string; pagePath: string };
 }
 
 export interface AppEnv {

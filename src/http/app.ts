@@ -7,13 +7,15 @@ import { defaultWindow } from '../core/window.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { renderDocsPage } from './docs-page.ts';
 import { renderEventsPage } from './events-page.ts';
-import { renderPicksPage } from './picks-page.ts';
 import { ProblemError, problem } from './problem.ts';
 import { memoryRateLimiter, rateLimit } from './rate-limit.ts';
 import { registerEvents } from './routes/events.ts';
 import { registerHealth } from './routes/health.ts';
+import { registerPage } from './routes/page.tsx';
 import { registerSources } from './routes/sources.ts';
+import { registerSubscriptions } from './routes/subscriptions.ts';
 import { registerUsers } from './routes/users.ts';
+import { userRecommendations } from './user-recommendations.ts';
 
 export type { AppDeps } from './app-env.ts';
 
@@ -41,11 +43,20 @@ export function createApp(deps: AppDeps) {
   });
   app.use(
     secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["'self'"] },
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'unsafe-inline'"],
+        imgSrc: ["'self'"],
+        // default-src does not cover these: forms post only here, and no one may frame the page.
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
       referrerPolicy: 'no-referrer',
     }),
   );
-  app.use('/v1/*', rateLimit(deps.rateLimiter ?? memoryRateLimiter(600, 60_000)));
+  const limiter = deps.rateLimiter ?? memoryRateLimiter(600, 60_000);
+  for (const path of ['/v1/*', '/u/*', '/cal/*', '/feed/*']) app.use(path, rateLimit(limiter));
   app.use('/v1/events', cors());
   app.use('/health', cors());
   app.use(
@@ -63,12 +74,19 @@ export function createApp(deps: AppDeps) {
   registerSources(app);
   registerUsers(app);
 
-  const picks = deps.picks;
-  if (picks) {
-    app.get('/v1/picks', async (c) => c.json(await picks.recommend()));
-    app.get('/', async (c) => c.html(renderPicksPage(await picks.recommend(), picks.profileName)));
+  registerSubscriptions(app);
+  registerPage(app);
+
+  const home = deps.home;
+  if (home) {
+    app.get('/v1/picks', async (c) => {
+      const user = await deps.store.getUser(home.userId);
+      if (!user) throw new ProblemError('not_found', 404, 'the served profile is gone');
+      return c.json(await userRecommendations(deps, user, 20));
+    });
+    app.get('/', (c) => c.redirect(home.pagePath, 302));
   }
-  app.get(picks ? '/events' : '/', async (c) => {
+  app.get(home ? '/events' : '/', async (c) => {
     const now = deps.clock.now();
     const events = await deps.store.listEvents({
       fromMs: now,

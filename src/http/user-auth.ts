@@ -12,7 +12,8 @@ import { ProblemError } from './problem.ts';
  */
 const userCaches = new WeakMap<AppDeps, Map<string, { stamp: string; user: User }>>();
 
-async function cachedUserByKey(deps: AppDeps, hash: string): Promise<User | null> {
+/** A user by the hash of their API key or of their feed token (hashes of distinct secrets never collide). */
+export async function cachedUserBy(deps: AppDeps, which: 'key' | 'feed-token', hash: string): Promise<User | null> {
   let cache = userCaches.get(deps);
   if (!cache) {
     cache = new Map();
@@ -21,7 +22,7 @@ async function cachedUserByKey(deps: AppDeps, hash: string): Promise<User | null
   const stamp = await deps.store.changeStamp();
   const hit = cache.get(hash);
   if (hit?.stamp === stamp) return hit.user;
-  const user = await deps.store.userByKeyHash(hash);
+  const user = which === 'key' ? await deps.store.userByKeyHash(hash) : await deps.store.userByFeedTokenHash(hash);
   if (cache.size > 10_000) cache.clear();
   if (user) cache.set(hash, { stamp, user });
   return user;
@@ -40,7 +41,7 @@ export const requireUserOrAdmin: MiddlewareHandler<AppEnv> = async (c, next) => 
   const { store, adminKeyHash } = c.var.deps;
   const id = c.req.param('id') ?? '';
   const isAdmin = Boolean(adminKeyHash) && constantTimeEqual(hash, adminKeyHash!);
-  const user: User | null = isAdmin ? await store.getUser(id) : await cachedUserByKey(c.var.deps, hash);
+  const user: User | null = isAdmin ? await store.getUser(id) : await cachedUserBy(c.var.deps, 'key', hash);
   if (!user || user.id !== id) {
     if (!isAdmin && !user) {
       c.header('www-authenticate', 'Bearer realm="convene"');

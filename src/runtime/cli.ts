@@ -6,12 +6,13 @@ import { parseDateOption } from '../core/dates.ts';
 import type { SourceSpec } from '../core/source.ts';
 import { defaultWindow, type TimeWindow } from '../core/window.ts';
 import { ingestSource, ingestSources, type SourceReport } from '../usecases/ingest-sources.ts';
-import { recommend, UnknownEventError } from '../usecases/recommend.ts';
+import { UnknownEventError } from '../usecases/recommend.ts';
 import { adminKeyHash } from './admin-key-setup.ts';
 import { registerNetworkCommands } from './commands/network.ts';
-import { registerRankingCommands, userKeyOf } from './commands/recommend.ts';
+import { registerRankingCommands } from './commands/recommend.ts';
 import { createNodeDeps, normaliseLocation } from './node-deps.ts';
 import { loadProfile, ProfileError } from './profile-file.ts';
+import { userForProfileFile } from './profile-user.ts';
 import { createProgress, describe } from './progress.ts';
 import { readSourceList } from './source-list.ts';
 import { UsageError } from './usage-error.ts';
@@ -52,12 +53,12 @@ interface IngestFlags {
 }
 
 export async function runIngest(locations: string[], flags: IngestFlags): Promise<SourceReport[]> {
+  const { window, nowMs } = windowFrom(flags);
   const specs: SourceSpec[] = [
-    ...(flags.sources ? readSourceList(flags.sources) : []),
+    ...(flags.sources ? readSourceList(flags.sources, nowMs) : []),
     ...locations.map((l) => ({ location: normaliseLocation(l) })),
   ];
   if (specs.length === 0) throw new UsageError('no sources: name files or URLs, or --sources FILE');
-  const { window, nowMs } = windowFrom(flags);
   const deps = openDb(flags.db, flags.allowPrivateNetwork || env().CONVENE_ALLOW_PRIVATE_NETWORK);
   const clock = { now: () => (flags.now ? nowMs : Date.now()) };
   const progress = createProgress(specs.length, process.stderr, { quiet: Boolean(flags.json), ci: env().CI });
@@ -186,7 +187,7 @@ export function buildProgram(): Command {
     .addOption(dbOption())
     .addOption(new Option('--port <port>', 'port').env('PORT').default('8787'))
     .option('--sources <file>', 'source list to ingest first', 'data/sources.demo.json')
-    .option('--profile <file>', 'whose picks to serve', 'data/demo/profile.json')
+    .option('--profile <file>', 'whose picks to serve', 'data/demo/profile.template.json')
     .action(async (flags: { db: string; port: string; sources: string; profile: string }) => {
       const reports = await runIngest([], { db: flags.db, sources: flags.sources, force: true });
       const failed = reports.filter((r) => r.status === 'error');
@@ -202,7 +203,8 @@ async function serveApp(db: string, port: number, hostname: string, profilePath?
   const [{ serve }, { createApp }] = await Promise.all([import('@hono/node-server'), import('../http/app.ts')]);
   const config = env();
   const { store, clock, reader } = openDb(db, config.CONVENE_ALLOW_PRIVATE_NETWORK);
-  const loaded = profilePath ? loadProfile(profilePath) : null;
+  const loaded = profilePath ? loadProfile(profilePath, clock.now()) : null;
+  const served = loaded && profilePath ? await userForProfileFile(store, clock, profilePath, loaded) : null;
   const keyHash = await adminKeyHash(store, config.CONVENE_ADMIN_KEY, (line) => process.stderr.write(`${line}\n`));
   const app = createApp({
     store,
@@ -211,24 +213,21 @@ async function serveApp(db: string, port: number, hostname: string, profilePath?
     clientAddress: (_request, env) =>
       (env as { incoming?: { socket?: { remoteAddress?: string } } }).incoming?.socket?.remoteAddress,
     ingest: (spec) => ingestSource({ store, reader, clock }, spec, { window: defaultWindow(clock.now()), force: true }),
-    ...(loaded && profilePath
-      ? {
-          picks: {
-            profileName: loaded.profile.name ?? null,
-            recommend: () =>
-              recommend(
-                { store, clock },
-                { profile: loaded.profile, contacts: loaded.contacts, userKey: userKeyOf(profilePath), limit: 20 },
-              ),
-          },
-        }
-      : {}),
+    ...(served ? { home: { userId: served.user.id, pagePath: `/u/${served.feedToken}` } } : {}),
   });
   const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
-    const what = loaded
-      ? `picks for ${loaded.profile.name ?? profilePath}: /, JSON: /v1/picks, all events: /events`
+    const base = `http://${hostname}:${info.port}`;
+    const what = served
+      ? `picks for ${served.user.profile.name ?? profilePath} as JSON: /v1/picks, all events: /events`
       : 'events: /, /v1/events';
-    process.stderr.write(`Convene is serving on http://${hostname}:${info.port}/ (${what}, sources: /v1/sources)\n`);
+    process.stderr.write(`Convene is serving on ${base}/ (${what}, sources: /v1/sources, API docs: /docs)\n`);
+    if (served) {
+      // The last line, so it is what a new user sees: the page of ranked picks.
+      process.stderr.write(
+        `\nEvents worth attending for ${served.user.profile.name ?? 'the demo profile'}: ${base}/u/${served.feedToken}\n` +
+          `(a private address: each start issues a new one; calendar: ${base}/cal/${served.feedToken}.ics)\n`,
+      );
+    }
   });
   const stop = () => {
     server.close();

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { defaultLexicon } from '../core/lexicon.ts';
 import { type Contact, ContactSchema, describeZodError, type Profile, ProfileSchema } from '../core/profile.ts';
 import { readVcards } from '../network/vcard.ts';
+import { renderDemoTemplate } from './demo-template.ts';
 
 export class ProfileError extends Error {}
 
@@ -60,8 +61,23 @@ export interface LoadedProfile {
 }
 
 /** Reads and checks a profile file; every problem names the file and the field path. */
-export function loadProfile(path: string): LoadedProfile {
-  const parsed = ProfileSchema.safeParse(readJsonFile(path));
+/** The demo profile's meeting dates are written relative to now (see demo-template.ts). */
+export function isTemplateFile(path: string): boolean {
+  return /\.template\.json$/i.test(path);
+}
+
+/** Commands that write contacts back need a profile of the user's own, not the demo's template. */
+export function refuseTemplate(path: string): void {
+  if (isTemplateFile(path))
+    throw new ProfileError(
+      `${path} is a template whose dates follow today; copy it to a profile of your own (without .template) to record contacts`,
+    );
+}
+
+export function loadProfile(path: string, nowMs = Date.now()): LoadedProfile {
+  let json = readJsonFile(path);
+  if (isTemplateFile(path)) json = JSON.parse(renderDemoTemplate(JSON.stringify(json), nowMs));
+  const parsed = ProfileSchema.safeParse(json);
   if (!parsed.success) throw new ProfileError(`${path}: invalid profile\n${describeZodError(parsed.error)}`);
   const profile = parsed.data;
   const warnings: string[] = [];

@@ -55,11 +55,13 @@ export function toPickEvent(e: StoredEvent): PickEvent {
     url: e.url,
     city: e.city,
     country: e.country,
+    location: e.location.text,
     online: e.online,
     kind: e.kind,
     topics: e.topics,
     cfp: e.cfp,
     sources: e.sources,
+    lastChanged: e.lastChanged,
   };
 }
 

@@ -74,7 +74,12 @@ function coverageReason(fields: Set<string>, ctx: ReasonContext): Reason | null 
     : best.contacts === 0
       ? `you have no contacts in ${best.label} yet`
       : `you know only ${best.contacts} ${best.contacts === 1 ? 'person' : 'people'} in ${best.label}`;
-  return { kind: 'coverage-gap', text, weight: round(ctx.weights.coverageGap * Math.min(1, best.score / top)) };
+  return {
+    kind: 'coverage-gap',
+    text,
+    weight: round(ctx.weights.coverageGap * Math.min(1, best.score / top)),
+    field: best.field,
+  };
 }
 
 function maintenanceReason(text: string, fields: Set<string>, ctx: ReasonContext): Reason | null {
@@ -106,6 +111,7 @@ function maintenanceReason(text: string, fields: Set<string>, ctx: ReasonContext
     kind: 'maintenance',
     text: people.map((p) => p.line).join('; '),
     weight: round(ctx.weights.maintenance * strength),
+    people: people.map((p) => p.name),
   };
 }
 

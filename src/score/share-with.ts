@@ -30,7 +30,11 @@ export function shareHints(
     if (contact.communities.some((c) => eventText.includes(` ${foldText(c)} `))) continue;
     const firstName = contact.name.split(/\s+/)[0] ?? contact.name;
     hints.push({
-      hint: { name: contact.name, why: `${firstName} works in ${lexicon.label(shared)}` },
+      hint: {
+        name: contact.name,
+        why: `${firstName} works in ${lexicon.label(shared)}`,
+        ...(contact.email ? { email: contact.email } : {}),
+      },
       depth: DEPTH[contact.tier],
     });
   }

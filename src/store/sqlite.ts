@@ -15,6 +15,7 @@ import type {
 } from '../core/event-store.ts';
 import type { Feedback } from '../core/feedback.ts';
 import type { Profile } from '../core/profile.ts';
+import type { CalendarEntry, CalendarName, StoredPublication } from '../core/publication.ts';
 import type { Source, SourceSpec } from '../core/source.ts';
 import type { Validators } from '../core/source-reader.ts';
 import { stableId } from '../core/stable-id.ts';
@@ -271,6 +272,52 @@ export function openSqliteStore(path: string): EventStore {
     async userByKeyHash(keyHash: string) {
       return rowToUser(statement('SELECT * FROM users WHERE key_hash = ?').get(keyHash) as UserRow | undefined);
     },
+    async userByFeedTokenHash(feedTokenHash: string) {
+      return rowToUser(
+        statement('SELECT * FROM users WHERE feed_token_hash = ?').get(feedTokenHash) as UserRow | undefined,
+      );
+    },
+    async listPublications(userId: string, calendar: CalendarName) {
+      const rows = statement('SELECT * FROM publications WHERE user_id = ? AND calendar = ?').all(
+        userId,
+        calendar,
+      ) as PublicationRow[];
+      return rows.map((r) => ({
+        entry: JSON.parse(r.entry) as CalendarEntry,
+        coreHash: r.core_hash,
+        fullHash: r.full_hash,
+        sequence: r.sequence,
+        publishedAt: r.published_at,
+        lastModified: r.last_modified,
+        withdrawnAt: r.withdrawn_at,
+      }));
+    },
+    async savePublications(userId: string, calendar: CalendarName, changed: StoredPublication[], removed: string[]) {
+      // Not counted in the change stamp: nothing cached from the stamp (users, picks) reads publications.
+      const upsert = statement(`INSERT INTO publications
+        (user_id, calendar, uid, entry, core_hash, full_hash, sequence, published_at, last_modified, withdrawn_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(user_id, calendar, uid) DO UPDATE SET entry = excluded.entry, core_hash = excluded.core_hash,
+          full_hash = excluded.full_hash, sequence = excluded.sequence, last_modified = excluded.last_modified,
+          withdrawn_at = excluded.withdrawn_at`);
+      const remove = statement('DELETE FROM publications WHERE user_id = ? AND calendar = ? AND uid = ?');
+      db.transaction(() => {
+        for (const p of changed)
+          upsert.run(
+            userId,
+            calendar,
+            p.entry.uid,
+            JSON.stringify(p.entry),
+            p.coreHash,
+            p.fullHash,
+            p.sequence,
+            p.publishedAt,
+            p.lastModified,
+            p.withdrawnAt,
+          );
+        for (const uid of removed) remove.run(userId, calendar, uid);
+      })();
+    },
     async replaceProfile(id: string, profile: Profile, at: string) {
       ownWrites++;
       return (
@@ -434,6 +481,16 @@ interface UserRow {
   feed_token_hash: string;
   created_at: string;
   updated_at: string;
+}
+
+interface PublicationRow {
+  entry: string;
+  core_hash: string;
+  full_hash: string;
+  sequence: number;
+  published_at: string;
+  last_modified: string;
+  withdrawn_at: string | null;
 }
 
 function rowToUser(row: UserRow | undefined): User | null {

@@ -1,9 +1,10 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gaps } from '../../src/core/gaps.ts';
 import type { Recommendations } from '../../src/core/ranking.ts';
+import { renderDemoTemplate } from '../../src/runtime/demo-template.ts';
 import { runCli } from '../support/cli.ts';
 
 const DATA = join(import.meta.dirname, '..', '..', 'data');
@@ -36,7 +37,11 @@ describe('feedback through the binary, kept across runs', () => {
     dir = mkdtempSync(join(tmpdir(), 'convene-feedback-'));
     db = join(dir, 'convene.db');
     profile = join(dir, 'profile.json');
-    copyFileSync(join(DATA, 'demo', 'profile.json'), profile);
+    // The demo profile's meeting dates follow today; this test pins today, so it renders them for NOW.
+    writeFileSync(
+      profile,
+      renderDemoTemplate(readFileSync(join(DATA, 'demo', 'profile.template.json'), 'utf8'), Date.parse(NOW)),
+    );
     copyFileSync(join(DATA, 'demo', 'contacts.vcf'), join(dir, 'contacts.vcf'));
     const ingest = await runCli(['ingest', '--db', db, '--now', NOW, '--sources', join(DATA, 'sources.demo.json')]);
     expect(ingest.code, ingest.stderr).toBe(0);
@@ -49,7 +54,22 @@ describe('feedback through the binary, kept across runs', () => {
     const pick = result.picks[0]!;
     expect(Object.keys(pick).sort()).toEqual(['event', 'reasons', 'score', 'shareWith']);
     expect(Object.keys(pick.event).sort()).toEqual(
-      ['cfp', 'city', 'country', 'end', 'id', 'kind', 'online', 'sources', 'start', 'title', 'topics', 'url'].sort(),
+      [
+        'cfp',
+        'city',
+        'country',
+        'end',
+        'id',
+        'kind',
+        'lastChanged',
+        'location',
+        'online',
+        'sources',
+        'start',
+        'title',
+        'topics',
+        'url',
+      ].sort(),
     );
     expect(pick.reasons[0]).toEqual({ kind: expect.any(String), text: expect.any(String), weight: expect.any(Number) });
   });

@@ -3,8 +3,9 @@ import { parseDateOption } from '../../core/dates.ts';
 import { FEEDBACK_ACTIONS } from '../../core/feedback.ts';
 import { type Profile, ProfileSchema } from '../../core/profile.ts';
 import { stableId } from '../../core/stable-id.ts';
+import { giveFeedback, userFeedbackKey } from '../../usecases/give-feedback.ts';
 import { gapsFor, importVcard } from '../../usecases/network.ts';
-import { applyAttendance, recommend, recordFeedback, UnknownEventError } from '../../usecases/recommend.ts';
+import { recommend, UnknownEventError } from '../../usecases/recommend.ts';
 import { requireAdmin } from '../admin-auth.ts';
 import { newApiKey, sha256Hex } from '../admin-key.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -49,7 +50,6 @@ function checkProfile(raw: Record<string, unknown>): Profile {
   return parsed.data;
 }
 
-const userKey = (id: string) => `user-${id}`;
 const view = (u: { id: string; profile: Profile; createdAt: string; updatedAt: string }) => ({
   id: u.id,
   profile: u.profile as Record<string, unknown>,
@@ -286,7 +286,7 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
         {
           profile: user.profile,
           contacts: user.profile.contacts,
-          userKey: userKey(user.id),
+          userKey: userFeedbackKey(user.id),
           limit: query.limit,
           ...(fromMs !== undefined ? { fromMs } : {}),
           ...(toMs !== undefined ? { toMs } : {}),
@@ -309,32 +309,13 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
     const { store, clock } = c.var.deps;
     if (body.met.length > 0 && body.action !== 'attended')
       throw new ProblemError('validation_failed', 400, 'see errors', [{ path: 'met', message: 'goes with attended' }]);
-    let stored: Awaited<ReturnType<typeof recordFeedback>>;
+    let stored: Awaited<ReturnType<typeof giveFeedback>>;
     try {
-      stored = await recordFeedback(
-        { store, clock },
-        {
-          userKey: userKey(c.var.user.id),
-          eventId: body.eventId,
-          action: body.action,
-          met: body.met,
-          ...(body.reason ? { reason: body.reason } : {}),
-        },
-      );
+      stored = await giveFeedback({ store, clock }, c.var.user, body);
     } catch (error) {
       if (error instanceof UnknownEventError)
         throw new ProblemError('validation_failed', 400, 'see errors', [{ path: 'eventId', message: 'no such event' }]);
       throw error;
-    }
-    if (body.action === 'attended' && body.met.length > 0) {
-      const event = await store.getEvent(body.eventId);
-      const day = (event?.start ?? new Date(clock.now()).toISOString()).slice(0, 10);
-      const { contacts: updated } = applyAttendance(c.var.user.profile.contacts, body.met, day, event?.online === true);
-      await store.replaceProfile(
-        c.var.user.id,
-        { ...c.var.user.profile, contacts: updated },
-        new Date(clock.now()).toISOString(),
-      );
     }
     return c.json({ action: stored.action, eventId: stored.eventId, title: stored.title }, 201);
   });

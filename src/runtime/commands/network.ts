@@ -6,7 +6,7 @@ import type { Gaps } from '../../core/gaps.ts';
 import { ContactSchema } from '../../core/profile.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
 import { gapsFor, importVcard } from '../../usecases/network.ts';
-import { loadProfile, ProfileError, readJsonFile, writeJsonAtomically } from '../profile-file.ts';
+import { loadProfile, ProfileError, readJsonFile, refuseTemplate, writeJsonAtomically } from '../profile-file.ts';
 
 function printGaps(gaps: Gaps): void {
   const lines: string[] = [];
@@ -43,8 +43,8 @@ export function registerNetworkCommands(program: Command): void {
     .option('--db <file>', 'event store for give-first opportunities (default data/convene.db when it exists)')
     .option('--json', 'print JSON')
     .action(async (flags: { profile: string; now?: string; db?: string; json?: boolean }) => {
-      const loaded = loadProfile(flags.profile);
       const clock = flags.now ? fixedClock(new Date(parseDateOption(flags.now, '--now')).toISOString()) : systemClock;
+      const loaded = loadProfile(flags.profile, clock.now());
       const dbPath = flags.db ?? (existsSync('data/convene.db') ? 'data/convene.db' : null);
       const store = dbPath ? openSqliteStore(dbPath) : null;
       try {
@@ -65,6 +65,7 @@ export function registerNetworkCommands(program: Command): void {
     .argument('<vcard>', 'the .vcf file')
     .option('--json', 'print JSON')
     .action((vcardPath: string, flags: { profile: string; json?: boolean }) => {
+      refuseTemplate(flags.profile);
       // Checked as a whole first, so an invalid profile is reported rather than overwritten.
       loadProfile(flags.profile);
       const raw = readJsonFile(flags.profile) as Record<string, unknown>;

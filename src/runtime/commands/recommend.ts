@@ -8,7 +8,7 @@ import type { Pick, Recommendations } from '../../core/ranking.ts';
 import { stableId } from '../../core/stable-id.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
 import { applyAttendance, recommend, recordFeedback } from '../../usecases/recommend.ts';
-import { loadProfile, readJsonFile, writeJsonAtomically } from '../profile-file.ts';
+import { loadProfile, readJsonFile, refuseTemplate, writeJsonAtomically } from '../profile-file.ts';
 import { UsageError } from '../usage-error.ts';
 
 /** Feedback belongs to the profile file it was given with. */
@@ -70,11 +70,12 @@ export function registerRankingCommands(program: Command): void {
         }
         if (!Number.isInteger(flags.limit) || flags.limit < 1 || flags.limit > 500)
           throw new UsageError('--limit must be a whole number from 1 to 500');
-        const loaded = loadProfile(flags.profile);
+        const clock = clockFor(flags.now);
+        const loaded = loadProfile(flags.profile, clock.now());
         const store = openSqliteStore(flags.db);
         try {
           const result = await recommend(
-            { store, clock: clockFor(flags.now) },
+            { store, clock },
             {
               profile: loaded.profile,
               contacts: loaded.contacts,
@@ -111,6 +112,7 @@ export function registerRankingCommands(program: Command): void {
       ) => {
         const met = flags.met ?? [];
         if (met.length > 0 && action !== 'attended') throw new UsageError('--met goes with attended');
+        if (met.length > 0) refuseTemplate(flags.profile);
         loadProfile(flags.profile);
         const store = openSqliteStore(flags.db);
         try {

@@ -1,0 +1,113 @@
+/** @jsxImportSource hono/jsx */
+import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { FEEDBACK_ACTIONS } from '../../core/feedback.ts';
+import { PageFiltersSchema } from '../../render/page/page-filters.ts';
+import { PicksPage } from '../../render/page/picks-page.tsx';
+import { giveFeedback } from '../../usecases/give-feedback.ts';
+import { UnknownEventError } from '../../usecases/recommend.ts';
+import type { AppEnv } from '../app-env.ts';
+import { userByFeedToken } from '../feed-token.ts';
+import { userRecommendations } from '../user-recommendations.ts';
+import { subscriptionUrls } from './subscriptions.ts';
+
+/** The first screen shows a few weeks of picks; the cadence keeps that to a handful a week. */
+const PAGE_LIMIT = 30;
+
+const FeedbackForm = z.object({
+  eventId: z.string().trim().min(1).max(64),
+  action: z.enum(FEEDBACK_ACTIONS),
+  met: z
+    .string()
+    .max(2000)
+    .default('')
+    .transform((text) =>
+      text
+        .split(/[,;\n]/)
+        .map((name) => name.trim())
+        .filter((name) => name.length > 0 && name.length <= 200)
+        .slice(0, 50),
+    ),
+  back: z.string().max(200).default(''),
+});
+
+const NoticeQuery = z.object({
+  done: z
+    .enum([...FEEDBACK_ACTIONS, 'invalid', 'unknown-event'])
+    .optional()
+    .catch(undefined),
+  event: z.string().max(64).optional().catch(undefined),
+});
+
+function notFoundPage(c: Context<AppEnv>) {
+  return c.html(
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found · Convene</title></head>' +
+      '<body><main><h1>No page at this address</h1><p>The link may be old: a new feed token replaces the old one.</p></main></body></html>',
+    404,
+  );
+}
+
+async function noticeText(c: Context<AppEnv>): Promise<string | null> {
+  const { done, event } = NoticeQuery.parse(c.req.query());
+  if (!done) return null;
+  if (done === 'invalid') return 'That did not work: the form was incomplete.';
+  if (done === 'unknown-event') return 'That event is no longer in Convene.';
+  const title = event ? ((await c.var.deps.store.getEvent(event))?.title ?? 'the event') : 'the event';
+  if (done === 'going') return `You are going to “${title}”: it stays among your picks.`;
+  if (done === 'not-interested') return `Dismissed “${title}”: it is gone, and similar events now rank lower.`;
+  return `Saved: you attended “${title}”. The people you met count as seen, which updates your network.`;
+}
+
+/** The personal page behind the secret feed token: server-rendered, works without JavaScript. */
+export function registerPage(app: Hono<AppEnv>) {
+  app.get('/u/:token', async (c) => {
+    const token = c.req.param('token');
+    const user = await userByFeedToken(c.var.deps, token);
+    if (!user) return notFoundPage(c);
+    const result = await userRecommendations(c.var.deps, user, PAGE_LIMIT);
+    const urls = subscriptionUrls(new URL(c.req.url).origin, token);
+    c.header('cache-control', 'private, no-store');
+    c.header('x-robots-tag', 'noindex');
+    return c.html(
+      <PicksPage
+        name={user.profile.name ?? null}
+        result={result}
+        filters={PageFiltersSchema.parse(c.req.query())}
+        links={{ ...urls, page: `/u/${token}`, feedback: `/u/${token}/feedback` }}
+        timeZone={user.profile.location?.timeZone ?? 'UTC'}
+        nowMs={c.var.deps.clock.now()}
+        notice={await noticeText(c)}
+      />,
+    );
+  });
+
+  app.post('/u/:token/feedback', bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
+    const token = c.req.param('token');
+    const user = await userByFeedToken(c.var.deps, token);
+    if (!user) return notFoundPage(c);
+    const parsed = FeedbackForm.safeParse(await c.req.parseBody());
+    const back = (query: string, extra: string) => `/u/${token}?${[query, extra].filter(Boolean).join('&')}#picks`;
+    if (!parsed.success) return c.redirect(back('', 'done=invalid'), 303);
+    const form = parsed.data;
+    // Only the filter parameters come back, so the redirect cannot be pointed anywhere else.
+    const filters = new URLSearchParams(form.back);
+    const kept = new URLSearchParams();
+    for (const name of ['when', 'where', 'kind']) {
+      const value = filters.get(name);
+      if (value) kept.set(name, value);
+    }
+    try {
+      await giveFeedback(c.var.deps, user, {
+        eventId: form.eventId,
+        action: form.action,
+        met: form.action === 'attended' ? form.met : [],
+      });
+    } catch (error) {
+      if (error instanceof UnknownEventError) return c.redirect(back(kept.toString(), 'done=unknown-event'), 303);
+      throw error;
+    }
+    const done = new URLSearchParams({ done: form.action, event: form.eventId });
+    return c.redirect(back(kept.toString(), done.toString()), 303);
+  });
+}

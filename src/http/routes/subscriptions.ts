@@ -1,0 +1,135 @@
+import type { Context, Hono } from 'hono';
+import type { CalendarName, Publication } from '../../core/publication.ts';
+import type { Recommendations } from '../../core/ranking.ts';
+import type { User } from '../../core/user.ts';
+import { giveEntries, pickEntries } from '../../publish/calendar-entries.ts';
+import { uuidFor } from '../../publish/entry-uuid.ts';
+import { writeAtomFeed } from '../../render/feeds/atom-feed.ts';
+import type { FeedDocument } from '../../render/feeds/feed-document.ts';
+import { writeJsonFeed } from '../../render/feeds/json-feed.ts';
+import { writeCalendar } from '../../render/ical/write-calendar.ts';
+import { publishCalendar } from '../../usecases/publish-calendar.ts';
+import { sha256Hex } from '../admin-key.ts';
+import type { AppEnv } from '../app-env.ts';
+import { conditionalBody } from '../conditional.ts';
+import { userByFeedToken } from '../feed-token.ts';
+import { problem } from '../problem.ts';
+import { userRecommendations } from '../user-recommendations.ts';
+
+/** Calendars and feeds carry more than the page's first screen; cadence keeps it to a few a week anyway. */
+export const SUBSCRIPTION_LIMIT = 50;
+/** Picks move when sources refresh (every few hours) or feedback arrives; calendar apps poll no faster. */
+const REFRESH = 'PT3H';
+
+export function subscriptionUrls(origin: string, token: string) {
+  return {
+    page: `${origin}/u/${token}`,
+    calendar: `${origin}/cal/${token}.ics`,
+    giveCalendar: `${origin}/cal/${token}/give.ics`,
+    atom: `${origin}/feed/${token}.atom`,
+    json: `${origin}/feed/${token}.json`,
+  };
+}
+
+const whose = (user: User) => (user.profile.name ? ` for ${user.profile.name}` : '');
+
+async function published(
+  c: Context<AppEnv>,
+  user: User,
+  calendar: CalendarName,
+): Promise<{ result: Recommendations; publications: Publication[] }> {
+  const { store, clock } = c.var.deps;
+  const result = await userRecommendations(c.var.deps, user, SUBSCRIPTION_LIMIT);
+  const nowMs = clock.now();
+  const entries = calendar === 'picks' ? pickEntries(result.picks) : giveEntries(result.giveFirst, nowMs);
+  return { result, publications: await publishCalendar(store, user.id, calendar, entries, nowMs) };
+}
+
+function newest(publications: Publication[], fallback: string): string {
+  let latest = fallback;
+  for (const p of publications) if (p.lastModified > latest) latest = p.lastModified;
+  return latest;
+}
+
+async function strongTag(body: string): Promise<string> {
+  return `"${(await sha256Hex(body)).slice(0, 32)}"`;
+}
+
+function notFound() {
+  return problem('not_found', 404, 'no calendar or feed at this address (a rotated token stops the old one)');
+}
+
+async function calendarResponse(c: Context<AppEnv>, token: string, calendar: CalendarName): Promise<Response> {
+  const user = await userByFeedToken(c.var.deps, token);
+  if (!user) return notFound();
+  const { publications } = await published(c, user, calendar);
+  const header =
+    calendar === 'picks'
+      ? {
+          name: `Convene picks${whose(user)}`,
+          description: 'Events worth attending, with the reasons for each, from Convene.',
+          refresh: REFRESH,
+        }
+      : {
+          name: `Convene: give first${whose(user)}`,
+          description: 'Calls for papers closing, and volunteer and host roles that fit your expertise.',
+          refresh: REFRESH,
+        };
+  const body = writeCalendar(header, publications);
+  return conditionalBody(
+    c,
+    body,
+    'text/calendar; charset=utf-8',
+    newest(publications, user.createdAt),
+    await strongTag(body),
+  );
+}
+
+async function feedResponse(c: Context<AppEnv>, token: string, format: 'atom' | 'json'): Promise<Response> {
+  const user = await userByFeedToken(c.var.deps, token);
+  if (!user) return notFound();
+  const { result, publications } = await published(c, user, 'picks');
+  const byEvent = new Map(result.picks.map((p) => [p.event.id, p]));
+  const items = publications.flatMap((publication) => {
+    const pick = byEvent.get(publication.entry.eventId);
+    return pick && publication.withdrawnAt === null
+      ? [{ id: uuidFor('entry', user.id, publication.entry.uid), publication, pick }]
+      : [];
+  });
+  const urls = subscriptionUrls(new URL(c.req.url).origin, token);
+  const document: FeedDocument = {
+    id: uuidFor('feed', user.id, 'picks'),
+    title: `Convene picks${whose(user)}`,
+    description: 'Events worth attending, with the reasons for each.',
+    pageUrl: urls.page,
+    selfUrl: format === 'atom' ? urls.atom : urls.json,
+    updated: newest(
+      items.map((i) => i.publication),
+      user.createdAt,
+    ),
+    items,
+  };
+  const body = format === 'atom' ? writeAtomFeed(document) : writeJsonFeed(document);
+  return conditionalBody(
+    c,
+    body,
+    format === 'atom' ? 'application/atom+xml; charset=utf-8' : 'application/feed+json; charset=utf-8',
+    document.updated,
+    await strongTag(body),
+  );
+}
+
+/** The private subscription URLs: the secret feed token in the path is the only credential. */
+export function registerSubscriptions(app: Hono<AppEnv>) {
+  app.get('/cal/:token/give.ics', (c) => calendarResponse(c, c.req.param('token'), 'give'));
+  app.get('/cal/:file', (c) => {
+    const file = c.req.param('file');
+    return file.endsWith('.ics') ? calendarResponse(c, file.slice(0, -4), 'picks') : notFound();
+  });
+  app.get('/feed/:file', (c) => {
+    const file = c.req.param('file');
+    if (file.endsWith('.atom')) return feedResponse(c, file.slice(0, -5), 'atom');
+    if (file.endsWith('.json')) return feedResponse(c, file.slice(0, -5), 'json');
+    return notFound();
+  });
+}

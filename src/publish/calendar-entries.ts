@@ -1,0 +1,93 @@
+import type { CalendarEntry } from '../core/publication.ts';
+import type { Pick, PickEvent } from '../core/ranking.ts';
+import { webUrl } from '../core/web-url.ts';
+
+const DAY_MS = 86_400_000;
+
+function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+}
+
+function placeOf(event: PickEvent): string | null {
+  const place = [event.city, event.country].filter(Boolean).join(', ');
+  if (event.online === true) return event.location ?? 'Online';
+  const venue = event.location ?? place;
+  if (event.online === 'hybrid') return venue ? `${venue} (and online)` : 'In person and online';
+  return venue || null;
+}
+
+function signed(weight: number): string {
+  return `${weight >= 0 ? '+' : ''}${weight.toFixed(2)}`;
+}
+
+/** The reasons in plain words, the people to meet again there and whom to tell: what the DESCRIPTION says. */
+export function describePick(pick: Pick): string {
+  const lines = [`Why Convene picked this (score ${pick.score.toFixed(2)}):`];
+  for (const reason of pick.reasons) lines.push(`- ${reason.text} (${signed(reason.weight)})`);
+  const people = pick.reasons.flatMap((r) => r.people ?? []);
+  if (people.length > 0) lines.push('', `Reconnect there with: ${people.join(', ')}`);
+  if (pick.shareWith.length > 0)
+    lines.push('', `Worth telling: ${pick.shareWith.map((s) => `${s.name} (${s.why})`).join('; ')}`);
+  const url = webUrl(pick.event.url);
+  if (url) lines.push('', `Event page: ${url}`);
+  return lines.join('\n');
+}
+
+/** The picks calendar: each pick at its own time, all-day picks as dates with iCalendar's exclusive end. */
+export function pickEntries(picks: Pick[]): CalendarEntry[] {
+  const entries: CalendarEntry[] = [];
+  for (const pick of picks) {
+    const { event } = pick;
+    if (!event.start) continue;
+    const allDay = event.start.length === 10;
+    entries.push({
+      uid: `pick-${event.id}@convene`,
+      eventId: event.id,
+      title: event.title,
+      start: event.start,
+      end: event.end ?? (allDay ? nextDay(event.start) : null),
+      allDay,
+      location: placeOf(event),
+      url: webUrl(event.url),
+      description: describePick(pick),
+      categories: event.topics,
+      status: 'confirmed',
+      eventChangedAt: event.lastChanged,
+    });
+  }
+  return entries;
+}
+
+/**
+ * The give-first calendar holds what has a deadline: a call for papers is a one-day entry on the day it
+ * closes (so the main calendar is not drowned in deadlines); a volunteer or host role is the event itself.
+ */
+export function giveEntries(giveFirst: Pick[], nowMs: number): CalendarEntry[] {
+  const entries: CalendarEntry[] = [];
+  for (const pick of giveFirst) {
+    const { event } = pick;
+    const closes = event.cfp?.closes ? event.cfp.closes.slice(0, 10) : null;
+    if (closes && Date.parse(`${closes}T23:59:59Z`) >= nowMs) {
+      entries.push({
+        uid: `give-cfp-${event.id}@convene`,
+        eventId: event.id,
+        title: `Call for papers closes: ${event.title}`,
+        start: closes,
+        end: nextDay(closes),
+        allDay: true,
+        location: null,
+        url: webUrl(event.cfp?.url) ?? webUrl(event.url),
+        description: `${describePick(pick)}\n\nThe event itself: ${event.start ?? 'date to be announced'}${
+          placeOf(event) ? `, ${placeOf(event)}` : ''
+        }`,
+        categories: event.topics,
+        status: 'confirmed',
+        eventChangedAt: event.lastChanged,
+      });
+    } else if (event.start) {
+      const [entry] = pickEntries([pick]);
+      if (entry) entries.push({ ...entry, uid: `give-${event.id}@convene` });
+    }
+  }
+  return entries;
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { EVENT_KINDS } from '../../core/event.ts';
+import type { Pick } from '../../core/ranking.ts';
+
+/** The page's filters, from its query string; anything unknown falls back to "all". */
+export const PageFiltersSchema = z.object({
+  when: z.enum(['all', 'week', 'month']).catch('all').default('all'),
+  where: z.enum(['any', 'in-person', 'online']).catch('any').default('any'),
+  kind: z
+    .enum(['any', ...EVENT_KINDS])
+    .catch('any')
+    .default('any'),
+});
+export type PageFilters = z.infer<typeof PageFiltersSchema>;
+
+const DAY_MS = 86_400_000;
+
+function startMs(pick: Pick): number {
+  const start = pick.event.start ?? '';
+  return Date.parse(start.length === 10 ? `${start}T00:00:00Z` : start);
+}
+
+export function filterPicks(picks: Pick[], filters: PageFilters, nowMs: number): Pick[] {
+  const horizon =
+    filters.when === 'week' ? nowMs + 7 * DAY_MS : filters.when === 'month' ? nowMs + 31 * DAY_MS : Infinity;
+  return picks.filter((p) => {
+    if (startMs(p) > horizon) return false;
+    if (filters.where === 'online' && p.event.online === false) return false;
+    if (filters.where === 'in-person' && p.event.online === true) return false;
+    if (filters.kind !== 'any' && p.event.kind !== filters.kind) return false;
+    return true;
+  });
+}
+
+/** The query string that brings the same filters back (after a feedback post, in links). */
+export function filterQuery(filters: PageFilters): string {
+  const params = new URLSearchParams();
+  if (filters.when !== 'all') params.set('when', filters.when);
+  if (filters.where !== 'any') params.set('where', filters.where);
+  if (filters.kind !== 'any') params.set('kind', filters.kind);
+  return params.toString();
+}
+
+export interface WeekGroup {
+  /** Monday of the week, in the reader's zone, as YYYY-MM-DD. */
+  monday: string;
+  picks: { pick: Pick; rank: number }[];
+}
+
+function localDate(ms: number, timeZone: string): string {
+  // en-CA formats dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+}
+
+/** Picks grouped by the week they fall in (weeks in date order, picks by start), keeping each pick's rank. */
+export function groupByWeek(picks: Pick[], timeZone: string): WeekGroup[] {
+  const groups = new Map<string, WeekGroup>();
+  const ordered = picks
+    .map((pick, index) => ({ pick, rank: index + 1 }))
+    .sort((a, b) => startMs(a.pick) - startMs(b.pick));
+  for (const item of ordered) {
+    const ms = startMs(item.pick);
+    const day = item.pick.event.start?.length === 10 ? item.pick.event.start : localDate(ms, timeZone);
+    const date = new Date(`${day}T00:00:00Z`);
+    const monday = new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * DAY_MS).toISOString().slice(0, 10);
+    let group = groups.get(monday);
+    if (!group) {
+      group = { monday, picks: [] };
+      groups.set(monday, group);
+    }
+    group.picks.push(item);
+  }
+  return [...groups.values()];
+}

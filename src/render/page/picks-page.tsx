@@ -1,0 +1,336 @@
+/** @jsxImportSource hono/jsx */
+import { EVENT_KINDS } from '../../core/event.ts';
+import type { Pick, Recommendations } from '../../core/ranking.ts';
+import { webUrl } from '../../core/web-url.ts';
+import { durationInWords } from '../../network/human-time.ts';
+import { filterPicks, filterQuery, groupByWeek, type PageFilters } from './page-filters.ts';
+import { PAGE_STYLE } from './page-style.ts';
+import { placeText, weekTitle, whenText } from './when-text.ts';
+
+export interface PageLinks {
+  page: string;
+  feedback: string;
+  calendar: string;
+  giveCalendar: string;
+  atom: string;
+  json: string;
+}
+
+export interface PicksPageProps {
+  name: string | null;
+  result: Recommendations;
+  filters: PageFilters;
+  links: PageLinks;
+  timeZone: string;
+  nowMs: number;
+  /** What the last button did, said once after the redirect. */
+  notice: string | null;
+}
+
+function signed(weight: number): string {
+  return `${weight >= 0 ? '+' : '−'}${Math.abs(weight).toFixed(2)}`;
+}
+
+function webcal(url: string): string {
+  return url.replace(/^https?:/, 'webcal:');
+}
+
+function shareNote(pick: Pick, firstName: string, when: string): string {
+  const url = webUrl(pick.event.url);
+  return `Hi ${firstName}, this looks like your kind of event: ${pick.event.title} (${when}, ${placeText(pick.event)}).${url ? ` ${url}` : ''}`;
+}
+
+const EMAIL = /^[^\s@<>"'?&]+@[^\s@<>"'?&]+$/;
+
+function ShareHints({ pick, when }: { pick: Pick; when: string }) {
+  if (pick.shareWith.length === 0) return null;
+  return (
+    <div class="share">
+      <p>
+        <strong>Give first by sharing:</strong> {pick.shareWith.map((s) => s.why).join('; ')}.
+      </p>
+      {pick.shareWith.map((s) => {
+        const first = s.name.split(/\s+/)[0] ?? s.name;
+        const note = shareNote(pick, first, when);
+        const to = s.email && EMAIL.test(s.email) ? s.email : '';
+        const mailto = `mailto:${to}?subject=${encodeURIComponent(pick.event.title)}&body=${encodeURIComponent(note)}`;
+        return (
+          <details>
+            <summary>Tell {first}</summary>
+            <p>
+              <a href={mailto}>Write to {s.name}</a>, or copy this note:
+            </p>
+            <label>
+              Note for {s.name}
+              <textarea readonly rows={3}>
+                {note}
+              </textarea>
+            </label>
+          </details>
+        );
+      })}
+    </div>
+  );
+}
+
+function FeedbackButtons({ pick, links, back }: { pick: Pick; links: PageLinks; back: string }) {
+  return (
+    <div class="actions">
+      <form method="post" action={links.feedback}>
+        <input type="hidden" name="eventId" value={pick.event.id} />
+        <input type="hidden" name="back" value={back} />
+        <button type="submit" name="action" value="going" class="primary">
+          Going
+        </button>{' '}
+        <button type="submit" name="action" value="not-interested">
+          Not interested
+        </button>
+      </form>
+      <details>
+        <summary>Attended</summary>
+        <form method="post" action={links.feedback}>
+          <input type="hidden" name="eventId" value={pick.event.id} />
+          <input type="hidden" name="back" value={back} />
+          <label>
+            Who did you meet there? (names, separated by commas)
+            <input type="text" name="met" autocomplete="off" />
+          </label>
+          <button type="submit" name="action" value="attended">
+            Save attended
+          </button>
+        </form>
+      </details>
+    </div>
+  );
+}
+
+function PickCard(props: {
+  pick: Pick;
+  rank: number;
+  links: PageLinks;
+  back: string;
+  timeZone: string;
+  nowMs: number;
+}) {
+  const { pick, rank } = props;
+  const url = webUrl(pick.event.url);
+  const when = whenText(pick.event, props.timeZone, props.nowMs);
+  const closes = pick.event.cfp?.closes?.slice(0, 10);
+  const headingId = `pick-${pick.event.id}`;
+  return (
+    <article class="pick" aria-labelledby={headingId}>
+      <h4 id={headingId}>
+        <span class="rank">#{rank}</span>{' '}
+        {url ? (
+          <a href={url} rel="noopener noreferrer">
+            {pick.event.title}
+          </a>
+        ) : (
+          pick.event.title
+        )}
+      </h4>
+      <p class="meta">
+        <time datetime={pick.event.start ?? ''}>{when}</time> · {placeText(pick.event)} · {pick.event.kind} · score{' '}
+        {pick.score.toFixed(2)}
+      </p>
+      {closes ? (
+        <p class="deadline">
+          Call for papers closes {closes}
+          {webUrl(pick.event.cfp?.url) ? (
+            <>
+              {' '}
+              · <a href={webUrl(pick.event.cfp?.url)!}>submit a talk</a>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      <ul class="reasons" aria-label="Why this pick">
+        {pick.reasons.map((r) => (
+          <li>
+            {r.text} <span class="weight">({signed(r.weight)})</span>
+          </li>
+        ))}
+      </ul>
+      <ShareHints pick={pick} when={when} />
+      <FeedbackButtons pick={pick} links={props.links} back={props.back} />
+    </article>
+  );
+}
+
+function GapSummary({ result, timeZone, nowMs }: { result: Recommendations; timeZone: string; nowMs: number }) {
+  const all = [
+    ...result.picks,
+    ...result.giveFirst.filter((g) => !result.picks.some((p) => p.event.id === g.event.id)),
+  ];
+  const helping = (field: string) =>
+    all.filter((p) => p.reasons.some((r) => r.kind === 'coverage-gap' && r.field === field)).length;
+  const { coverage, maintenance, channel } = result.gaps;
+  return (
+    <ul class="gaps">
+      {coverage.slice(0, 5).map((g) => {
+        const count = helping(g.field);
+        const who =
+          g.contacts === 0
+            ? `No contacts in ${g.label} yet`
+            : `Only ${g.contacts} contact${g.contacts === 1 ? '' : 's'} in ${g.label}`;
+        return (
+          <li>
+            {who}: {count > 0 ? `${count} event${count === 1 ? '' : 's'} below help` : 'nothing upcoming helps yet'}.
+          </li>
+        );
+      })}
+      {maintenance.overdue.slice(0, 5).map((m) => {
+        const where = result.picks.find((p) => p.reasons.some((r) => r.people?.includes(m.name)));
+        return (
+          <li>
+            {m.name}, {m.tier}, last seen {durationInWords(m.daysSince)} ago
+            {where ? `: you could meet again at ${where.event.title} (${whenText(where.event, timeZone, nowMs)})` : ''}.
+          </li>
+        );
+      })}
+      <li>{channel.text}</li>
+    </ul>
+  );
+}
+
+export function PicksPage(props: PicksPageProps) {
+  const { result, filters, links, timeZone, nowMs } = props;
+  const back = filterQuery(filters);
+  const shown = filterPicks(result.picks, filters, nowMs);
+  const weeks = groupByWeek(shown, timeZone);
+  const googleUrl = `https://calendar.google.com/calendar/r?cid=${encodeURIComponent(webcal(links.calendar))}`;
+  const title = `Events worth attending${props.name ? ` for ${props.name}` : ''}`;
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{title} · Convene</title>
+        <link rel="alternate" type="application/atom+xml" title="Picks (Atom)" href={links.atom} />
+        <link rel="alternate" type="application/feed+json" title="Picks (JSON Feed)" href={links.json} />
+        <link rel="alternate" type="text/calendar" title="Picks (iCalendar)" href={links.calendar} />
+        <style>{PAGE_STYLE}</style>
+      </head>
+      <body>
+        <a class="skip" href="#picks">
+          Skip to picks
+        </a>
+        <div class="wrap">
+          <header class="top">
+            <h1>{title}</h1>
+            <p>Chosen to fill the gaps in your network, at most a few a week. Every pick says why.</p>
+          </header>
+          <nav aria-label="Filters">
+            <form class="filters" method="get" action={links.page}>
+              <label>
+                When
+                <select name="when">
+                  <option value="all" selected={filters.when === 'all'}>
+                    Any time
+                  </option>
+                  <option value="week" selected={filters.when === 'week'}>
+                    This week
+                  </option>
+                  <option value="month" selected={filters.when === 'month'}>
+                    This month
+                  </option>
+                </select>
+              </label>
+              <label>
+                Where
+                <select name="where">
+                  <option value="any" selected={filters.where === 'any'}>
+                    In person or online
+                  </option>
+                  <option value="in-person" selected={filters.where === 'in-person'}>
+                    In person
+                  </option>
+                  <option value="online" selected={filters.where === 'online'}>
+                    Online
+                  </option>
+                </select>
+              </label>
+              <label>
+                Kind
+                <select name="kind">
+                  <option value="any" selected={filters.kind === 'any'}>
+                    Any kind
+                  </option>
+                  {EVENT_KINDS.map((k) => (
+                    <option value={k} selected={filters.kind === k}>
+                      {k}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="submit">Apply filters</button>
+            </form>
+          </nav>
+          <main>
+            {props.notice ? (
+              <p class="notice" role="status">
+                {props.notice}
+              </p>
+            ) : null}
+            <section aria-labelledby="picks">
+              <h2 id="picks">Your picks</h2>
+              {weeks.length === 0 ? <p>No picks match these filters.</p> : null}
+              {weeks.map((week) => (
+                <section aria-label={weekTitle(week.monday, nowMs, timeZone)}>
+                  <h3>{weekTitle(week.monday, nowMs, timeZone)}</h3>
+                  {week.picks.map(({ pick, rank }) => (
+                    <PickCard pick={pick} rank={rank} links={links} back={back} timeZone={timeZone} nowMs={nowMs} />
+                  ))}
+                </section>
+              ))}
+            </section>
+            <section aria-labelledby="give">
+              <h2 id="give">Give first</h2>
+              <p>Calls for papers, volunteer and host roles where your expertise helps others.</p>
+              {result.giveFirst.length === 0 ? <p>Nothing open right now.</p> : null}
+              {result.giveFirst.map((pick, index) => (
+                <PickCard pick={pick} rank={index + 1} links={links} back={back} timeZone={timeZone} nowMs={nowMs} />
+              ))}
+            </section>
+            <section aria-labelledby="network">
+              <h2 id="network">Your network</h2>
+              <GapSummary result={result} timeZone={timeZone} nowMs={nowMs} />
+            </section>
+            <section aria-labelledby="subscribe" class="subscribe">
+              <h2 id="subscribe">Subscribe</h2>
+              <ul>
+                <li>
+                  <a href={webcal(links.calendar)}>Subscribe in your calendar app</a> (Apple Calendar, Outlook,
+                  Thunderbird)
+                </li>
+                <li>
+                  <a href={googleUrl} rel="noopener noreferrer">
+                    Add to Google Calendar
+                  </a>
+                </li>
+                <li>
+                  <label>
+                    Calendar address (https)
+                    <input class="copy" type="text" readonly value={links.calendar} />
+                  </label>
+                </li>
+                <li>
+                  Deadlines to give first: <a href={webcal(links.giveCalendar)}>subscribe</a> ·{' '}
+                  <a href={links.giveCalendar}>https</a>
+                </li>
+                <li>
+                  Feeds: <a href={links.atom}>Atom</a> · <a href={links.json}>JSON Feed</a>
+                </li>
+              </ul>
+              <p>These addresses are private: anyone with them sees your picks.</p>
+            </section>
+          </main>
+          <footer>
+            <p>Convene · times in {timeZone}</p>
+          </footer>
+        </div>
+      </body>
+    </html>
+  );
+}

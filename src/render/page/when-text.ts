@@ -1,0 +1,65 @@
+import type { PickEvent } from '../../core/ranking.ts';
+
+const DAY_MS = 86_400_000;
+
+/** "Thu 3 Dec, 18:30–21:00" in the reader's zone; all-day events as dates, with their last day inclusive. */
+export function whenText(event: PickEvent, timeZone: string, nowMs: number): string {
+  if (!event.start) return 'date to be announced';
+  const thisYear = new Date(nowMs).getUTCFullYear();
+  if (event.start.length === 10) {
+    const first = Date.parse(`${event.start}T00:00:00Z`);
+    const last = event.end ? Date.parse(`${event.end}T00:00:00Z`) - DAY_MS : first;
+    const dayFormat = (ms: number) =>
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'UTC',
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        ...(new Date(ms).getUTCFullYear() !== thisYear ? { year: 'numeric' } : {}),
+      }).format(ms);
+    return last > first ? `${dayFormat(first)} – ${dayFormat(last)}` : dayFormat(first);
+  }
+  const start = Date.parse(event.start);
+  const day = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    ...(new Date(start).getUTCFullYear() !== thisYear ? { year: 'numeric' } : {}),
+  }).format(start);
+  const time = (ms: number) =>
+    new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(ms);
+  const end = event.end ? Date.parse(event.end) : null;
+  const sameDay = end !== null && end - start < DAY_MS;
+  return `${day}, ${time(start)}${sameDay ? `–${time(end)}` : ''}${timeZone === 'UTC' ? ' UTC' : ''}`;
+}
+
+export function placeText(event: PickEvent): string {
+  const place = [event.city, event.country].filter((p) => p && p !== 'Online').join(', ');
+  if (event.online === true) return event.location && /online/i.test(event.location) ? event.location : 'Online';
+  if (event.online === 'hybrid') return place ? `${place} and online` : 'In person and online';
+  return event.location ?? (place || 'Place to be announced');
+}
+
+export function weekTitle(monday: string, nowMs: number, timeZone: string): string {
+  const thisMonday = (() => {
+    const today = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(nowMs);
+    const date = new Date(`${today}T00:00:00Z`);
+    return new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * DAY_MS).toISOString().slice(0, 10);
+  })();
+  if (monday === thisMonday) return 'This week';
+  const next = new Date(Date.parse(`${thisMonday}T00:00:00Z`) + 7 * DAY_MS).toISOString().slice(0, 10);
+  if (monday === next) return 'Next week';
+  const ms = Date.parse(`${monday}T00:00:00Z`);
+  return `Week of ${new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'long',
+    ...(new Date(ms).getUTCFullYear() !== new Date(nowMs).getUTCFullYear() ? { year: 'numeric' } : {}),
+  }).format(ms)}`;
+}
