@@ -1,4 +1,5 @@
 /** @jsxImportSource hono/jsx */
+import { raw } from 'hono/html';
 import { EVENT_KINDS } from '../../core/event.ts';
 import type { Pick, Recommendations } from '../../core/ranking.ts';
 import { webUrl } from '../../core/web-url.ts';
@@ -201,136 +202,140 @@ export function PicksPage(props: PicksPageProps) {
   const googleUrl = `https://calendar.google.com/calendar/r?cid=${encodeURIComponent(webcal(links.calendar))}`;
   const title = `Events worth attending${props.name ? ` for ${props.name}` : ''}`;
   return (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{title} · Convene</title>
-        <link rel="alternate" type="application/atom+xml" title="Picks (Atom)" href={links.atom} />
-        <link rel="alternate" type="application/feed+json" title="Picks (JSON Feed)" href={links.json} />
-        <link rel="alternate" type="text/calendar" title="Picks (iCalendar)" href={links.calendar} />
-        <style>{PAGE_STYLE}</style>
-      </head>
-      <body>
-        <a class="skip" href="#picks">
-          Skip to picks
-        </a>
-        <div class="wrap">
-          <header class="top">
-            <h1>{title}</h1>
-            <p>Chosen to fill the gaps in your network, at most a few a week. Every pick says why.</p>
-          </header>
-          <nav aria-label="Filters">
-            <form class="filters" method="get" action={links.page}>
-              <label>
-                When
-                <select name="when">
-                  <option value="all" selected={filters.when === 'all'}>
-                    Any time
-                  </option>
-                  <option value="week" selected={filters.when === 'week'}>
-                    This week
-                  </option>
-                  <option value="month" selected={filters.when === 'month'}>
-                    This month
-                  </option>
-                </select>
-              </label>
-              <label>
-                Where
-                <select name="where">
-                  <option value="any" selected={filters.where === 'any'}>
-                    In person or online
-                  </option>
-                  <option value="in-person" selected={filters.where === 'in-person'}>
-                    In person
-                  </option>
-                  <option value="online" selected={filters.where === 'online'}>
-                    Online
-                  </option>
-                </select>
-              </label>
-              <label>
-                Kind
-                <select name="kind">
-                  <option value="any" selected={filters.kind === 'any'}>
-                    Any kind
-                  </option>
-                  {EVENT_KINDS.map((k) => (
-                    <option value={k} selected={filters.kind === k}>
-                      {k}
+    <>
+      {raw('<!doctype html>')}
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="robots" content="noindex" />
+          <title>{title} · Convene</title>
+          <link rel="alternate" type="application/atom+xml" title="Picks (Atom)" href={links.atom} />
+          <link rel="alternate" type="application/feed+json" title="Picks (JSON Feed)" href={links.json} />
+          <link rel="alternate" type="text/calendar" title="Picks (iCalendar)" href={links.calendar} />
+          {/* Our own constant: escaping it would break the CSS quotes. */}
+          <style dangerouslySetInnerHTML={{ __html: PAGE_STYLE }} />
+        </head>
+        <body>
+          <a class="skip" href="#picks">
+            Skip to picks
+          </a>
+          <div class="wrap">
+            <header class="top">
+              <h1>{title}</h1>
+              <p>Chosen to fill the gaps in your network, at most a few a week. Every pick says why.</p>
+            </header>
+            <nav aria-label="Filters">
+              <form class="filters" method="get" action={links.page}>
+                <label>
+                  When
+                  <select name="when">
+                    <option value="all" selected={filters.when === 'all'}>
+                      Any time
                     </option>
-                  ))}
-                </select>
-              </label>
-              <button type="submit">Apply filters</button>
-            </form>
-          </nav>
-          <main>
-            {props.notice ? (
-              <p class="notice" role="status">
-                {props.notice}
-              </p>
-            ) : null}
-            <section aria-labelledby="picks">
-              <h2 id="picks">Your picks</h2>
-              {weeks.length === 0 ? <p>No picks match these filters.</p> : null}
-              {weeks.map((week) => (
-                <section aria-label={weekTitle(week.monday, nowMs, timeZone)}>
-                  <h3>{weekTitle(week.monday, nowMs, timeZone)}</h3>
-                  {week.picks.map(({ pick, rank }) => (
-                    <PickCard pick={pick} rank={rank} links={links} back={back} timeZone={timeZone} nowMs={nowMs} />
-                  ))}
-                </section>
-              ))}
-            </section>
-            <section aria-labelledby="give">
-              <h2 id="give">Give first</h2>
-              <p>Calls for papers, volunteer and host roles where your expertise helps others.</p>
-              {result.giveFirst.length === 0 ? <p>Nothing open right now.</p> : null}
-              {result.giveFirst.map((pick, index) => (
-                <PickCard pick={pick} rank={index + 1} links={links} back={back} timeZone={timeZone} nowMs={nowMs} />
-              ))}
-            </section>
-            <section aria-labelledby="network">
-              <h2 id="network">Your network</h2>
-              <GapSummary result={result} timeZone={timeZone} nowMs={nowMs} />
-            </section>
-            <section aria-labelledby="subscribe" class="subscribe">
-              <h2 id="subscribe">Subscribe</h2>
-              <ul>
-                <li>
-                  <a href={webcal(links.calendar)}>Subscribe in your calendar app</a> (Apple Calendar, Outlook,
-                  Thunderbird)
-                </li>
-                <li>
-                  <a href={googleUrl} rel="noopener noreferrer">
-                    Add to Google Calendar
-                  </a>
-                </li>
-                <li>
-                  <label>
-                    Calendar address (https)
-                    <input class="copy" type="text" readonly value={links.calendar} />
-                  </label>
-                </li>
-                <li>
-                  Deadlines to give first: <a href={webcal(links.giveCalendar)}>subscribe</a> ·{' '}
-                  <a href={links.giveCalendar}>https</a>
-                </li>
-                <li>
-                  Feeds: <a href={links.atom}>Atom</a> · <a href={links.json}>JSON Feed</a>
-                </li>
-              </ul>
-              <p>These addresses are private: anyone with them sees your picks.</p>
-            </section>
-          </main>
-          <footer>
-            <p>Convene · times in {timeZone}</p>
-          </footer>
-        </div>
-      </body>
-    </html>
+                    <option value="week" selected={filters.when === 'week'}>
+                      This week
+                    </option>
+                    <option value="month" selected={filters.when === 'month'}>
+                      This month
+                    </option>
+                  </select>
+                </label>
+                <label>
+                  Where
+                  <select name="where">
+                    <option value="any" selected={filters.where === 'any'}>
+                      In person or online
+                    </option>
+                    <option value="in-person" selected={filters.where === 'in-person'}>
+                      In person
+                    </option>
+                    <option value="online" selected={filters.where === 'online'}>
+                      Online
+                    </option>
+                  </select>
+                </label>
+                <label>
+                  Kind
+                  <select name="kind">
+                    <option value="any" selected={filters.kind === 'any'}>
+                      Any kind
+                    </option>
+                    {EVENT_KINDS.map((k) => (
+                      <option value={k} selected={filters.kind === k}>
+                        {k}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <button type="submit">Apply filters</button>
+              </form>
+            </nav>
+            <main>
+              {props.notice ? (
+                <p class="notice" role="status">
+                  {props.notice}
+                </p>
+              ) : null}
+              <section aria-labelledby="picks">
+                <h2 id="picks">Your picks</h2>
+                {weeks.length === 0 ? <p>No picks match these filters.</p> : null}
+                {weeks.map((week) => (
+                  <section aria-label={weekTitle(week.monday, nowMs, timeZone)}>
+                    <h3>{weekTitle(week.monday, nowMs, timeZone)}</h3>
+                    {week.picks.map(({ pick, rank }) => (
+                      <PickCard pick={pick} rank={rank} links={links} back={back} timeZone={timeZone} nowMs={nowMs} />
+                    ))}
+                  </section>
+                ))}
+              </section>
+              <section aria-labelledby="give">
+                <h2 id="give">Give first</h2>
+                <p>Calls for papers, volunteer and host roles where your expertise helps others.</p>
+                {result.giveFirst.length === 0 ? <p>Nothing open right now.</p> : null}
+                {result.giveFirst.map((pick, index) => (
+                  <PickCard pick={pick} rank={index + 1} links={links} back={back} timeZone={timeZone} nowMs={nowMs} />
+                ))}
+              </section>
+              <section aria-labelledby="network">
+                <h2 id="network">Your network</h2>
+                <GapSummary result={result} timeZone={timeZone} nowMs={nowMs} />
+              </section>
+              <section aria-labelledby="subscribe" class="subscribe">
+                <h2 id="subscribe">Subscribe</h2>
+                <ul>
+                  <li>
+                    <a href={webcal(links.calendar)}>Subscribe in your calendar app</a> (Apple Calendar, Outlook,
+                    Thunderbird)
+                  </li>
+                  <li>
+                    <a href={googleUrl} rel="noopener noreferrer">
+                      Add to Google Calendar
+                    </a>
+                  </li>
+                  <li>
+                    <label>
+                      Calendar address (https)
+                      <input class="copy" type="text" readonly value={links.calendar} />
+                    </label>
+                  </li>
+                  <li>
+                    Deadlines to give first: <a href={webcal(links.giveCalendar)}>subscribe</a> ·{' '}
+                    <a href={links.giveCalendar}>https</a>
+                  </li>
+                  <li>
+                    Feeds: <a href={links.atom}>Atom</a> · <a href={links.json}>JSON Feed</a>
+                  </li>
+                </ul>
+                <p>These addresses are private: anyone with them sees your picks.</p>
+              </section>
+            </main>
+            <footer>
+              <p>Convene · times in {timeZone}</p>
+            </footer>
+          </div>
+        </body>
+      </html>
+    </>
   );
 }

@@ -30,7 +30,7 @@ export function whenText(event: PickEvent, timeZone: string, nowMs: number): str
   const time = (ms: number) =>
     new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(ms);
   const end = event.end ? Date.parse(event.end) : null;
-  const sameDay = end !== null && end - start < DAY_MS;
+  const sameDay = end !== null && end > start && end - start < DAY_MS;
   return `${day}, ${time(start)}${sameDay ? `–${time(end)}` : ''}${timeZone === 'UTC' ? ' UTC' : ''}`;
 }
 

@@ -1,0 +1,160 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EventRecord } from '../../src/core/event.ts';
+import type { Recommendations } from '../../src/core/ranking.ts';
+import { demoApp } from '../support/demo-app.ts';
+
+const NOW = '2026-11-27T08:00:00Z';
+export const HOSTILE_TITLE = '<script>window.__pwned = 1</script> Rust & security night <b>bold</b>';
+
+/** A record as a careless parser might store it: markup in the title, a script link, HTML in the text. */
+export function hostileRecord(): EventRecord {
+  return {
+    uid: 'stored-hostile@test',
+    recurrenceId: null,
+    start: '2026-12-02T18:00:00Z',
+    end: '2026-12-02T20:00:00Z',
+    allDay: false,
+    timeZone: null,
+    status: 'confirmed',
+    title: HOSTILE_TITLE,
+    description: '<img src=x onerror=alert(1)> rust and security talks',
+    location: { text: 'Berlin "<b>venue</b>"', city: 'Berlin', country: 'Germany', lat: null, lon: null },
+    online: false,
+    url: 'javascript:alert(1)',
+    kind: 'meetup',
+    topics: ['rust', 'security'],
+    cfp: { url: 'javascript:alert(2)', closes: '2026-11-30' },
+    organizer: null,
+  };
+}
+
+describe('the personal page /u/{feedToken}', () => {
+  let demo: Awaited<ReturnType<typeof demoApp>>;
+  let token: string;
+  const page = async (query = '') => {
+    const res = await demo.app.request(`/u/${token}${query}`);
+    expect(res.status).toBe(200);
+    return res.text();
+  };
+  const post = (fields: Record<string, string>) =>
+    demo.app.request(`/u/${token}/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
+  const picks = async (): Promise<Recommendations> =>
+    (
+      await demo.app.request(`/v1/users/${demo.user.id}/picks?limit=30`, {
+        headers: { authorization: `Bearer ${demo.user.apiKey}` },
+      })
+    ).json();
+
+  beforeEach(async () => {
+    demo = await demoApp(NOW, { extraRecords: [hostileRecord()] });
+    token = demo.user.feedToken;
+  });
+  afterEach(() => demo.db.cleanup());
+
+  it('renders every pick with its reasons, the give-first list, the gaps in words and the subscribe links', async () => {
+    const res = await demo.app.request(`/u/${token}`);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(res.headers.get('content-security-policy')).toContain("form-action 'self'");
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    const html = await res.text();
+    const result = await picks();
+    for (const pick of [...result.picks, ...result.giveFirst]) {
+      for (const reason of pick.reasons)
+        expect(html).toContain(reason.text.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+    }
+    expect(html).toMatch(/<h3>(This week|Next week|Week of [^<]+)<\/h3>/);
+    expect(html).toContain('Call for papers closes 2026-12-05');
+    expect(html).toMatch(
+      /No contacts in [^:]+ yet: \d+ events? below help|Only 1 contact in security: \d+ events? below help/,
+    );
+    expect(html).toMatch(
+      /Grace Hopper, close, last seen 9 months ago: you could meet again at OWASP Berlin chapter meeting/,
+    );
+    expect(html).toContain(`href="webcal://localhost/cal/${token}.ics"`);
+    expect(html).toContain(
+      `href="https://calendar.google.com/calendar/r?cid=${encodeURIComponent(`webcal://localhost/cal/${token}.ics`)}"`,
+    );
+    expect(html).toContain(
+      `<link rel="alternate" type="application/atom+xml" title="Picks (Atom)" href="http://localhost/feed/${token}.atom"/>`,
+    );
+    expect(html).toContain(`type="application/feed+json"`);
+    expect(html).toMatch(/Tell Margaret/);
+    expect(html).toContain('mailto:?subject=');
+  });
+
+  it('escapes feed text and renders only http(s) links', async () => {
+    const html = await page();
+    expect(html).toContain(
+      '&lt;script&gt;window.__pwned = 1&lt;/script&gt; Rust &amp; security night &lt;b&gt;bold&lt;/b&gt;',
+    );
+    expect(html).not.toContain('<script');
+    expect(html).not.toMatch(/href="(javascript|data|vbscript):/i);
+    expect(html).not.toContain('<img');
+    expect(html).toContain('Berlin &quot;&lt;b&gt;venue&lt;/b&gt;&quot;');
+  });
+
+  it('filters by week, channel and kind without JavaScript (query parameters)', async () => {
+    const all = await page();
+    const online = await page('?where=online');
+    expect(online).toContain('WebAssembly study group (online)');
+    expect(online).not.toContain('OWASP Berlin chapter meeting</a>');
+    expect(all).toContain('OWASP Berlin chapter meeting</a>');
+    const week = await page('?when=week');
+    expect(week).not.toContain('RustFest Berlin</a>');
+    const kind = await page('?kind=conference');
+    expect(kind).not.toContain('OWASP Berlin chapter meeting</a>');
+    expect(kind).toMatch(/<option value="conference" selected="">conference<\/option>/);
+    // Nonsense falls back to everything.
+    expect(await page('?when=decade&kind=rave')).toContain('OWASP Berlin chapter meeting</a>');
+  });
+
+  it('Not interested posts feedback, redirects back with the filters, and the pick is gone on the next load', async () => {
+    const owasp = (await picks()).picks.find((p) => p.event.title === 'OWASP Berlin chapter meeting')!;
+    const res = await post({ eventId: owasp.event.id, action: 'not-interested', back: 'where=in-person&evil=1' });
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location')!;
+    expect(location).toBe(`/u/${token}?where=in-person&done=not-interested&event=${owasp.event.id}#picks`);
+    const after = await page(location.slice(`/u/${token}`.length).replace('#picks', ''));
+    expect(after).toContain('Dismissed “OWASP Berlin chapter meeting”');
+    expect(after).not.toContain(`id="pick-${owasp.event.id}"`);
+    expect((await picks()).picks.map((p) => p.event.id)).not.toContain(owasp.event.id);
+  });
+
+  it('Attended with the people met marks them as seen, which moves the maintenance gap', async () => {
+    const owasp = (await picks()).picks.find((p) => p.event.title === 'OWASP Berlin chapter meeting')!;
+    const res = await post({ eventId: owasp.event.id, action: 'attended', met: 'Grace Hopper, Dana New' });
+    expect(res.status).toBe(303);
+    const user = await (
+      await demo.app.request(`/v1/users/${demo.user.id}`, { headers: { authorization: `Bearer ${demo.user.apiKey}` } })
+    ).json();
+    const contacts = user.profile.contacts as { name: string; lastSeen?: string; channel?: string }[];
+    expect(contacts.find((c) => c.name === 'Grace Hopper')).toMatchObject({
+      lastSeen: '2026-12-03',
+      channel: 'offline',
+    });
+    expect(contacts.find((c) => c.name === 'Dana New')).toMatchObject({ lastSeen: '2026-12-03' });
+    expect(await page()).not.toContain('Grace Hopper, close, last seen 9 months ago');
+  });
+
+  it('bad forms and unknown tokens get clear answers, not errors', async () => {
+    const bad = await post({ eventId: '', action: 'maybe' });
+    expect(bad.status).toBe(303);
+    expect(bad.headers.get('location')).toContain('done=invalid');
+    const unknown = await post({ eventId: 'ffffffffffffffff', action: 'going' });
+    expect(unknown.headers.get('location')).toContain('done=unknown-event');
+    const missing = await demo.app.request('/u/cvn_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('No page at this address');
+    const huge = await demo.app.request(`/u/${token}/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `met=${'x'.repeat(40_000)}`,
+    });
+    expect(huge.status).toBe(413);
+  });
+});
