@@ -42,3 +42,10 @@ export interface StoredPublication extends Publication {
   /** Hash of the whole entry, wording included. */
   fullHash: string;
 }
+
+/** The newest LAST-MODIFIED among publications (ISO strings compare in time order), or the fallback. */
+export function latestChange(publications: Publication[], fallback: string): string {
+  let latest = fallback;
+  for (const p of publications) if (p.lastModified > latest) latest = p.lastModified;
+  return latest;
+}

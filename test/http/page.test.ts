@@ -1,33 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventRecord } from '../../src/core/event.ts';
 import type { Recommendations } from '../../src/core/ranking.ts';
 import { demoApp } from '../support/demo-app.ts';
+import { hostileRecord } from '../support/hostile-event.ts';
 
 const NOW = '2026-11-27T08:00:00Z';
-export const HOSTILE_TITLE = '<script>window.__pwned = 1</script> Rust & security night <b>bold</b>';
-
-/** A record as a careless parser might store it: markup in the title, a script link, HTML in the text. */
-export function hostileRecord(): EventRecord {
-  return {
-    uid: 'stored-hostile@test',
-    recurrenceId: null,
-    start: '2026-12-02T18:00:00Z',
-    end: '2026-12-02T20:00:00Z',
-    allDay: false,
-    timeZone: null,
-    status: 'confirmed',
-    title: HOSTILE_TITLE,
-    description: '<img src=x onerror=alert(1)> rust and security talks',
-    location: { text: 'Berlin "<b>venue</b>"', city: 'Berlin', country: 'Germany', lat: null, lon: null },
-    online: false,
-    url: 'javascript:alert(1)',
-    kind: 'meetup',
-    topics: ['rust', 'security'],
-    cfp: { url: 'javascript:alert(2)', closes: '2026-11-30' },
-    organizer: null,
-  };
-}
-
 describe('the personal page /u/{feedToken}', () => {
   let demo: Awaited<ReturnType<typeof demoApp>>;
   let token: string;

@@ -1,11 +1,13 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gaps } from '../../src/core/gaps.ts';
 import type { Recommendations } from '../../src/core/ranking.ts';
 import { renderDemoTemplate } from '../../src/runtime/demo-template.ts';
 import { runCli } from '../support/cli.ts';
+import { runPython } from '../support/python.ts';
 
 const DATA = join(import.meta.dirname, '..', '..', 'data');
 const NOW = '2026-11-27';
@@ -74,6 +76,35 @@ describe('feedback through the binary, kept across runs', () => {
     expect(pick.reasons[0]).toEqual({ kind: expect.any(String), text: expect.any(String), weight: expect.any(Number) });
   });
 
+  it('recommend --format ics and atom write the subscription formats, read back by independent parsers', async () => {
+    const picks = await recommend();
+    const run = async (...extra: string[]) => {
+      const args = ['recommend', '--db', db, '--profile', profile, '--now', NOW, '--limit', '30', ...extra];
+      const { code, stdout, stderr } = await runCli(args);
+      expect(code, stderr).toBe(0);
+      return stdout;
+    };
+    const ics = await run('--format', 'ics');
+    const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
+    expect(events.map((v) => v.getFirstPropertyValue('uid'))).toEqual(
+      expect.arrayContaining(picks.picks.map((p) => `pick-${p.event.id}@convene`)),
+    );
+    expect(events).toHaveLength(picks.picks.length);
+    const python = runPython<{ n: number }>(
+      "import sys, json\nfrom icalendar import Calendar\nc = Calendar.from_ical(sys.stdin.buffer.read())\nprint(json.dumps({'n': len(c.walk('VEVENT'))}))",
+      ics,
+    );
+    expect(python.n).toBe(picks.picks.length);
+    expect(await run('--format', 'ics', '--calendar', 'give')).toContain(
+      'SUMMARY:Call for papers closes: TypeScript Day B',
+    );
+    const atom = runPython<{ bozo: number; entries: number }>(
+      "import sys, json, feedparser\nd = feedparser.parse(sys.stdin.buffer.read())\nprint(json.dumps({'bozo': int(d.bozo), 'entries': len(d.entries)}))",
+      await run('--format', 'atom'),
+    );
+    expect(atom).toEqual({ bozo: 0, entries: picks.picks.length });
+  });
+
   it('not-interested removes the pick and lowers the rest of its series, saying why', async () => {
     const before = await recommend();
     const owasp = before.picks.find((p) => p.event.title === 'OWASP Berlin chapter meeting')!;
@@ -131,9 +162,26 @@ describe('feedback through the binary, kept across runs', () => {
     expect(stderr).toMatch(/no event with id 0000000000000000/);
   });
 
-  it('--format ics is refused for now with a clear message', async () => {
-    const { code, stderr } = await runCli(['recommend', '--db', db, '--profile', profile, '--format', 'ics']);
+  it('an unknown format or calendar is a usage error naming the choices', async () => {
+    const format = await runCli(['recommend', '--db', db, '--profile', profile, '--format', 'rss']);
+    expect(format.code).not.toBe(0);
+    expect(format.stderr).toMatch(/Allowed choices are json, table, ics, atom/);
+    const which = await runCli(['recommend', '--db', db, '--profile', profile, '--format', 'ics', '--calendar', 'x']);
+    expect(which.stderr).toMatch(/Allowed choices are picks, give/);
+  });
+  it('a template profile is not written back: attended asks for a copy of ones own', async () => {
+    const { code, stderr } = await runCli([
+      'feedback',
+      '--db',
+      db,
+      '--profile',
+      join(DATA, 'demo', 'profile.template.json'),
+      'ffffffffffffffff',
+      'attended',
+      '--met',
+      'Grace Hopper',
+    ]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/--format ics is not available yet/);
+    expect(stderr).toMatch(/is a template whose dates follow today; copy it/);
   });
 });

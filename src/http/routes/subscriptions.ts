@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import type { CalendarName, Publication } from '../../core/publication.ts';
+import { type CalendarName, latestChange, type Publication } from '../../core/publication.ts';
 import type { Recommendations } from '../../core/ranking.ts';
 import type { User } from '../../core/user.ts';
 import { giveEntries, pickEntries } from '../../publish/calendar-entries.ts';
@@ -45,12 +45,6 @@ async function published(
   return { result, publications: await publishCalendar(store, user.id, calendar, entries, nowMs) };
 }
 
-function newest(publications: Publication[], fallback: string): string {
-  let latest = fallback;
-  for (const p of publications) if (p.lastModified > latest) latest = p.lastModified;
-  return latest;
-}
-
 async function strongTag(body: string): Promise<string> {
   return `"${(await sha256Hex(body)).slice(0, 32)}"`;
 }
@@ -80,7 +74,7 @@ async function calendarResponse(c: Context<AppEnv>, token: string, calendar: Cal
     c,
     body,
     'text/calendar; charset=utf-8',
-    newest(publications, user.createdAt),
+    latestChange(publications, user.createdAt),
     await strongTag(body),
   );
 }
@@ -103,7 +97,7 @@ async function feedResponse(c: Context<AppEnv>, token: string, format: 'atom' | 
     description: 'Events worth attending, with the reasons for each.',
     pageUrl: urls.page,
     selfUrl: format === 'atom' ? urls.atom : urls.json,
-    updated: newest(
+    updated: latestChange(
       items.map((i) => i.publication),
       user.createdAt,
     ),

@@ -28,18 +28,19 @@ export function writeAtomFeed(feed: FeedDocument): string {
     `  <subtitle type="text">${xmlText(feed.description)}</subtitle>\n` +
     `  <updated>${atomDate(feed.updated)}</updated>\n` +
     '  <author><name>Convene</name></author>\n' +
-    `  <link rel="self" type="application/atom+xml" href="${xmlText(feed.selfUrl)}"/>\n` +
-    `  <link rel="alternate" type="text/html" href="${xmlText(feed.pageUrl)}"/>\n` +
+    (feed.selfUrl ? `  <link rel="self" type="application/atom+xml" href="${xmlText(feed.selfUrl)}"/>\n` : '') +
+    (feed.pageUrl ? `  <link rel="alternate" type="text/html" href="${xmlText(feed.pageUrl)}"/>\n` : '') +
     '  <generator>Convene</generator>\n';
   for (const { id, publication, pick } of feed.items) {
     const { entry } = publication;
+    const link = entry.url ?? feed.pageUrl;
     out +=
       '  <entry>\n' +
       `    <id>urn:uuid:${id}</id>\n` +
       `    <title type="text">${xmlText(pick.event.title)}</title>\n` +
       `    <published>${atomDate(publication.publishedAt)}</published>\n` +
       `    <updated>${atomDate(publication.lastModified)}</updated>\n` +
-      `    <link rel="alternate" type="text/html" href="${xmlText(entry.url ?? feed.pageUrl)}"/>\n` +
+      (link ? `    <link rel="alternate" type="text/html" href="${xmlText(link)}"/>\n` : '') +
       pick.event.topics.map((t) => `    <category term="${xmlText(t)}"/>\n`).join('') +
       `    <summary type="text">${xmlText(`${entry.allDay ? entry.start : `${entry.start.slice(0, 16).replace('T', ' ')} UTC`}${entry.location ? `, ${entry.location}` : ''}: ${pick.reasons[0]?.text ?? pick.event.kind}`)}</summary>\n` +
       `    <content type="text">${xmlText(entry.description)}</content>\n` +

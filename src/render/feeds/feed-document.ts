@@ -7,8 +7,9 @@ export interface FeedDocument {
   id: string;
   title: string;
   description: string;
-  pageUrl: string;
-  selfUrl: string;
+  /** The page the feed belongs to and the feed's own address; a file written by the CLI has neither. */
+  pageUrl: string | null;
+  selfUrl: string | null;
   /** The newest change among the entries, or when the user last changed their profile. */
   updated: string;
   items: FeedItem[];

@@ -8,14 +8,14 @@ export function writeJsonFeed(feed: FeedDocument): string {
   return JSON.stringify({
     version: 'https://jsonfeed.org/version/1.1',
     title: feed.title,
-    home_page_url: feed.pageUrl,
-    feed_url: feed.selfUrl,
+    ...(feed.pageUrl ? { home_page_url: feed.pageUrl } : {}),
+    ...(feed.selfUrl ? { feed_url: feed.selfUrl } : {}),
     description: feed.description,
     language: 'en',
     authors: [{ name: 'Convene' }],
     items: feed.items.map(({ id, publication, pick }) => ({
       id,
-      url: publication.entry.url ?? feed.pageUrl,
+      ...((publication.entry.url ?? feed.pageUrl) ? { url: publication.entry.url ?? feed.pageUrl } : {}),
       title: pick.event.title,
       content_text: publication.entry.description,
       date_published: publication.publishedAt,

@@ -4,8 +4,10 @@ import { fixedClock, systemClock } from '../../core/clock.ts';
 import { parseDateOption } from '../../core/dates.ts';
 import { FEEDBACK_ACTIONS, type FeedbackAction } from '../../core/feedback.ts';
 import { ContactSchema } from '../../core/profile.ts';
+import { CALENDARS, type CalendarName } from '../../core/publication.ts';
 import type { Pick, Recommendations } from '../../core/ranking.ts';
 import { stableId } from '../../core/stable-id.ts';
+import { recommendationsAsAtom, recommendationsAsCalendar } from '../../publish/write-recommendations.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
 import { applyAttendance, recommend, recordFeedback } from '../../usecases/recommend.ts';
 import { loadProfile, readJsonFile, refuseTemplate, writeJsonAtomically } from '../profile-file.ts';
@@ -55,6 +57,11 @@ export function registerRankingCommands(program: Command): void {
     .addOption(
       new Option('--format <format>', 'output format').choices(['json', 'table', 'ics', 'atom']).default('table'),
     )
+    .addOption(
+      new Option('--calendar <which>', 'with --format ics: the picks, or the give-first deadlines')
+        .choices(CALENDARS)
+        .default('picks'),
+    )
     .action(
       async (flags: {
         profile: string;
@@ -64,10 +71,8 @@ export function registerRankingCommands(program: Command): void {
         to?: string;
         limit: number;
         format: string;
+        calendar: CalendarName;
       }) => {
-        if (flags.format === 'ics' || flags.format === 'atom') {
-          throw new UsageError(`--format ${flags.format} is not available yet; use json or table`);
-        }
         if (!Number.isInteger(flags.limit) || flags.limit < 1 || flags.limit > 500)
           throw new UsageError('--limit must be a whole number from 1 to 500');
         const clock = clockFor(flags.now);
@@ -86,7 +91,12 @@ export function registerRankingCommands(program: Command): void {
             },
           );
           result.gaps.warnings.unshift(...loaded.warnings);
+          const name = loaded.profile.name ?? null;
           if (flags.format === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+          else if (flags.format === 'ics')
+            process.stdout.write(recommendationsAsCalendar(result, flags.calendar, name, clock.now()));
+          else if (flags.format === 'atom')
+            process.stdout.write(recommendationsAsAtom(result, resolve(flags.profile), name, clock.now()));
           else printTable(result);
         } finally {
           await store.close();

@@ -1,0 +1,70 @@
+import { type CalendarName, latestChange, type Publication } from '../core/publication.ts';
+import type { Recommendations } from '../core/ranking.ts';
+import { writeAtomFeed } from '../render/feeds/atom-feed.ts';
+import { writeCalendar } from '../render/ical/write-calendar.ts';
+import { giveEntries, pickEntries } from './calendar-entries.ts';
+import { uuidFor } from './entry-uuid.ts';
+
+/**
+ * One-off calendars and feeds of a recommendation (`convene recommend --format ics|atom`): the same
+ * writers as the subscriptions, without their memory of earlier versions, so every entry is at
+ * SEQUENCE 0 and dated by its event's last change.
+ */
+function firstPublication(result: Recommendations, calendar: CalendarName, nowMs: number): Publication[] {
+  const entries = calendar === 'picks' ? pickEntries(result.picks) : giveEntries(result.giveFirst, nowMs);
+  return entries.map((entry) => ({
+    entry,
+    sequence: 0,
+    publishedAt: entry.eventChangedAt,
+    lastModified: entry.eventChangedAt,
+    withdrawnAt: null,
+  }));
+}
+
+export function recommendationsAsCalendar(
+  result: Recommendations,
+  calendar: CalendarName,
+  name: string | null,
+  nowMs: number,
+): string {
+  const whose = name ? ` for ${name}` : '';
+  return writeCalendar(
+    calendar === 'picks'
+      ? {
+          name: `Convene picks${whose}`,
+          description: 'Events worth attending, with the reasons for each, from Convene.',
+          refresh: 'PT3H',
+        }
+      : {
+          name: `Convene: give first${whose}`,
+          description: 'Calls for papers closing, and volunteer and host roles that fit your expertise.',
+          refresh: 'PT3H',
+        },
+    firstPublication(result, calendar, nowMs),
+  );
+}
+
+export function recommendationsAsAtom(
+  result: Recommendations,
+  owner: string,
+  name: string | null,
+  nowMs: number,
+): string {
+  const publications = firstPublication(result, 'picks', nowMs);
+  const byEvent = new Map(result.picks.map((p) => [p.event.id, p]));
+  const items = publications.map((publication) => ({
+    id: uuidFor('entry', owner, publication.entry.uid),
+    publication,
+    pick: byEvent.get(publication.entry.eventId)!,
+  }));
+  const updated = latestChange(publications, items.length > 0 ? '' : result.generatedAt);
+  return writeAtomFeed({
+    id: uuidFor('feed', owner, 'picks'),
+    title: `Convene picks${name ? ` for ${name}` : ''}`,
+    description: 'Events worth attending, with the reasons for each.',
+    pageUrl: null,
+    selfUrl: null,
+    updated,
+    items,
+  });
+}
