@@ -286,6 +286,30 @@ describe('the HTTP API', () => {
       expect(
         (await app.request(`/v1/users/${ada.id}/picks`, { headers: { ...auth, 'if-none-match': tag! } })).status,
       ).toBe(304);
+      // Clients that take gzip get the same JSON compressed (kept compressed in the cache), under its own ETag.
+      const zipped = await app.request(`/v1/users/${ada.id}/picks`, {
+        headers: { ...auth, 'accept-encoding': 'br, gzip;q=0.8' },
+      });
+      expect(zipped.headers.get('content-encoding')).toBe('gzip');
+      expect(zipped.headers.get('vary')).toBe('Accept-Encoding');
+      const zippedTag = zipped.headers.get('etag')!;
+      expect(zippedTag).not.toBe(tag);
+      const unzipped = new Response(
+        new Blob([await zipped.arrayBuffer()]).stream().pipeThrough(new DecompressionStream('gzip')),
+      );
+      expect(await unzipped.json()).toEqual(body);
+      const refused = await app.request(`/v1/users/${ada.id}/picks`, {
+        headers: { ...auth, 'accept-encoding': 'gzip;q=0, identity' },
+      });
+      expect(refused.headers.get('content-encoding')).toBeNull();
+      expect(refused.headers.get('etag')).toBe(tag);
+      expect(
+        (
+          await app.request(`/v1/users/${ada.id}/picks`, {
+            headers: { ...auth, 'accept-encoding': 'gzip', 'if-none-match': zippedTag },
+          })
+        ).status,
+      ).toBe(304);
 
       const owasp = body.picks.find(
         (p: { event: { title: string } }) => p.event.title === 'OWASP Berlin chapter meeting',

@@ -9,6 +9,7 @@ import { recommend, UnknownEventError } from '../../usecases/recommend.ts';
 import { requireAdmin } from '../admin-auth.ts';
 import { newApiKey, sha256Hex } from '../admin-key.ts';
 import type { AppEnv } from '../app-env.ts';
+import { acceptsGzip, gzip } from '../gzip-body.ts';
 import { createPicksCache } from '../picks-cache.ts';
 import { ProblemError } from '../problem.ts';
 import { problemResponse } from '../schemas.ts';
@@ -295,14 +296,22 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
       // generatedAt changes every call; without it the body, and so the ETag, changes only when the picks do.
       const { generatedAt: _generatedAt, ...stable } = result;
       const body = JSON.stringify(stable);
-      picks = { body, etag: `"${(await sha256Hex(body)).slice(0, 32)}"` };
+      const bytes = new TextEncoder().encode(body);
+      const tag = (await sha256Hex(body)).slice(0, 32);
+      picks = { body: bytes, gzipped: await gzip(bytes), etag: `"${tag}"`, gzipEtag: `"${tag}-gzip"` };
       cache.set(user.id, fingerprint, picks);
     }
-    c.header('etag', picks.etag);
-    if ((c.req.header('if-none-match') ?? '').split(/\s*,\s*/).includes(picks.etag)) return c.body(null, 304) as never;
+    const compressed = acceptsGzip(c.req.header('accept-encoding'));
+    const etag = compressed ? picks.gzipEtag : picks.etag;
+    c.header('etag', etag);
+    c.header('vary', 'Accept-Encoding');
+    if ((c.req.header('if-none-match') ?? '').split(/\s*,\s*/).includes(etag)) return c.body(null, 304) as never;
     // The cached body is this route's declared JSON, already serialised; the typed c.json() would parse
     // and serialise it again on every hit, which is the cost the cache exists to avoid.
-    return c.body(picks.body, 200, { 'content-type': 'application/json' }) as never;
+    return c.body(compressed ? picks.gzipped : picks.body, 200, {
+      'content-type': 'application/json',
+      ...(compressed ? { 'content-encoding': 'gzip' } : {}),
+    }) as never;
   });
   app.openapi(feedback, async (c) => {
     const body = c.req.valid('json');
