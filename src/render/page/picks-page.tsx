@@ -194,6 +194,21 @@ function GapSummary({ result, timeZone, nowMs }: { result: Recommendations; time
   );
 }
 
+function FilterSelect(props: { label: string; name: string; value: string; options: [string, string][] }) {
+  return (
+    <label>
+      {props.label}
+      <select name={props.name}>
+        {props.options.map(([value, text]) => (
+          <option value={value} selected={props.value === value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function PicksPage(props: PicksPageProps) {
   const { result, filters, links, timeZone, nowMs } = props;
   const back = filterQuery(filters);
@@ -227,47 +242,32 @@ export function PicksPage(props: PicksPageProps) {
             </header>
             <nav aria-label="Filters">
               <form class="filters" method="get" action={links.page}>
-                <label>
-                  When
-                  <select name="when">
-                    <option value="all" selected={filters.when === 'all'}>
-                      Any time
-                    </option>
-                    <option value="week" selected={filters.when === 'week'}>
-                      This week
-                    </option>
-                    <option value="month" selected={filters.when === 'month'}>
-                      This month
-                    </option>
-                  </select>
-                </label>
-                <label>
-                  Where
-                  <select name="where">
-                    <option value="any" selected={filters.where === 'any'}>
-                      In person or online
-                    </option>
-                    <option value="in-person" selected={filters.where === 'in-person'}>
-                      In person
-                    </option>
-                    <option value="online" selected={filters.where === 'online'}>
-                      Online
-                    </option>
-                  </select>
-                </label>
-                <label>
-                  Kind
-                  <select name="kind">
-                    <option value="any" selected={filters.kind === 'any'}>
-                      Any kind
-                    </option>
-                    {EVENT_KINDS.map((k) => (
-                      <option value={k} selected={filters.kind === k}>
-                        {k}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <FilterSelect
+                  label="When"
+                  name="when"
+                  value={filters.when}
+                  options={[
+                    ['all', 'Any time'],
+                    ['week', 'This week'],
+                    ['month', 'This month'],
+                  ]}
+                />
+                <FilterSelect
+                  label="Where"
+                  name="where"
+                  value={filters.where}
+                  options={[
+                    ['any', 'In person or online'],
+                    ['in-person', 'In person'],
+                    ['online', 'Online'],
+                  ]}
+                />
+                <FilterSelect
+                  label="Kind"
+                  name="kind"
+                  value={filters.kind}
+                  options={[['any', 'Any kind'], ...EVENT_KINDS.map((k): [string, string] => [k, k])]}
+                />
                 <button type="submit">Apply filters</button>
               </form>
             </nav>
