@@ -204,5 +204,11 @@ print(json.dumps({'bozo': int(d.bozo), 'version': d.version, 'id': f.get('id'), 
       expect(entry.content).toMatch(/^Why Convene picked this/);
     }
     expect(new Set(parsed.entries.map((e) => e.id)).size).toBe(parsed.entries.length);
+    expect((await get(`/feed/${token}.atom`, { 'if-none-match': res.headers.get('etag')! })).status).toBe(304);
+    // Calendar apps and feed readers probe with HEAD: the same headers, no body.
+    const head = await demo.app.request(`/cal/${token}.ics`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('etag')).toBeTruthy();
+    expect(await head.text()).toBe('');
   });
 });
