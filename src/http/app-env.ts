@@ -1,5 +1,6 @@
 import type { Clock } from '../core/clock.ts';
 import type { EventStore } from '../core/event-store.ts';
+import type { Geocoder } from '../core/geocoder.ts';
 import type { SourceSpec } from '../core/source.ts';
 import type { User } from '../core/user.ts';
 import type { SourceReport } from '../usecases/ingest-sources.ts';
@@ -12,6 +13,8 @@ export interface AppDeps {
   adminKeyHash?: string | null;
   /** Fetches and stores one source now (the runtime wires the fetcher and window). */
   ingest?: (spec: SourceSpec) => Promise<SourceReport>;
+  /** Places named in text onto the map, for distances (Node loads a gazetteer; without one, names are compared). */
+  geocoder?: () => Promise<Geocoder>;
   /** Requests allowed per key or address in each window; tests and the runtime choose. */
   rateLimiter?: RateLimiter;
   /** The client's address, as the runtime knows it (the socket on Node, cf-connecting-ip on Workers). */

@@ -21,7 +21,7 @@ export async function userRecommendations(deps: AppDeps, user: User, limit: numb
   const hit = cache.get(key);
   if (hit?.fingerprint === fingerprint) return hit.result;
   const result = await recommend(
-    { store: deps.store, clock: deps.clock },
+    { store: deps.store, clock: deps.clock, ...(deps.geocoder ? { geocoder: deps.geocoder } : {}) },
     { profile: user.profile, contacts: user.profile.contacts, userKey: userFeedbackKey(user.id), limit },
   );
   if (cache.size > 10_000) cache.clear();

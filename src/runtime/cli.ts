@@ -11,6 +11,7 @@ import { adminKeyHash } from './admin-key-setup.ts';
 import { registerNetworkCommands } from './commands/network.ts';
 import { registerRankingCommands } from './commands/recommend.ts';
 import { createNodeDeps, normaliseLocation } from './node-deps.ts';
+import { nodeGazetteer } from './node-gazetteer.ts';
 import { loadProfile, ProfileError } from './profile-file.ts';
 import { userForProfileFile } from './profile-user.ts';
 import { createProgress, describe } from './progress.ts';
@@ -210,6 +211,7 @@ async function serveApp(db: string, port: number, hostname: string, profilePath?
     store,
     clock,
     adminKeyHash: keyHash,
+    geocoder: nodeGazetteer,
     clientAddress: (_request, env) =>
       (env as { incoming?: { socket?: { remoteAddress?: string } } }).incoming?.socket?.remoteAddress,
     ingest: (spec) => ingestSource({ store, reader, clock }, spec, { window: defaultWindow(clock.now()), force: true }),

@@ -3,6 +3,7 @@ import type { StoredEvent } from '../core/event.ts';
 import { eventFields } from '../core/event-fields.ts';
 import type { EventStore } from '../core/event-store.ts';
 import type { Feedback, FeedbackAction } from '../core/feedback.ts';
+import type { Geocoder } from '../core/geocoder.ts';
 import { defaultLexicon } from '../core/lexicon.ts';
 import type { Contact, Profile } from '../core/profile.ts';
 import { DEFAULT_WEIGHTS, type RankingWeights, type Recommendations } from '../core/ranking.ts';
@@ -25,14 +26,18 @@ export interface RecommendInput {
 
 /** Ranked picks with reasons, the give-first list and the gap summary: `convene recommend` and the API alike. */
 export async function recommend(
-  deps: { store: EventStore; clock: Clock },
+  deps: { store: EventStore; clock: Clock; geocoder?: () => Promise<Geocoder> },
   input: RecommendInput,
 ): Promise<Recommendations> {
   const nowMs = deps.clock.now();
   const lexicon = defaultLexicon();
   const fromMs = Math.max(input.fromMs ?? nowMs, nowMs);
   const toMs = input.toMs ?? defaultWindow(nowMs).toMs;
-  const events = await deps.store.listEvents({ fromMs, toMs, includeUndated: false, includeCancelled: false });
+  const stored = await deps.store.listEvents({ fromMs, toMs, includeUndated: false, includeCancelled: false });
+  const geocoder = deps.geocoder ? await deps.geocoder() : null;
+  const { profile, events } = geocoder
+    ? placeOnMap(input.profile, stored, geocoder)
+    : { profile: input.profile, events: stored };
   const feedback = await deps.store.listFeedback(input.userKey);
   const warnings: string[] = [];
   // Contacts are merged and mapped once, for the gaps and for the share hints alike.
@@ -44,11 +49,11 @@ export async function recommend(
     return index === undefined ? eventFields(event, lexicon) : catalog.fieldsOf(index);
   };
   const gaps = computeGaps(
-    { profile: input.profile, contacts: input.contacts, events, nowMs, lexicon, fieldsOf },
+    { profile, contacts: input.contacts, events, nowMs, lexicon, fieldsOf },
     { contacts: prepared, warnings },
   );
   const ranked = rankEvents({
-    profile: input.profile,
+    profile,
     catalog,
     gaps,
     contacts: prepared,
@@ -59,6 +64,31 @@ export async function recommend(
     limit: input.limit,
   });
   return { generatedAt: new Date(nowMs).toISOString(), ...ranked, gaps };
+}
+
+/**
+ * Distance needs coordinates on both sides; feeds mostly give "Lisbon, Portugal" and profiles a city.
+ * Places are looked up by name where coordinates are missing; what the gazetteer does not know keeps
+ * the name-based reach.
+ */
+function placeOnMap(
+  input: Profile,
+  events: StoredEvent[],
+  geocoder: Geocoder,
+): { profile: Profile; events: StoredEvent[] } {
+  let profile = input;
+  const home = input.location;
+  if (home?.city && (home.lat === undefined || home.lon === undefined)) {
+    const found = geocoder.locate(home.city, home.country ?? null);
+    if (found) profile = { ...input, location: { ...home, ...found } };
+  }
+  const placed = events.map((event) => {
+    const { city, country, lat } = event.location;
+    if (lat !== null || !city || event.online === true) return event;
+    const found = geocoder.locate(city, country);
+    return found ? { ...event, location: { ...event.location, ...found } } : event;
+  });
+  return { profile, events: placed };
 }
 
 export class UnknownEventError extends Error {}

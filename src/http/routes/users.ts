@@ -283,7 +283,7 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
     let picks = cache.get(user.id, fingerprint);
     if (picks === undefined) {
       const result = await recommend(
-        { store, clock },
+        { store, clock, ...(c.var.deps.geocoder ? { geocoder: c.var.deps.geocoder } : {}) },
         {
           profile: user.profile,
           contacts: user.profile.contacts,

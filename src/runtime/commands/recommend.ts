@@ -10,6 +10,7 @@ import { stableId } from '../../core/stable-id.ts';
 import { recommendationsAsAtom, recommendationsAsCalendar } from '../../publish/write-recommendations.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
 import { applyAttendance, recommend, recordFeedback } from '../../usecases/recommend.ts';
+import { nodeGazetteer } from '../node-gazetteer.ts';
 import { loadProfile, readJsonFile, refuseTemplate, writeJsonAtomically } from '../profile-file.ts';
 import { UsageError } from '../usage-error.ts';
 
@@ -80,7 +81,7 @@ export function registerRankingCommands(program: Command): void {
         const store = openSqliteStore(flags.db);
         try {
           const result = await recommend(
-            { store, clock },
+            { store, clock, geocoder: nodeGazetteer },
             {
               profile: loaded.profile,
               contacts: loaded.contacts,
