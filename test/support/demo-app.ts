@@ -6,7 +6,7 @@ import { createApp } from '../../src/http/app.ts';
 import { loadProfile } from '../../src/runtime/profile-file.ts';
 import { readSourceList } from '../../src/runtime/source-list.ts';
 import { ingestSource, ingestSources } from '../../src/usecases/ingest-sources.ts';
-import { depsFor, tempStore } from './store.ts';
+import { depsFor, storeRecords, tempStore } from './store.ts';
 
 export const DATA = join(import.meta.dirname, '..', '..', 'data');
 export const ADMIN_KEY = 'cvn_test-admin-key-0123456789abcdef';
@@ -37,25 +37,7 @@ export async function demoApp(nowIso: string, options: { extraCalendar?: string;
   if (failed.length > 0) throw new Error(`demo ingest failed: ${JSON.stringify(failed)}`);
   if (options.extraRecords) {
     // Straight into the store, past the parsers' own clean-up: the page must be safe whatever is stored.
-    const source = await db.store.ensureSource({ location: 'https://stored-directly.example/' });
-    await db.store.saveIngest(
-      source.id,
-      options.extraRecords,
-      {
-        at: nowIso,
-        window: window(),
-        cancelVanished: true,
-        format: 'ical',
-        title: null,
-        validators: { etag: null, lastModified: null },
-        warnings: [],
-        movedTo: null,
-        nextCheckAt: null,
-        failureCount: 0,
-        disabled: false,
-      },
-      () => null,
-    );
+    await storeRecords(db.store, 'https://stored-directly.example/', options.extraRecords, nowIso);
   }
   const app = createApp({ store: db.store, clock, adminKeyHash: await sha256Hex(ADMIN_KEY) });
   const loaded = loadProfile(join(DATA, 'demo', 'profile.template.json'), nowMs);

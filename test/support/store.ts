@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixedClock } from '../../src/core/clock.ts';
+import type { EventRecord } from '../../src/core/event.ts';
 import type { EventStore } from '../../src/core/event-store.ts';
 import { createNodeReader } from '../../src/runtime/node-deps.ts';
 import { openSqliteStore } from '../../src/store/sqlite.ts';
@@ -25,4 +26,31 @@ export function tempStore(): { store: EventStore; path: string; dir: string; cle
 
 export function depsFor(store: EventStore, nowIso = '2026-11-27T00:00:00Z', allowPrivateNetwork = true): IngestDeps {
   return { store, reader: createNodeReader(allowPrivateNetwork), clock: fixedClock(nowIso) };
+}
+
+/**
+ * Stores records as one source's whole ingest, straight past the parsers (for tests of what is stored
+ * regardless of how it got there). No de-duplication across sources.
+ */
+export async function storeRecords(store: EventStore, location: string, records: EventRecord[], nowIso: string) {
+  const source = await store.ensureSource({ location });
+  const nowMs = Date.parse(nowIso);
+  await store.saveIngest(
+    source.id,
+    records,
+    {
+      at: nowIso,
+      window: { fromMs: nowMs - 86_400_000, toMs: nowMs + 400 * 86_400_000 },
+      cancelVanished: true,
+      format: 'ical',
+      title: null,
+      validators: { etag: null, lastModified: null },
+      warnings: [],
+      movedTo: null,
+      nextCheckAt: null,
+      failureCount: 0,
+      disabled: false,
+    },
+    () => null,
+  );
 }
