@@ -14,6 +14,8 @@ export interface EventCatalog {
   events: StoredEvent[];
   text: RankIndex;
   startMs: Float64Array;
+  /** 1 where the event is confirmed: the pass over every event reads bytes, not objects. */
+  confirmed: Uint8Array;
   indexOf: Map<string, number>;
   /** Fields as small numbers, event i's in values[offsets[i]..offsets[i+1]), for passes over every event. */
   fieldNames: string[];
@@ -28,12 +30,14 @@ export interface EventCatalog {
 
 export function buildCatalog(events: StoredEvent[], lexicon: Lexicon): EventCatalog {
   const startMs = new Float64Array(events.length);
+  const confirmed = new Uint8Array(events.length);
   const fieldNames: string[] = [];
   const numberOf = new Map<string, number>();
   const offsets = new Uint32Array(events.length + 1);
   const values: number[] = [];
   events.forEach((event, i) => {
     startMs[i] = event.start ? valueMs(event.start) : Number.NaN;
+    confirmed[i] = event.status === 'confirmed' ? 1 : 0;
     for (const name of eventFields(event, lexicon)) {
       let n = numberOf.get(name);
       if (n === undefined) {
@@ -51,6 +55,7 @@ export function buildCatalog(events: StoredEvent[], lexicon: Lexicon): EventCata
     events,
     text: buildIndex(events.map((e) => ({ title: e.title, topics: e.topics, description: e.description }))),
     startMs,
+    confirmed,
     indexOf: new Map(events.map((e, i) => [e.id, i])),
     fieldNames,
     fieldIds,

@@ -32,18 +32,28 @@ export interface ReasonContext {
     ago: string;
     communities: { name: string; folded: string }[];
   }[];
-  giveFirstById: Map<string, Gaps['giveFirst']['opportunities'][number]>;
+  /** Per event index, 1 + the index of its give-first opportunity, or 0 (a byte-sized lookup, no strings). */
+  giveFirstAt: Int32Array;
 }
 
-/** The per-ranking parts of a reason context, derived from the gaps. */
-export function reasonIndexes(gaps: Gaps): Pick<ReasonContext, 'overdue' | 'giveFirstById'> {
+/** The per-ranking parts of a reason context, derived from the gaps and the catalog's event numbers. */
+export function reasonIndexes(
+  gaps: Gaps,
+  indexOf: ReadonlyMap<string, number>,
+  size: number,
+): Pick<ReasonContext, 'overdue' | 'giveFirstAt'> {
+  const giveFirstAt = new Int32Array(size);
+  gaps.giveFirst.opportunities.forEach((o, k) => {
+    const i = indexOf.get(o.eventId);
+    if (i !== undefined) giveFirstAt[i] = k + 1;
+  });
   return {
     overdue: gaps.maintenance.overdue.map((item) => ({
       item,
       ago: item.text.replace(/^.*? last seen /, '').replace(/,.*$/, ''),
       communities: item.communities.map((name) => ({ name, folded: ` ${foldText(name)} ` })),
     })),
-    giveFirstById: new Map(gaps.giveFirst.opportunities.map((o) => [o.eventId, o])),
+    giveFirstAt,
   };
 }
 
@@ -115,8 +125,9 @@ function maintenanceReason(text: string, fields: Set<string>, ctx: ReasonContext
   };
 }
 
-function giveFirstReason(event: StoredEvent, ctx: ReasonContext): Reason | null {
-  const opportunity = ctx.giveFirstById.get(event.id);
+function giveFirstReason(index: number, ctx: ReasonContext): Reason | null {
+  const at = ctx.giveFirstAt[index]!;
+  const opportunity = at > 0 ? ctx.gaps.giveFirst.opportunities[at - 1] : undefined;
   return opportunity ? { kind: 'give-first', text: opportunity.text, weight: round(ctx.weights.giveFirst) } : null;
 }
 
@@ -195,7 +206,7 @@ export function reasonsFor(
     ...interestReasons(index, ctx),
     coverageReason(fields, ctx),
     maintenanceReason(foldedText, fields, ctx),
-    giveFirstReason(event, ctx),
+    giveFirstReason(index, ctx),
     channelReason(event, ctx),
     fit ? { kind: 'venue-fit' as const, text: fit, weight: round(ctx.weights.venueFit) } : null,
     nearbyReason(reach, ctx),
