@@ -117,6 +117,26 @@ describe('the personal page /u/{feedToken}', () => {
     expect(await page()).not.toContain('Grace Hopper, close, last seen 9 months ago');
   });
 
+  it('after the event, "Happened recently" asks who you met, and remembers the answer', async () => {
+    const owasp = (await picks()).picks.find((p) => p.event.title === 'OWASP Berlin chapter meeting')!;
+    await post({ eventId: owasp.event.id, action: 'going' });
+    expect(await page()).not.toContain('Happened recently');
+    // The meeting is on 3 December; a week later it has left the picks but not the page.
+    demo.advance(7);
+    const after = await page();
+    expect(after).toContain('<h2 id="recent">Happened recently</h2>');
+    expect(after).toContain(`id="recent-${owasp.event.id}"`);
+    expect((await picks()).picks.map((p) => p.event.id)).not.toContain(owasp.event.id);
+    const res = await post({ eventId: owasp.event.id, action: 'attended', met: 'Grace Hopper' });
+    expect(res.status).toBe(303);
+    const done = await page();
+    expect(done).toContain('You attended, and met Grace Hopper.');
+    expect(done).not.toMatch(/Grace Hopper, close, last seen/);
+    // Forty days on it is history.
+    demo.advance(40);
+    expect(await page()).not.toContain('Happened recently');
+  });
+
   it('bad forms and unknown tokens get clear answers, not errors', async () => {
     const bad = await post({ eventId: '', action: 'maybe' });
     expect(bad.status).toBe(303);

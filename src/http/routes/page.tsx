@@ -6,6 +6,7 @@ import { FEEDBACK_ACTIONS } from '../../core/feedback.ts';
 import { PageFiltersSchema } from '../../render/page/page-filters.ts';
 import { PicksPage } from '../../render/page/picks-page.tsx';
 import { giveFeedback } from '../../usecases/give-feedback.ts';
+import { recentEvents } from '../../usecases/recent-events.ts';
 import { UnknownEventError } from '../../usecases/recommend.ts';
 import type { AppEnv } from '../app-env.ts';
 import { userByFeedToken } from '../feed-token.ts';
@@ -78,6 +79,7 @@ export function registerPage(app: Hono<AppEnv>) {
         timeZone={user.profile.location?.timeZone ?? 'UTC'}
         nowMs={c.var.deps.clock.now()}
         notice={await noticeText(c)}
+        recent={await recentEvents(c.var.deps, user)}
       />,
     );
   });

@@ -4,6 +4,7 @@ import { EVENT_KINDS } from '../../core/event.ts';
 import type { Pick, Recommendations } from '../../core/ranking.ts';
 import { webUrl } from '../../core/web-url.ts';
 import { durationInWords } from '../../network/human-time.ts';
+import type { RecentEvent } from '../../usecases/recent-events.ts';
 import { filterPicks, filterQuery, groupByWeek, type PageFilters } from './page-filters.ts';
 import { PAGE_STYLE } from './page-style.ts';
 import { placeText, weekTitle, whenText } from './when-text.ts';
@@ -26,6 +27,8 @@ export interface PicksPageProps {
   nowMs: number;
   /** What the last button did, said once after the redirect. */
   notice: string | null;
+  /** Recent events the user was going to or was offered: where Attended is asked for. */
+  recent: RecentEvent[];
 }
 
 function signed(weight: number): string {
@@ -89,19 +92,52 @@ function FeedbackButtons({ pick, links, back }: { pick: Pick; links: PageLinks; 
       </form>
       <details>
         <summary>Attended</summary>
-        <form method="post" action={links.feedback}>
-          <input type="hidden" name="eventId" value={pick.event.id} />
-          <input type="hidden" name="back" value={back} />
-          <label>
-            Who did you meet there? (names, separated by commas)
-            <input type="text" name="met" autocomplete="off" />
-          </label>
-          <button type="submit" name="action" value="attended">
-            Save attended
-          </button>
-        </form>
+        <AttendedForm eventId={pick.event.id} links={links} back={back} />
       </details>
     </div>
+  );
+}
+
+function AttendedForm({ eventId, links, back }: { eventId: string; links: PageLinks; back: string }) {
+  return (
+    <form method="post" action={links.feedback}>
+      <input type="hidden" name="eventId" value={eventId} />
+      <input type="hidden" name="back" value={back} />
+      <label>
+        Who did you meet there? (names, separated by commas)
+        <input type="text" name="met" autocomplete="off" />
+      </label>
+      <button type="submit" name="action" value="attended">
+        Save attended
+      </button>
+    </form>
+  );
+}
+
+function RecentCard(props: { recent: RecentEvent; links: PageLinks; back: string; timeZone: string; nowMs: number }) {
+  const { event, attended } = props.recent;
+  const url = webUrl(event.url);
+  const headingId = `recent-${event.id}`;
+  return (
+    <article class="pick" aria-labelledby={headingId}>
+      <h4 id={headingId}>
+        {url ? (
+          <a href={url} rel="noopener noreferrer">
+            {event.title}
+          </a>
+        ) : (
+          event.title
+        )}
+      </h4>
+      <p class="meta">
+        <time datetime={event.start ?? ''}>{whenText(event, props.timeZone, props.nowMs)}</time> · {placeText(event)}
+      </p>
+      {attended ? (
+        <p>You attended{attended.met.length > 0 ? `, and met ${attended.met.join(', ')}` : ''}.</p>
+      ) : (
+        <AttendedForm eventId={event.id} links={props.links} back={props.back} />
+      )}
+    </article>
   );
 }
 
@@ -289,6 +325,15 @@ export function PicksPage(props: PicksPageProps) {
                   </section>
                 ))}
               </section>
+              {props.recent.length > 0 ? (
+                <section aria-labelledby="recent">
+                  <h2 id="recent">Happened recently</h2>
+                  <p>Say who you met: it keeps your network's picture current.</p>
+                  {props.recent.map((r) => (
+                    <RecentCard recent={r} links={links} back={back} timeZone={timeZone} nowMs={nowMs} />
+                  ))}
+                </section>
+              ) : null}
               <section aria-labelledby="give">
                 <h2 id="give">Give first</h2>
                 <p>Calls for papers, volunteer and host roles where your expertise helps others.</p>
