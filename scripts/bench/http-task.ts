@@ -35,7 +35,7 @@ const adminKey = 'bench-admin-key-0123456789';
 const app = createApp({
   store,
   clock,
-  adminKeyHash: await sha256Hex(adminKey),
+  adminKeyHash: sha256Hex(adminKey),
   rateLimiter: memoryRateLimiter(10_000_000, 60_000),
 });
 app.get('/bench/hello', (c) => c.text('hello'));

@@ -1,10 +1,11 @@
+import { sha256HexSync } from './sha256.ts';
+
 /**
  * API keys are 256 random bits shown once and stored only as SHA-256 hashes. Comparing hashes (always
  * 32 bytes) in constant time means a wrong or wrong-length key is an ordinary 401, never a 500.
  */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+export function sha256Hex(text: string): string {
+  return sha256HexSync(text);
 }
 
 export function newApiKey(): string {

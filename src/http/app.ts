@@ -59,15 +59,15 @@ export function createApp(deps: AppDeps) {
   for (const path of ['/v1/*', '/u/*', '/cal/*', '/feed/*']) app.use(path, rateLimit(limiter));
   app.use('/v1/events', cors());
   app.use('/health', cors());
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ProblemError('payload_too_large', 413, `bodies are limited to ${MAX_BODY_BYTES / 1024} KiB`);
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ProblemError('payload_too_large', 413, `bodies are limited to ${MAX_BODY_BYTES / 1024} KiB`);
+    },
+  });
+  // Only requests that carry a body: asking a GET for its body makes the Node adapter build a full
+  // Request object, which halved the rate of warm picks.
+  app.use('/v1/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   registerHealth(app);
   registerEvents(app);

@@ -7,7 +7,7 @@ export async function bearerHash(c: Context<AppEnv>): Promise<string | null> {
   const cached = c.get('tokenHash');
   if (cached !== undefined) return cached;
   const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-  const hash = token ? await sha256Hex(token) : null;
+  const hash = token ? sha256Hex(token) : null;
   c.set('tokenHash', hash);
   return hash;
 }

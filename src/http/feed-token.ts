@@ -13,5 +13,5 @@ const TOKEN = /^cvn_[A-Za-z0-9_-]{43}$/;
  */
 export async function userByFeedToken(deps: AppDeps, token: string): Promise<User | null> {
   if (!TOKEN.test(token)) return null;
-  return cachedUserBy(deps, 'feed-token', await sha256Hex(token));
+  return cachedUserBy(deps, 'feed-token', sha256Hex(token));
 }

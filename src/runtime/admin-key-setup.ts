@@ -16,7 +16,7 @@ export async function adminKeyHash(
   const stored = await store.getSetting(SETTING);
   if (stored) return stored;
   const key = newApiKey();
-  const hash = await sha256Hex(key);
+  const hash = sha256Hex(key);
   await store.setSetting(SETTING, hash);
   announce(`Admin API key (shown once; set CONVENE_ADMIN_KEY to choose your own): ${key}`);
   return hash;

@@ -32,7 +32,7 @@ export async function userForProfileFile(
       await store.replaceProfile(existing.id, profile, at);
       await store.setSetting(settingKey, JSON.stringify({ id: existing.id, fileHash }));
     }
-    await store.rotateCredential(existing.id, 'feed-token', await sha256Hex(feedToken), at);
+    await store.rotateCredential(existing.id, 'feed-token', sha256Hex(feedToken), at);
     const user = await store.getUser(existing.id);
     return { user: user!, feedToken };
   }
@@ -40,8 +40,8 @@ export async function userForProfileFile(
     id: `u_${stableId(settingKey, at)}`,
     profile,
     // Nobody holds this key: the admin key reaches the user over the API.
-    keyHash: await sha256Hex(newApiKey()),
-    feedTokenHash: await sha256Hex(feedToken),
+    keyHash: sha256Hex(newApiKey()),
+    feedTokenHash: sha256Hex(feedToken),
     createdAt: at,
     updatedAt: at,
   };

@@ -40,7 +40,7 @@ describe('the HTTP API', () => {
     app = createApp({
       store: db.store,
       clock: fixedClock(NOW),
-      adminKeyHash: await sha256Hex(KEY),
+      adminKeyHash: sha256Hex(KEY),
       ingest: (spec) =>
         ingestSource(deps, spec, {
           window: { fromMs: Date.parse('2026-11-26'), toMs: Date.parse('2027-11-27') },

@@ -39,7 +39,7 @@ export async function demoApp(nowIso: string, options: { extraCalendar?: string;
     // Straight into the store, past the parsers' own clean-up: the page must be safe whatever is stored.
     await storeRecords(db.store, 'https://stored-directly.example/', options.extraRecords, nowIso);
   }
-  const app = createApp({ store: db.store, clock, adminKeyHash: await sha256Hex(ADMIN_KEY) });
+  const app = createApp({ store: db.store, clock, adminKeyHash: sha256Hex(ADMIN_KEY) });
   const loaded = loadProfile(join(DATA, 'demo', 'profile.template.json'), nowMs);
   const { contactsFile: _file, ...profile } = loaded.profile;
   const created = await app.request('/v1/users', {

@@ -46,7 +46,7 @@ async function published(
 }
 
 async function strongTag(body: string): Promise<string> {
-  return `"${(await sha256Hex(body)).slice(0, 32)}"`;
+  return `"${(sha256Hex(body)).slice(0, 32)}"`;
 }
 
 function notFound() {

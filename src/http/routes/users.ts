@@ -222,8 +222,8 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
     const user = {
       id: `u_${stableId(apiKey, at)}`,
       profile,
-      keyHash: await sha256Hex(apiKey),
-      feedTokenHash: await sha256Hex(feedToken),
+      keyHash: sha256Hex(apiKey),
+      feedTokenHash: sha256Hex(feedToken),
       createdAt: at,
       updatedAt: at,
     };
@@ -265,7 +265,7 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
       await c.var.deps.store.rotateCredential(
         c.var.user.id,
         which,
-        await sha256Hex(secret),
+        sha256Hex(secret),
         new Date(c.var.deps.clock.now()).toISOString(),
       );
       return c.json(which === 'key' ? { apiKey: secret } : { feedToken: secret }, 200);
@@ -297,7 +297,7 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
       const { generatedAt: _generatedAt, ...stable } = result;
       const body = JSON.stringify(stable);
       const bytes = new TextEncoder().encode(body);
-      const tag = (await sha256Hex(body)).slice(0, 32);
+      const tag = sha256Hex(body).slice(0, 32);
       picks = { body: bytes, gzipped: await gzip(bytes), etag: `"${tag}"`, gzipEtag: `"${tag}-gzip"` };
       cache.set(user.id, fingerprint, picks);
     }
