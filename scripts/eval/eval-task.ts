@@ -82,7 +82,7 @@ const lunrIndex = lunr(function () {
 });
 
 const rows = topics.map((topic) => {
-  const scores = index.score(interestQuery({ term: topic, weight: 1 }, lexicon).terms);
+  const scores = index.score(interestQuery({ term: topic, weight: 1 }, lexicon).terms).values;
   const convene = [...scores.keys()].filter((i) => scores[i]! > 0).sort((a, b) => scores[b]! - scores[a]! || a - b);
   // The baseline: lunr's own query of the topic word, over the same text.
   const baseline = lunrIndex

@@ -23,10 +23,11 @@ export interface WeightedTerm {
 export interface RankIndex {
   size: number;
   /**
-   * BM25F scores of every document for a weighted query, in one dense array (0 = no match). Pass
-   * `into` to reuse an array of `size` (it is cleared first) instead of allocating one per query.
+   * BM25F scores of every document for a weighted query, in one dense array (0 = no match), and the
+   * largest of them. Pass `into` to reuse an array of `size` (it is cleared first) instead of
+   * allocating one per query.
    */
-  score(query: WeightedTerm[], into?: Float32Array): Float32Array;
+  score(query: WeightedTerm[], into?: Float32Array): { values: Float32Array; max: number };
 }
 
 /**
@@ -88,6 +89,20 @@ function collectPostings(docs: IndexedText[]): Postings {
   };
 }
 
+/**
+ * Each posting's BM25 term-frequency part depends only on its document, so it is computed once here
+ * instead of at every query (a division and a random read of the document's length per posting). A
+ * function of its own, so the scoring closure keeps only the parts, not the frequencies.
+ */
+function termParts(docsByTerm: Int32Array[], tfsByTerm: Uint8Array[], norms: Float32Array): Float32Array[] {
+  return docsByTerm.map((postings, id) => {
+    const tfs = tfsByTerm[id]!;
+    const parts = new Float32Array(postings.length);
+    for (let i = 0; i < postings.length; i++) parts[i] = (tfs[i]! * (K1 + 1)) / (tfs[i]! + norms[postings[i]!]!);
+    return parts;
+  });
+}
+
 export function buildIndex(docs: IndexedText[]): RankIndex {
   const { termIds, docsByTerm, tfsByTerm, lengths, totalLength } = collectPostings(docs);
   const averageLength = docs.length > 0 ? totalLength / docs.length : 1;
@@ -108,10 +123,12 @@ export function buildIndex(docs: IndexedText[]): RankIndex {
   };
   const norms = new Float32Array(docs.length);
   for (let d = 0; d < docs.length; d++) norms[d] = K1 * (1 - B + (B * lengths[d]!) / averageLength);
+  const partsByTerm = termParts(docsByTerm, tfsByTerm, norms);
   return {
     size: docs.length,
     score(query, into) {
       const scores = into?.length === docs.length ? into.fill(0) : new Float32Array(docs.length);
+      let max = 0;
       const expanded: WeightedTerm[] = [];
       for (const entry of query) {
         expanded.push(entry);
@@ -125,7 +142,7 @@ export function buildIndex(docs: IndexedText[]): RankIndex {
         const id = termIds.get(term);
         if (id === undefined) continue;
         const postings = docsByTerm[id]!;
-        const tfs = tfsByTerm[id]!;
+        const parts = partsByTerm[id]!;
         const idf = Math.log(1 + (docs.length - postings.length + 0.5) / (postings.length + 0.5));
         // A faint, common expansion term (a neighbouring field's word in a sixth of all events) would walk
         // a long posting list to add almost nothing to any score. The user's own words always count.
@@ -133,11 +150,13 @@ export function buildIndex(docs: IndexedText[]): RankIndex {
         const factor = weight * idf;
         for (let i = 0; i < postings.length; i++) {
           const d = postings[i]!;
-          const tf = tfs[i]!;
-          scores[d]! += (factor * tf * (K1 + 1)) / (tf + norms[d]!);
+          // Additions are positive, so the largest running value is the largest final score.
+          const value = scores[d]! + factor * parts[i]!;
+          scores[d] = value;
+          if (value > max) max = value;
         }
       }
-      return scores;
+      return { values: scores, max };
     },
   };
 }
