@@ -11,6 +11,17 @@ export interface ShareCandidate {
 
 const DEPTH = { close: 3, regular: 2, acquaintance: 1 } as const;
 
+/** Communities folded once per contact, not once per contact and pick. */
+const foldedCommunities = new WeakMap<Contact, string[]>();
+function communitiesOf(contact: Contact): string[] {
+  let folded = foldedCommunities.get(contact);
+  if (!folded) {
+    folded = contact.communities.map((c) => ` ${foldText(c)} `);
+    foldedCommunities.set(contact, folded);
+  }
+  return folded;
+}
+
 /**
  * Give first by sharing: contacts who work in the event's fields and are not already in its
  * community (they would know of it already), closest relationships first, at most three.
@@ -27,7 +38,7 @@ export function shareHints(
   for (const { contact, fields: theirs } of contacts) {
     const shared = [...theirs].find((f) => fields.has(f));
     if (!shared) continue;
-    if (contact.communities.some((c) => eventText.includes(` ${foldText(c)} `))) continue;
+    if (contact.communities.length > 0 && communitiesOf(contact).some((c) => eventText.includes(c))) continue;
     const firstName = contact.name.split(/\s+/)[0] ?? contact.name;
     hints.push({
       hint: {
