@@ -13,6 +13,7 @@ import { createApp } from '../../src/http/app.ts';
 import { memoryRateLimiter } from '../../src/http/rate-limit.ts';
 import { renderDemoTemplate } from '../../src/runtime/demo-template.ts';
 import { createNodeReader } from '../../src/runtime/node-deps.ts';
+import { nodeClientAddress, nodeRequestHeader } from '../../src/runtime/node-request.ts';
 import { readSourceList } from '../../src/runtime/source-list.ts';
 import { openSqliteStore } from '../../src/store/sqlite.ts';
 import { ingestSources } from '../../src/usecases/ingest-sources.ts';
@@ -37,6 +38,9 @@ const app = createApp({
   clock,
   adminKeyHash: sha256Hex(adminKey),
   rateLimiter: memoryRateLimiter(10_000_000, 60_000),
+  // Wired as `convene serve` wires them.
+  clientAddress: nodeClientAddress,
+  requestHeader: nodeRequestHeader,
 });
 app.get('/bench/hello', (c) => c.text('hello'));
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });

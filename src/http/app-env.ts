@@ -17,6 +17,11 @@ export interface AppDeps {
   geocoder?: () => Promise<Geocoder>;
   /** Requests allowed per key or address in each window; tests and the runtime choose. */
   rateLimiter?: RateLimiter;
+  /**
+   * One request header (lower-case name) by the runtime's cheap path; without it, the Web Request's
+   * headers are read (see request-header.ts).
+   */
+  requestHeader?: (request: Request, env: unknown, name: string) => string | undefined;
   /** The client's address, as the runtime knows it (the socket on Node, cf-connecting-ip on Workers). */
   clientAddress?: (request: Request, env: unknown) => string | undefined;
   /**

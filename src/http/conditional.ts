@@ -1,11 +1,13 @@
 import type { Context } from 'hono';
+import type { AppEnv } from './app-env.ts';
+import { requestHeader } from './request-header.ts';
 
 /**
  * Answers a GET with a body and its validators, or with 304 when the client already has it
  * (If-None-Match first, If-Modified-Since only without it: RFC 9110 13.2.2).
  */
 export async function conditionalBody(
-  c: Context,
+  c: Context<AppEnv>,
   body: string,
   contentType: string,
   lastModified: string,
@@ -18,8 +20,8 @@ export async function conditionalBody(
     // Private to whoever holds the token; revalidation is cheap with the validators.
     'cache-control': 'private, no-cache',
   };
-  const ifNoneMatch = c.req.header('if-none-match');
-  const ifModifiedSince = c.req.header('if-modified-since');
+  const ifNoneMatch = requestHeader(c, 'if-none-match');
+  const ifModifiedSince = requestHeader(c, 'if-modified-since');
   const fresh = ifNoneMatch
     ? ifNoneMatch.split(/\s*,\s*/).some((tag) => tag === etag || tag === `W/${etag}` || tag === '*')
     : ifModifiedSince !== undefined && Date.parse(ifModifiedSince) >= modified.getTime();

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env.ts';
 import { bearerHash } from './bearer.ts';
 import { ProblemError } from './problem.ts';
+import { requestHeader } from './request-header.ts';
 
 export interface RateLimiter {
   /** Counts one request for a key; returns the milliseconds to wait when the key is over its limit. */
@@ -32,7 +33,7 @@ export function memoryRateLimiter(limit: number, windowMs: number): RateLimiter 
 export function rateLimit(limiter: RateLimiter): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const tokenHash = await bearerHash(c);
-    const address = c.var.deps.clientAddress?.(c.req.raw, c.env) ?? c.req.header('cf-connecting-ip') ?? 'unknown';
+    const address = c.var.deps.clientAddress?.(c.req.raw, c.env) ?? requestHeader(c, 'cf-connecting-ip') ?? 'unknown';
     const key = tokenHash ? `key:${tokenHash}` : `ip:${address}`;
     const waitMs = limiter.take(key, c.var.deps.clock.now());
     if (waitMs !== null) {

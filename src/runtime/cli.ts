@@ -12,6 +12,7 @@ import { registerNetworkCommands } from './commands/network.ts';
 import { registerRankingCommands } from './commands/recommend.ts';
 import { createNodeDeps, normaliseLocation } from './node-deps.ts';
 import { nodeGazetteer } from './node-gazetteer.ts';
+import { nodeClientAddress, nodeRequestHeader } from './node-request.ts';
 import { loadProfile, ProfileError } from './profile-file.ts';
 import { userForProfileFile } from './profile-user.ts';
 import { createProgress, describe } from './progress.ts';
@@ -212,8 +213,8 @@ async function serveApp(db: string, port: number, hostname: string, profilePath?
     clock,
     adminKeyHash: keyHash,
     geocoder: nodeGazetteer,
-    clientAddress: (_request, env) =>
-      (env as { incoming?: { socket?: { remoteAddress?: string } } }).incoming?.socket?.remoteAddress,
+    clientAddress: nodeClientAddress,
+    requestHeader: nodeRequestHeader,
     ingest: (spec) => ingestSource({ store, reader, clock }, spec, { window: defaultWindow(clock.now()), force: true }),
     ...(served ? { home: { userId: served.user.id, pagePath: `/u/${served.feedToken}` } } : {}),
   });

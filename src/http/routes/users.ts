@@ -12,6 +12,7 @@ import type { AppEnv } from '../app-env.ts';
 import { acceptsGzip, gzip } from '../gzip-body.ts';
 import { createPicksCache } from '../picks-cache.ts';
 import { ProblemError } from '../problem.ts';
+import { requestHeader } from '../request-header.ts';
 import { problemResponse } from '../schemas.ts';
 import { requireUserOrAdmin } from '../user-auth.ts';
 
@@ -301,11 +302,11 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
       picks = { body: bytes, gzipped: await gzip(bytes), etag: `"${tag}"`, gzipEtag: `"${tag}-gzip"` };
       cache.set(user.id, fingerprint, picks);
     }
-    const compressed = acceptsGzip(c.req.header('accept-encoding'));
+    const compressed = acceptsGzip(requestHeader(c, 'accept-encoding'));
     const etag = compressed ? picks.gzipEtag : picks.etag;
     c.header('etag', etag);
     c.header('vary', 'Accept-Encoding');
-    if ((c.req.header('if-none-match') ?? '').split(/\s*,\s*/).includes(etag)) return c.body(null, 304) as never;
+    if ((requestHeader(c, 'if-none-match') ?? '').split(/\s*,\s*/).includes(etag)) return c.body(null, 304) as never;
     // The cached body is this route's declared JSON, already serialised; the typed c.json() would parse
     // and serialise it again on every hit, which is the cost the cache exists to avoid.
     return c.body(compressed ? picks.gzipped : picks.body, 200, {
