@@ -120,7 +120,12 @@ describe('the personal page /u/{feedToken}', () => {
   it('after the event, "Happened recently" asks who you met, and remembers the answer', async () => {
     const owasp = (await picks()).picks.find((p) => p.event.title === 'OWASP Berlin chapter meeting')!;
     await post({ eventId: owasp.event.id, action: 'going' });
-    expect(await page()).not.toContain('Happened recently');
+    const pinned = await page();
+    expect(pinned).not.toContain('Happened recently');
+    // Going is shown as a state on the card, not offered again.
+    const card = pinned.slice(pinned.indexOf(`id="pick-${owasp.event.id}"`));
+    expect(card.slice(0, card.indexOf('</article>'))).toContain('You are going.');
+    expect(card.slice(0, card.indexOf('</article>'))).not.toContain('value="going"');
     // The meeting is on 3 December; a week later it has left the picks but not the page.
     demo.advance(7);
     const after = await page();

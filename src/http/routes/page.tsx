@@ -2,10 +2,11 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import type { EventStore } from '../../core/event-store.ts';
 import { FEEDBACK_ACTIONS } from '../../core/feedback.ts';
 import { PageFiltersSchema } from '../../render/page/page-filters.ts';
 import { PicksPage } from '../../render/page/picks-page.tsx';
-import { giveFeedback } from '../../usecases/give-feedback.ts';
+import { giveFeedback, userFeedbackKey } from '../../usecases/give-feedback.ts';
 import { recentEvents } from '../../usecases/recent-events.ts';
 import { UnknownEventError } from '../../usecases/recommend.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -40,6 +41,13 @@ const NoticeQuery = z.object({
     .catch(undefined),
   event: z.string().max(64).optional().catch(undefined),
 });
+
+/** The events whose latest word from this user is "going". */
+async function goingIds(store: EventStore, userId: string): Promise<Set<string>> {
+  const latest = new Map<string, string>();
+  for (const f of await store.listFeedback(userFeedbackKey(userId))) latest.set(f.eventId, f.action);
+  return new Set([...latest].filter(([, action]) => action === 'going').map(([id]) => id));
+}
 
 function notFoundPage(c: Context<AppEnv>) {
   return c.html(
@@ -80,6 +88,7 @@ export function registerPage(app: Hono<AppEnv>) {
         nowMs={c.var.deps.clock.now()}
         notice={await noticeText(c)}
         recent={await recentEvents(c.var.deps, user)}
+        going={await goingIds(c.var.deps.store, user.id)}
       />,
     );
   });

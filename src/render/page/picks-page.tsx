@@ -29,6 +29,8 @@ export interface PicksPageProps {
   notice: string | null;
   /** Recent events the user was going to or was offered: where Attended is asked for. */
   recent: RecentEvent[];
+  /** Events the user said they are going to. */
+  going: ReadonlySet<string>;
 }
 
 function signed(weight: number): string {
@@ -77,15 +79,19 @@ function ShareHints({ pick, when }: { pick: Pick; when: string }) {
   );
 }
 
-function FeedbackButtons({ pick, links, back }: { pick: Pick; links: PageLinks; back: string }) {
+function FeedbackButtons(props: { pick: Pick; links: PageLinks; back: string; going: boolean }) {
+  const { pick, links, back, going } = props;
   return (
     <div class="actions">
+      {going ? <p class="going">You are going.</p> : null}
       <form method="post" action={links.feedback}>
         <input type="hidden" name="eventId" value={pick.event.id} />
         <input type="hidden" name="back" value={back} />
-        <button type="submit" name="action" value="going" class="primary">
-          Going
-        </button>{' '}
+        {going ? null : (
+          <button type="submit" name="action" value="going" class="primary">
+            Going
+          </button>
+        )}{' '}
         <button type="submit" name="action" value="not-interested">
           Not interested
         </button>
@@ -148,6 +154,7 @@ function PickCard(props: {
   back: string;
   timeZone: string;
   nowMs: number;
+  going: boolean;
 }) {
   const { pick, rank } = props;
   const url = webUrl(pick.event.url);
@@ -189,7 +196,7 @@ function PickCard(props: {
         ))}
       </ul>
       <ShareHints pick={pick} when={when} />
-      <FeedbackButtons pick={pick} links={props.links} back={props.back} />
+      <FeedbackButtons pick={pick} links={props.links} back={props.back} going={props.going} />
     </article>
   );
 }
@@ -320,7 +327,15 @@ export function PicksPage(props: PicksPageProps) {
                   <section aria-label={weekTitle(week.monday, nowMs, timeZone)}>
                     <h3>{weekTitle(week.monday, nowMs, timeZone)}</h3>
                     {week.picks.map(({ pick, rank }) => (
-                      <PickCard pick={pick} rank={rank} links={links} back={back} timeZone={timeZone} nowMs={nowMs} />
+                      <PickCard
+                        pick={pick}
+                        rank={rank}
+                        links={links}
+                        back={back}
+                        timeZone={timeZone}
+                        nowMs={nowMs}
+                        going={props.going.has(pick.event.id)}
+                      />
                     ))}
                   </section>
                 ))}
@@ -339,7 +354,15 @@ export function PicksPage(props: PicksPageProps) {
                 <p>Calls for papers, volunteer and host roles where your expertise helps others.</p>
                 {result.giveFirst.length === 0 ? <p>Nothing open right now.</p> : null}
                 {result.giveFirst.map((pick, index) => (
-                  <PickCard pick={pick} rank={index + 1} links={links} back={back} timeZone={timeZone} nowMs={nowMs} />
+                  <PickCard
+                    pick={pick}
+                    rank={index + 1}
+                    links={links}
+                    back={back}
+                    timeZone={timeZone}
+                    nowMs={nowMs}
+                    going={props.going.has(pick.event.id)}
+                  />
                 ))}
               </section>
               <section aria-labelledby="network">
