@@ -7,7 +7,7 @@ import { ProblemError } from './problem.ts';
 /** Bearer auth with the admin key; the key is never logged or echoed. */
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   const hash = await bearerHash(c);
-  const expected = c.var.deps.adminKeyHash;
+  const expected = c.get('deps').adminKeyHash;
   if (!expected || !hash || !constantTimeEqual(hash, expected)) {
     c.header('www-authenticate', 'Bearer realm="convene"');
     throw new ProblemError('unauthorized', 401, 'send the admin key as "Authorization: Bearer <key>"');

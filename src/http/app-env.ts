@@ -31,6 +31,7 @@ export interface AppDeps {
   home?: { userId: string; pagePath: string };
 }
 
+/** Read variables with `c.get(name)`: Hono's `c.var` builds a new object of all of them on every access. */
 export interface AppEnv {
   Variables: { deps: AppDeps; user: User; tokenHash: string | null };
 }

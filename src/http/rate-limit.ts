@@ -33,9 +33,10 @@ export function memoryRateLimiter(limit: number, windowMs: number): RateLimiter 
 export function rateLimit(limiter: RateLimiter): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const tokenHash = await bearerHash(c);
-    const address = c.var.deps.clientAddress?.(c.req.raw, c.env) ?? requestHeader(c, 'cf-connecting-ip') ?? 'unknown';
+    const address =
+      c.get('deps').clientAddress?.(c.req.raw, c.env) ?? requestHeader(c, 'cf-connecting-ip') ?? 'unknown';
     const key = tokenHash ? `key:${tokenHash}` : `ip:${address}`;
-    const waitMs = limiter.take(key, c.var.deps.clock.now());
+    const waitMs = limiter.take(key, c.get('deps').clock.now());
     if (waitMs !== null) {
       c.header('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))));
       throw new ProblemError('rate_limited', 429, 'slow down; see Retry-After');

@@ -7,6 +7,6 @@ import type { AppEnv } from './app-env.ts';
  * signal): one header read cost a fifth of the rate of a small route. `name` is lower case.
  */
 export function requestHeader(c: Context<AppEnv>, name: string): string | undefined {
-  const read = c.var.deps.requestHeader;
+  const read = c.get('deps').requestHeader;
   return read ? read(c.req.raw, c.env, name) : c.req.header(name);
 }

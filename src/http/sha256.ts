@@ -14,24 +14,45 @@ const K = new Uint32Array([
   0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
   0xc67178f2,
 ]);
-const INITIAL = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 const encoder = new TextEncoder();
 const schedule = new Uint32Array(64);
+/** Reused for short messages (API keys, tokens): no allocation per hash. */
+let scratch = new Uint8Array(256);
 
 export function sha256HexSync(text: string): string {
-  const bytes = encoder.encode(text);
+  // UTF-8 takes at most 3 bytes per UTF-16 unit; room for the 0x80 byte and the 8-byte length too.
+  const room = text.length * 3 + 72;
+  if (scratch.length < room) scratch = new Uint8Array(Math.max(room, scratch.length * 2));
+  const bytes = scratch;
+  const size = encoder.encodeInto(text, bytes).written;
   // Message, a 1 bit, zeros, and the length in bits as a 64-bit big-endian number, to a multiple of 64 bytes.
-  const length = ((bytes.length + 9 + 63) >> 6) << 6;
-  const padded = new Uint8Array(length);
-  padded.set(bytes);
-  padded[bytes.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(length - 8, Math.floor((bytes.length * 8) / 2 ** 32));
-  view.setUint32(length - 4, (bytes.length * 8) >>> 0);
-  const h = INITIAL.slice();
+  const length = ((size + 9 + 63) >> 6) << 6;
+  bytes.fill(0, size, length);
+  bytes[size] = 0x80;
+  const bitsHigh = Math.floor((size * 8) / 2 ** 32);
+  const bitsLow = (size * 8) >>> 0;
+  bytes[length - 8] = bitsHigh >>> 24;
+  bytes[length - 7] = bitsHigh >>> 16;
+  bytes[length - 6] = bitsHigh >>> 8;
+  bytes[length - 5] = bitsHigh;
+  bytes[length - 4] = bitsLow >>> 24;
+  bytes[length - 3] = bitsLow >>> 16;
+  bytes[length - 2] = bitsLow >>> 8;
+  bytes[length - 1] = bitsLow;
+  let h0 = 0x6a09e667;
+  let h1 = 0xbb67ae85;
+  let h2 = 0x3c6ef372;
+  let h3 = 0xa54ff53a;
+  let h4 = 0x510e527f;
+  let h5 = 0x9b05688c;
+  let h6 = 0x1f83d9ab;
+  let h7 = 0x5be0cd19;
   const w = schedule;
   for (let block = 0; block < length; block += 64) {
-    for (let t = 0; t < 16; t++) w[t] = view.getUint32(block + t * 4);
+    for (let t = 0; t < 16; t++) {
+      const at = block + t * 4;
+      w[t] = (bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!;
+    }
     for (let t = 16; t < 64; t++) {
       const a = w[t - 15]!;
       const b = w[t - 2]!;
@@ -39,15 +60,22 @@ export function sha256HexSync(text: string): string {
       const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
       w[t] = (w[t - 16]! + s0 + w[t - 7]! + s1) | 0;
     }
-    let [a, b, c, d, e, f, g, hh] = h as [number, number, number, number, number, number, number, number];
+    let a = h0;
+    let b = h1;
+    let c = h2;
+    let d = h3;
+    let e = h4;
+    let f = h5;
+    let g = h6;
+    let h = h7;
     for (let t = 0; t < 64; t++) {
       const s1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const choose = (e & f) ^ (~e & g);
-      const t1 = (hh + s1 + choose + K[t]! + w[t]!) | 0;
+      const t1 = (h + s1 + choose + K[t]! + w[t]!) | 0;
       const s0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
       const majority = (a & b) ^ (a & c) ^ (b & c);
       const t2 = (s0 + majority) | 0;
-      hh = g;
+      h = g;
       g = f;
       f = e;
       e = (d + t1) | 0;
@@ -56,16 +84,18 @@ export function sha256HexSync(text: string): string {
       b = a;
       a = (t1 + t2) | 0;
     }
-    h[0] = (h[0]! + a) | 0;
-    h[1] = (h[1]! + b) | 0;
-    h[2] = (h[2]! + c) | 0;
-    h[3] = (h[3]! + d) | 0;
-    h[4] = (h[4]! + e) | 0;
-    h[5] = (h[5]! + f) | 0;
-    h[6] = (h[6]! + g) | 0;
-    h[7] = (h[7]! + hh) | 0;
+    h0 = (h0 + a) | 0;
+    h1 = (h1 + b) | 0;
+    h2 = (h2 + c) | 0;
+    h3 = (h3 + d) | 0;
+    h4 = (h4 + e) | 0;
+    h5 = (h5 + f) | 0;
+    h6 = (h6 + g) | 0;
+    h7 = (h7 + h) | 0;
   }
-  let hex = '';
-  for (const word of h) hex += (word >>> 0).toString(16).padStart(8, '0');
-  return hex;
+  return hex(h0) + hex(h1) + hex(h2) + hex(h3) + hex(h4) + hex(h5) + hex(h6) + hex(h7);
+}
+
+function hex(word: number): string {
+  return (word >>> 0).toString(16).padStart(8, '0');
 }

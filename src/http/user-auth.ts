@@ -38,10 +38,10 @@ export const requireUserOrAdmin: MiddlewareHandler<AppEnv> = async (c, next) => 
     c.header('www-authenticate', 'Bearer realm="convene"');
     throw new ProblemError('unauthorized', 401, 'send an API key as "Authorization: Bearer <key>"');
   }
-  const { store, adminKeyHash } = c.var.deps;
+  const { store, adminKeyHash } = c.get('deps');
   const id = c.req.param('id') ?? '';
   const isAdmin = Boolean(adminKeyHash) && constantTimeEqual(hash, adminKeyHash!);
-  const user: User | null = isAdmin ? await store.getUser(id) : await cachedUserBy(c.var.deps, 'key', hash);
+  const user: User | null = isAdmin ? await store.getUser(id) : await cachedUserBy(c.get('deps'), 'key', hash);
   if (!user || user.id !== id) {
     if (!isAdmin && !user) {
       c.header('www-authenticate', 'Bearer realm="convene"');

@@ -59,7 +59,7 @@ const listEvents = createRoute({
 export function registerEvents(app: OpenAPIHono<AppEnv>) {
   app.openapi(listEvents, async (c) => {
     const query = c.req.valid('query');
-    const { store, clock } = c.var.deps;
+    const { store, clock } = c.get('deps');
     const now = clock.now();
     const fromMs = query.from ? parseDateOption(query.from, 'from') : now;
     const toMs = query.to ? parseDateOption(query.to, 'to') : defaultWindow(now).toMs;

@@ -18,7 +18,7 @@ const health = createRoute({
 export function registerHealth(app: OpenAPIHono<AppEnv>) {
   app.openapi(health, async (c) => {
     try {
-      await c.var.deps.store.listSources();
+      await c.get('deps').store.listSources();
       return c.json({ status: 'ok' as const, storage: 'ok' as const }, 200);
     } catch {
       return c.json({ status: 'degraded' as const, storage: 'unavailable' as const }, 503);

@@ -62,7 +62,7 @@ async function noticeText(c: Context<AppEnv>): Promise<string | null> {
   if (!done) return null;
   if (done === 'invalid') return 'That did not work: the form was incomplete.';
   if (done === 'unknown-event') return 'That event is no longer in Convene.';
-  const title = event ? ((await c.var.deps.store.getEvent(event))?.title ?? 'the event') : 'the event';
+  const title = event ? ((await c.get('deps').store.getEvent(event))?.title ?? 'the event') : 'the event';
   if (done === 'going') return `You are going to “${title}”: it stays among your picks.`;
   if (done === 'not-interested') return `Dismissed “${title}”: it is gone, and similar events now rank lower.`;
   return `Saved: you attended “${title}”. The people you met count as seen, which updates your network.`;
@@ -72,9 +72,9 @@ async function noticeText(c: Context<AppEnv>): Promise<string | null> {
 export function registerPage(app: Hono<AppEnv>) {
   app.get('/u/:token', async (c) => {
     const token = c.req.param('token');
-    const user = await userByFeedToken(c.var.deps, token);
+    const user = await userByFeedToken(c.get('deps'), token);
     if (!user) return notFoundPage(c);
-    const result = await userRecommendations(c.var.deps, user, PAGE_LIMIT);
+    const result = await userRecommendations(c.get('deps'), user, PAGE_LIMIT);
     const urls = subscriptionUrls(new URL(c.req.url).origin, token);
     c.header('cache-control', 'private, no-store');
     c.header('x-robots-tag', 'noindex');
@@ -85,17 +85,17 @@ export function registerPage(app: Hono<AppEnv>) {
         filters={PageFiltersSchema.parse(c.req.query())}
         links={{ ...urls, page: `/u/${token}`, feedback: `/u/${token}/feedback` }}
         timeZone={user.profile.location?.timeZone ?? 'UTC'}
-        nowMs={c.var.deps.clock.now()}
+        nowMs={c.get('deps').clock.now()}
         notice={await noticeText(c)}
-        recent={await recentEvents(c.var.deps, user)}
-        going={await goingIds(c.var.deps.store, user.id)}
+        recent={await recentEvents(c.get('deps'), user)}
+        going={await goingIds(c.get('deps').store, user.id)}
       />,
     );
   });
 
   app.post('/u/:token/feedback', bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
     const token = c.req.param('token');
-    const user = await userByFeedToken(c.var.deps, token);
+    const user = await userByFeedToken(c.get('deps'), token);
     if (!user) return notFoundPage(c);
     const parsed = FeedbackForm.safeParse(await c.req.parseBody());
     const back = (query: string, extra: string) => `/u/${token}?${[query, extra].filter(Boolean).join('&')}#picks`;
@@ -109,7 +109,7 @@ export function registerPage(app: Hono<AppEnv>) {
       if (value) kept.set(name, value);
     }
     try {
-      await giveFeedback(c.var.deps, user, {
+      await giveFeedback(c.get('deps'), user, {
         eventId: form.eventId,
         action: form.action,
         met: form.action === 'attended' ? form.met : [],

@@ -118,10 +118,10 @@ const ingestNow = createRoute({
 });
 
 export function registerSources(app: OpenAPIHono<AppEnv>) {
-  app.openapi(list, async (c) => c.json({ sources: await c.var.deps.store.listSources() }, 200));
+  app.openapi(list, async (c) => c.json({ sources: await c.get('deps').store.listSources() }, 200));
   app.openapi(add, async (c) => {
     const body = c.req.valid('json');
-    const { store } = c.var.deps;
+    const { store } = c.get('deps');
     if (await store.getSource(body.url)) throw new ProblemError('conflict', 409, 'this URL is already a source');
     const source = await store.ensureSource({
       location: body.url,
@@ -133,12 +133,12 @@ export function registerSources(app: OpenAPIHono<AppEnv>) {
     return c.json(source, 201);
   });
   app.openapi(remove, async (c) => {
-    if (!(await c.var.deps.store.removeSource(c.req.valid('param').id)))
+    if (!(await c.get('deps').store.removeSource(c.req.valid('param').id)))
       throw new ProblemError('not_found', 404, 'no such source');
     return c.body(null, 204);
   });
   app.openapi(ingestNow, async (c) => {
-    const { store, ingest } = c.var.deps;
+    const { store, ingest } = c.get('deps');
     const source = await store.getSourceById(c.req.valid('param').id);
     if (!source) throw new ProblemError('not_found', 404, 'no such source');
     if (!ingest) throw new ProblemError('internal', 503, 'this server cannot fetch sources');

@@ -38,8 +38,8 @@ async function published(
   user: User,
   calendar: CalendarName,
 ): Promise<{ result: Recommendations; publications: Publication[] }> {
-  const { store, clock } = c.var.deps;
-  const result = await userRecommendations(c.var.deps, user, SUBSCRIPTION_LIMIT);
+  const { store, clock } = c.get('deps');
+  const result = await userRecommendations(c.get('deps'), user, SUBSCRIPTION_LIMIT);
   const nowMs = clock.now();
   const entries = calendar === 'picks' ? pickEntries(result.picks) : giveEntries(result.giveFirst, nowMs);
   return { result, publications: await publishCalendar(store, user.id, calendar, entries, nowMs) };
@@ -54,7 +54,7 @@ function notFound() {
 }
 
 async function calendarResponse(c: Context<AppEnv>, token: string, calendar: CalendarName): Promise<Response> {
-  const user = await userByFeedToken(c.var.deps, token);
+  const user = await userByFeedToken(c.get('deps'), token);
   if (!user) return notFound();
   const { publications } = await published(c, user, calendar);
   const header =
@@ -80,7 +80,7 @@ async function calendarResponse(c: Context<AppEnv>, token: string, calendar: Cal
 }
 
 async function feedResponse(c: Context<AppEnv>, token: string, format: 'atom' | 'json'): Promise<Response> {
-  const user = await userByFeedToken(c.var.deps, token);
+  const user = await userByFeedToken(c.get('deps'), token);
   if (!user) return notFound();
   const { result, publications } = await published(c, user, 'picks');
   const byEvent = new Map(result.picks.map((p) => [p.event.id, p]));

@@ -216,7 +216,7 @@ function dateOrThrow(value: string | undefined, name: string): number | undefine
 export function registerUsers(app: OpenAPIHono<AppEnv>) {
   app.openapi(create, async (c) => {
     const profile = checkProfile(c.req.valid('json').profile);
-    const { store, clock } = c.var.deps;
+    const { store, clock } = c.get('deps');
     const apiKey = newApiKey();
     const feedToken = newApiKey();
     const at = new Date(clock.now()).toISOString();
@@ -231,20 +231,22 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
     await store.createUser(user);
     return c.json({ ...view(user), apiKey, feedToken }, 201);
   });
-  app.openapi(read, (c) => c.json(view(c.var.user), 200));
+  app.openapi(read, (c) => c.json(view(c.get('user')), 200));
   app.openapi(replace, async (c) => {
     const profile = checkProfile(c.req.valid('json').profile);
-    const at = new Date(c.var.deps.clock.now()).toISOString();
-    await c.var.deps.store.replaceProfile(c.var.user.id, profile, at);
-    return c.json(view({ ...c.var.user, profile, updatedAt: at }), 200);
+    const at = new Date(c.get('deps').clock.now()).toISOString();
+    await c.get('deps').store.replaceProfile(c.get('user').id, profile, at);
+    return c.json(view({ ...c.get('user'), profile, updatedAt: at }), 200);
   });
   app.openapi(contacts, async (c) => {
-    const result = importVcard(c.var.user.profile.contacts, await c.req.text());
-    await c.var.deps.store.replaceProfile(
-      c.var.user.id,
-      { ...c.var.user.profile, contacts: result.contacts },
-      new Date(c.var.deps.clock.now()).toISOString(),
-    );
+    const result = importVcard(c.get('user').profile.contacts, await c.req.text());
+    await c
+      .get('deps')
+      .store.replaceProfile(
+        c.get('user').id,
+        { ...c.get('user').profile, contacts: result.contacts },
+        new Date(c.get('deps').clock.now()).toISOString(),
+      );
     return c.json(
       { added: result.added, merged: result.merged, total: result.contacts.length, warnings: result.warnings },
       200,
@@ -253,9 +255,9 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
   app.openapi(gaps, async (c) =>
     c.json(
       (await gapsFor(
-        { store: c.var.deps.store, clock: c.var.deps.clock },
-        c.var.user.profile,
-        c.var.user.profile.contacts,
+        { store: c.get('deps').store, clock: c.get('deps').clock },
+        c.get('user').profile,
+        c.get('user').profile.contacts,
       )) as unknown as Record<string, unknown>,
       200,
     ),
@@ -263,12 +265,14 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
   for (const which of ['key', 'feed-token'] as const) {
     app.openapi(rotate(which), async (c) => {
       const secret = newApiKey();
-      await c.var.deps.store.rotateCredential(
-        c.var.user.id,
-        which,
-        sha256Hex(secret),
-        new Date(c.var.deps.clock.now()).toISOString(),
-      );
+      await c
+        .get('deps')
+        .store.rotateCredential(
+          c.get('user').id,
+          which,
+          sha256Hex(secret),
+          new Date(c.get('deps').clock.now()).toISOString(),
+        );
       return c.json(which === 'key' ? { apiKey: secret } : { feedToken: secret }, 200);
     });
   }
@@ -277,14 +281,14 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
     const query = c.req.valid('query');
     const fromMs = dateOrThrow(query.from, 'from');
     const toMs = dateOrThrow(query.to, 'to');
-    const { store, clock } = c.var.deps;
-    const user = c.var.user;
+    const { store, clock } = c.get('deps');
+    const user = c.get('user');
     const hour = Math.floor(clock.now() / 3_600_000);
     const fingerprint = `${user.updatedAt}|${await store.changeStamp()}|${hour}|${query.limit}|${fromMs ?? ''}|${toMs ?? ''}`;
     let picks = cache.get(user.id, fingerprint);
     if (picks === undefined) {
       const result = await recommend(
-        { store, clock, ...(c.var.deps.geocoder ? { geocoder: c.var.deps.geocoder } : {}) },
+        { store, clock, ...(c.get('deps').geocoder ? { geocoder: c.get('deps').geocoder } : {}) },
         {
           profile: user.profile,
           contacts: user.profile.contacts,
@@ -316,12 +320,12 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
   });
   app.openapi(feedback, async (c) => {
     const body = c.req.valid('json');
-    const { store, clock } = c.var.deps;
+    const { store, clock } = c.get('deps');
     if (body.met.length > 0 && body.action !== 'attended')
       throw new ProblemError('validation_failed', 400, 'see errors', [{ path: 'met', message: 'goes with attended' }]);
     let stored: Awaited<ReturnType<typeof giveFeedback>>;
     try {
-      stored = await giveFeedback({ store, clock }, c.var.user, body);
+      stored = await giveFeedback({ store, clock }, c.get('user'), body);
     } catch (error) {
       if (error instanceof UnknownEventError)
         throw new ProblemError('validation_failed', 400, 'see errors', [{ path: 'eventId', message: 'no such event' }]);
