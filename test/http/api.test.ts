@@ -286,6 +286,18 @@ describe('the HTTP API', () => {
       expect(
         (await app.request(`/v1/users/${ada.id}/picks`, { headers: { ...auth, 'if-none-match': tag! } })).status,
       ).toBe(304);
+      // The query is checked with the documented schema; a bad value names its field.
+      for (const [query, field] of [
+        ['limit=0', 'limit'],
+        ['limit=many', 'limit'],
+        ['from=someday', 'from'],
+      ] as const) {
+        const bad = await app.request(`/v1/users/${ada.id}/picks?${query}`, { headers: auth });
+        expect(bad.status, query).toBe(400);
+        expect(bad.headers.get('content-type')).toBe('application/problem+json');
+        expect((await bad.json()).errors[0].path).toBe(field);
+      }
+      expect((await app.request(`/v1/users/${ada.id}/picks?limit=3`, { headers: auth })).status).toBe(200);
       // Clients that take gzip get the same JSON compressed (kept compressed in the cache), under its own ETag.
       const zipped = await app.request(`/v1/users/${ada.id}/picks`, {
         headers: { ...auth, 'accept-encoding': 'br, gzip;q=0.8' },
