@@ -297,7 +297,15 @@ describe('the HTTP API', () => {
         expect(bad.headers.get('content-type')).toBe('application/problem+json');
         expect((await bad.json()).errors[0].path).toBe(field);
       }
-      expect((await app.request(`/v1/users/${ada.id}/picks?limit=3`, { headers: auth })).status).toBe(200);
+      // Paged over one ranking: page two continues page one, and the last page has no next.
+      const all = await (await app.request(`/v1/users/${ada.id}/picks?limit=50`, { headers: auth })).json();
+      expect(all.picks.length).toBeGreaterThanOrEqual(2);
+      const pageOne = await (await app.request(`/v1/users/${ada.id}/picks?limit=1`, { headers: auth })).json();
+      expect(pageOne.picks.map((p: { event: { id: string } }) => p.event.id)).toEqual([all.picks[0].event.id]);
+      expect(pageOne.next).toBe(`/v1/users/${ada.id}/picks?limit=1&offset=1`);
+      const second = await (await app.request(pageOne.next, { headers: auth })).json();
+      expect(second.picks.map((p: { event: { id: string } }) => p.event.id)).toEqual([all.picks[1].event.id]);
+      expect(all.next).toBeNull();
       // Clients that take gzip get the same JSON compressed (kept compressed in the cache), under its own ETag.
       const zipped = await app.request(`/v1/users/${ada.id}/picks`, {
         headers: { ...auth, 'accept-encoding': 'br, gzip;q=0.8' },

@@ -129,11 +129,14 @@ const PicksQuery = z.object({
   from: z.string().max(40).optional(),
   to: z.string().max(40).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(20),
+  /** Picks are ranked as a whole (cadence, diversity), then paged: page two is ranks 21–40 of 40. */
+  offset: z.coerce.number().int().min(0).max(500).default(0),
 });
 const picks = createRoute({
   method: 'get',
   path: '/v1/users/{id}/picks',
-  summary: 'Ranked picks with reasons, give-first list and gaps (the JSON of `convene recommend`); ETag and 304',
+  summary:
+    'Ranked picks with reasons, give-first list and gaps (the JSON of `convene recommend`, plus `next`, the next page); ETag and 304',
   security,
   middleware: [requireUserOrAdmin] as const,
   request: { params: IdParam, query: PicksQuery },
@@ -295,7 +298,7 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
     const { store, clock } = c.get('deps');
     const user = c.get('user');
     const hour = Math.floor(clock.now() / 3_600_000);
-    const fingerprint = `${user.updatedAt}|${await store.changeStamp()}|${hour}|${query.limit}|${fromMs ?? ''}|${toMs ?? ''}`;
+    const fingerprint = `${user.updatedAt}|${await store.changeStamp()}|${hour}|${query.limit}|${query.offset}|${fromMs ?? ''}|${toMs ?? ''}`;
     let picks = cache.get(user.id, fingerprint);
     if (picks === undefined) {
       const result = await recommend(
@@ -304,14 +307,18 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
           profile: user.profile,
           contacts: user.profile.contacts,
           userKey: userFeedbackKey(user.id),
-          limit: query.limit,
+          limit: query.offset + query.limit,
           ...(fromMs !== undefined ? { fromMs } : {}),
           ...(toMs !== undefined ? { toMs } : {}),
         },
       );
       // generatedAt changes every call; without it the body, and so the ETag, changes only when the picks do.
-      const { generatedAt: _generatedAt, ...stable } = result;
-      const body = JSON.stringify(stable);
+      const { generatedAt: _generatedAt, picks: ranked, ...rest } = result;
+      const full = ranked.length === query.offset + query.limit;
+      const next = full
+        ? `/v1/users/${user.id}/picks?${new URLSearchParams({ ...c.req.query(), offset: String(query.offset + query.limit) })}`
+        : null;
+      const body = JSON.stringify({ picks: ranked.slice(query.offset), ...rest, next });
       const bytes = new TextEncoder().encode(body);
       const tag = sha256Hex(body).slice(0, 32);
       picks = { body: bytes, gzipped: await gzip(bytes), etag: `"${tag}"`, gzipEtag: `"${tag}-gzip"` };
