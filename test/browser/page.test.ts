@@ -75,7 +75,7 @@ describe('the personal page in headless Chromium', () => {
     await page.context().close();
   });
 
-  it('is usable from the keyboard and every control has a label and a landmark around it', async () => {
+  it('is usable from the keyboard, every control has a label, text has 4.5:1 contrast, landmarks are there', async () => {
     const page = await open(1280, 900);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to picks');
@@ -87,6 +87,37 @@ describe('the personal page in headless Chromium', () => {
     );
     expect(unlabelled).toBe(0);
     for (const landmark of ['header', 'nav', 'main', 'footer']) expect(await page.locator(landmark).count()).toBe(1);
+    // WCAG 2 contrast of every piece of text against the background it sits on: at least 4.5:1.
+    const lowContrast = await page.evaluate(() => {
+      const rgb = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number);
+      const luminance = ([r, g, b]: number[]) => {
+        const channel = (v: number) => {
+          const c = v / 255;
+          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        };
+        return 0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
+      };
+      const background = (el: Element | null): number[] => {
+        for (let node = el; node; node = node.parentElement) {
+          const [r, g, b, a = 1] = rgb(getComputedStyle(node).backgroundColor);
+          if (a > 0) return [r!, g!, b!];
+        }
+        return [255, 255, 255];
+      };
+      const failures: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement!;
+        if (!node.textContent?.trim() || el.closest('.skip') || el.getClientRects().length === 0) continue;
+        const fg = luminance(rgb(getComputedStyle(el).color));
+        const bg = luminance(background(el));
+        const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+        if (ratio < 4.5)
+          failures.push(`${ratio.toFixed(2)} ${el.tagName}.${el.className}: ${node.textContent.trim().slice(0, 30)}`);
+      }
+      return failures;
+    });
+    expect(lowContrast).toEqual([]);
     // The filters work by keyboard alone: choose "Online" and submit with Enter.
     await page.getByLabel('Where').selectOption('online');
     await page.getByRole('button', { name: 'Apply filters' }).press('Enter');
