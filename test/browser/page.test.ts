@@ -32,7 +32,14 @@ describe('the personal page in headless Chromium', () => {
     pageUrl = `${base}/u/${demo.user.feedToken}`;
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      // /dev/shm is small in containers (64 MB by default in Docker); Chromium then uses /tmp instead.
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-dev-shm-usage',
+      ],
     });
     mkdirSync(ARTIFACTS, { recursive: true });
   });
