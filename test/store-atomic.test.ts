@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventRecord } from '../src/core/event.ts';
-import type { IngestSuccess } from '../src/core/event-store.ts';
 import { matchDuplicate } from '../src/ingest/dedupe.ts';
-import { tempStore } from './support/store.ts';
+import { ingestSuccess, tempStore } from './support/store.ts';
 
 const record = (uid: string, start: string): EventRecord => ({
   uid,
@@ -23,19 +22,8 @@ const record = (uid: string, start: string): EventRecord => ({
   status: 'confirmed',
 });
 
-const success = (warnings: string[] = []): IngestSuccess => ({
-  at: '2026-11-27T00:00:00Z',
-  window: { fromMs: Date.parse('2026-11-01'), toMs: Date.parse('2027-11-01') },
-  cancelVanished: true,
-  format: 'ical',
-  title: null,
-  validators: { etag: null, lastModified: null },
-  warnings,
-  movedTo: null,
-  nextCheckAt: null,
-  failureCount: 0,
-  disabled: false,
-});
+const success = (warnings: string[] = []) =>
+  ingestSuccess('2026-11-27T00:00:00Z', { fromMs: Date.parse('2026-11-01'), toMs: Date.parse('2027-11-01') }, warnings);
 
 describe('the SQLite store writes a source atomically', () => {
   let db: ReturnType<typeof tempStore>;

@@ -7,7 +7,7 @@ import { defaultWindow } from '../core/window.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { renderDocsPage } from './docs-page.ts';
 import { renderEventsPage } from './events-page.ts';
-import { ProblemError, problem } from './problem.ts';
+import { ProblemError, problem, validationFailed } from './problem.ts';
 import { memoryRateLimiter, rateLimit } from './rate-limit.ts';
 import { registerEvents } from './routes/events.ts';
 import { registerHealth } from './routes/health.ts';
@@ -27,14 +27,7 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({
     // Every validation failure has the same shape: the field paths and what is wrong with them.
     defaultHook: (result) => {
-      if (!result.success) {
-        throw new ProblemError(
-          'validation_failed',
-          400,
-          'see errors',
-          result.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message })),
-        );
-      }
+      if (!result.success) throw validationFailed(result.error.issues);
     },
   });
   app.use(async (c, next) => {

@@ -2,6 +2,12 @@ import type { Context } from 'hono';
 import type { AppEnv } from './app-env.ts';
 import { requestHeader } from './request-header.ts';
 
+/** Whether an If-None-Match header names this entity tag (weak comparison, RFC 9110 13.1.2). */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(/\s*,\s*/).some((tag) => tag === etag || tag === `W/${etag}` || tag === '*');
+}
+
 /**
  * Answers a GET with a body and its validators, or with 304 when the client already has it
  * (If-None-Match first, If-Modified-Since only without it: RFC 9110 13.2.2).
@@ -23,7 +29,7 @@ export async function conditionalBody(
   const ifNoneMatch = requestHeader(c, 'if-none-match');
   const ifModifiedSince = requestHeader(c, 'if-modified-since');
   const fresh = ifNoneMatch
-    ? ifNoneMatch.split(/\s*,\s*/).some((tag) => tag === etag || tag === `W/${etag}` || tag === '*')
+    ? etagMatches(ifNoneMatch, etag)
     : ifModifiedSince !== undefined && Date.parse(ifModifiedSince) >= modified.getTime();
   if (fresh) return c.body(null, 304, headers);
   return c.body(body, 200, { ...headers, 'content-type': contentType });

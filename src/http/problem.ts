@@ -56,6 +56,22 @@ export function problem(code: ProblemCode, status: number, detail?: string, erro
   });
 }
 
+/** A validation failure naming each field (under `prefix` when given) and what is wrong with it. */
+export function validationFailed(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  prefix?: string,
+): ProblemError {
+  return new ProblemError(
+    'validation_failed',
+    400,
+    'see errors',
+    issues.map((i) => {
+      const path = [...(prefix ? [prefix] : []), ...i.path.map(String)].join('.');
+      return { path: path || '(root)', message: i.message };
+    }),
+  );
+}
+
 /** Thrown by a route for an expected failure; the app's error handler renders it as problem+json. */
 export class ProblemError extends Error {
   constructor(

@@ -4,6 +4,25 @@ import { userFeedbackKey } from '../usecases/give-feedback.ts';
 import { recommend } from '../usecases/recommend.ts';
 import type { AppDeps } from './app-env.ts';
 
+/** A stored user's picks, uncached: their profile, contacts and feedback, the app's store, clock and places. */
+export function recommendForUser(
+  deps: AppDeps,
+  user: User,
+  window: { limit: number; fromMs?: number | undefined; toMs?: number | undefined },
+): Promise<Recommendations> {
+  return recommend(
+    { store: deps.store, clock: deps.clock, ...(deps.geocoder ? { geocoder: deps.geocoder } : {}) },
+    {
+      profile: user.profile,
+      contacts: user.profile.contacts,
+      userKey: userFeedbackKey(user.id),
+      limit: window.limit,
+      ...(window.fromMs !== undefined ? { fromMs: window.fromMs } : {}),
+      ...(window.toMs !== undefined ? { toMs: window.toMs } : {}),
+    },
+  );
+}
+
 const caches = new WeakMap<AppDeps, Map<string, { fingerprint: string; result: Recommendations }>>();
 
 /**
@@ -20,10 +39,7 @@ export async function userRecommendations(deps: AppDeps, user: User, limit: numb
   const fingerprint = `${user.updatedAt}|${await deps.store.changeStamp()}|${Math.floor(deps.clock.now() / 3_600_000)}`;
   const hit = cache.get(key);
   if (hit?.fingerprint === fingerprint) return hit.result;
-  const result = await recommend(
-    { store: deps.store, clock: deps.clock, ...(deps.geocoder ? { geocoder: deps.geocoder } : {}) },
-    { profile: user.profile, contacts: user.profile.contacts, userKey: userFeedbackKey(user.id), limit },
-  );
+  const result = await recommendForUser(deps, user, { limit });
   if (cache.size > 10_000) cache.clear();
   cache.set(key, { fingerprint, result });
   return result;

@@ -1,19 +1,12 @@
-import type { CalendarEntry } from '../core/publication.ts';
-import type { Pick, PickEvent } from '../core/ranking.ts';
+import { eventPlace } from '../core/event-place.ts';
+import type { CalendarEntry, CalendarName } from '../core/publication.ts';
+import type { Pick, Recommendations } from '../core/ranking.ts';
 import { webUrl } from '../core/web-url.ts';
 
 const DAY_MS = 86_400_000;
 
 function nextDay(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
-}
-
-function placeOf(event: PickEvent): string | null {
-  const place = [event.city, event.country].filter(Boolean).join(', ');
-  if (event.online === true) return event.location ?? 'Online';
-  const venue = event.location ?? place;
-  if (event.online === 'hybrid') return venue ? `${venue} (and online)` : 'In person and online';
-  return venue || null;
 }
 
 function signed(weight: number): string {
@@ -47,7 +40,7 @@ export function pickEntries(picks: Pick[]): CalendarEntry[] {
       start: event.start,
       end: event.end ?? (allDay ? nextDay(event.start) : null),
       allDay,
-      location: placeOf(event),
+      location: eventPlace(event),
       url: webUrl(event.url),
       description: describePick(pick),
       categories: event.topics,
@@ -77,9 +70,12 @@ export function giveEntries(giveFirst: Pick[], nowMs: number): CalendarEntry[] {
         allDay: true,
         location: null,
         url: webUrl(event.cfp?.url) ?? webUrl(event.url),
-        description: `${describePick(pick)}\n\nThe event itself: ${event.start ?? 'date to be announced'}${
-          placeOf(event) ? `, ${placeOf(event)}` : ''
-        }`,
+        description: `${describePick(pick)}\n\nThe event itself: ${[
+          event.start ?? 'date to be announced',
+          eventPlace(event),
+        ]
+          .filter(Boolean)
+          .join(', ')}`,
         categories: event.topics,
         status: 'confirmed',
         eventChangedAt: event.lastChanged,
@@ -90,4 +86,9 @@ export function giveEntries(giveFirst: Pick[], nowMs: number): CalendarEntry[] {
     }
   }
   return entries;
+}
+
+/** The entries of one of a user's calendars, from their recommendations. */
+export function calendarEntries(result: Recommendations, calendar: CalendarName, nowMs: number): CalendarEntry[] {
+  return calendar === 'picks' ? pickEntries(result.picks) : giveEntries(result.giveFirst, nowMs);
 }

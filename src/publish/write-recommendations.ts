@@ -2,7 +2,8 @@ import { type CalendarName, latestChange, type Publication } from '../core/publi
 import type { Recommendations } from '../core/ranking.ts';
 import { writeAtomFeed } from '../render/feeds/atom-feed.ts';
 import { writeCalendar } from '../render/ical/write-calendar.ts';
-import { giveEntries, pickEntries } from './calendar-entries.ts';
+import { calendarEntries } from './calendar-entries.ts';
+import { calendarHeader, feedHeading } from './calendar-header.ts';
 import { uuidFor } from './entry-uuid.ts';
 
 /**
@@ -11,7 +12,7 @@ import { uuidFor } from './entry-uuid.ts';
  * SEQUENCE 0 and dated by its event's last change.
  */
 function firstPublication(result: Recommendations, calendar: CalendarName, nowMs: number): Publication[] {
-  const entries = calendar === 'picks' ? pickEntries(result.picks) : giveEntries(result.giveFirst, nowMs);
+  const entries = calendarEntries(result, calendar, nowMs);
   return entries.map((entry) => ({
     entry,
     sequence: 0,
@@ -27,21 +28,7 @@ export function recommendationsAsCalendar(
   name: string | null,
   nowMs: number,
 ): string {
-  const whose = name ? ` for ${name}` : '';
-  return writeCalendar(
-    calendar === 'picks'
-      ? {
-          name: `Convene picks${whose}`,
-          description: 'Events worth attending, with the reasons for each, from Convene.',
-          refresh: 'PT3H',
-        }
-      : {
-          name: `Convene: give first${whose}`,
-          description: 'Calls for papers closing, and volunteer and host roles that fit your expertise.',
-          refresh: 'PT3H',
-        },
-    firstPublication(result, calendar, nowMs),
-  );
+  return writeCalendar(calendarHeader(calendar, name), firstPublication(result, calendar, nowMs));
 }
 
 export function recommendationsAsAtom(
@@ -60,8 +47,7 @@ export function recommendationsAsAtom(
   const updated = latestChange(publications, items.length > 0 ? '' : result.generatedAt);
   return writeAtomFeed({
     id: uuidFor('feed', owner, 'picks'),
-    title: `Convene picks${name ? ` for ${name}` : ''}`,
-    description: 'Events worth attending, with the reasons for each.',
+    ...feedHeading(name),
     pageUrl: null,
     selfUrl: null,
     updated,

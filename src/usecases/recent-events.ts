@@ -10,6 +10,13 @@ const DAY_MS = 86_400_000;
 /** How far back the page offers to record who you met. */
 export const RECENT_DAYS = 30;
 
+/** A user's latest word on each event, read once for everything a page shows about it. */
+export async function latestFeedback(store: EventStore, userId: string): Promise<Map<string, Feedback>> {
+  const latest = new Map<string, Feedback>();
+  for (const f of await store.listFeedback(userFeedbackKey(userId))) latest.set(f.eventId, f);
+  return latest;
+}
+
 export interface RecentEvent {
   event: PickEvent;
   /** The user's `attended` feedback, once given. */
@@ -24,11 +31,10 @@ export interface RecentEvent {
 export async function recentEvents(
   deps: { store: EventStore; clock: Clock },
   user: User,
+  latest: ReadonlyMap<string, Feedback>,
   limit = 10,
 ): Promise<RecentEvent[]> {
   const nowMs = deps.clock.now();
-  const latest = new Map<string, Feedback>();
-  for (const f of await deps.store.listFeedback(userFeedbackKey(user.id))) latest.set(f.eventId, f);
   const ids = new Set<string>();
   for (const f of latest.values()) if (f.action === 'going' || f.action === 'attended') ids.add(f.eventId);
   for (const p of await deps.store.listPublications(user.id, 'picks'))

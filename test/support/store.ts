@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixedClock } from '../../src/core/clock.ts';
 import type { EventRecord } from '../../src/core/event.ts';
-import type { EventStore } from '../../src/core/event-store.ts';
+import type { EventStore, IngestSuccess } from '../../src/core/event-store.ts';
+import type { TimeWindow } from '../../src/core/window.ts';
 import { createNodeReader } from '../../src/runtime/node-deps.ts';
 import { openSqliteStore } from '../../src/store/sqlite.ts';
 import type { IngestDeps } from '../../src/usecases/ingest-sources.ts';
@@ -38,19 +39,24 @@ export async function storeRecords(store: EventStore, location: string, records:
   await store.saveIngest(
     source.id,
     records,
-    {
-      at: nowIso,
-      window: { fromMs: nowMs - 86_400_000, toMs: nowMs + 400 * 86_400_000 },
-      cancelVanished: true,
-      format: 'ical',
-      title: null,
-      validators: { etag: null, lastModified: null },
-      warnings: [],
-      movedTo: null,
-      nextCheckAt: null,
-      failureCount: 0,
-      disabled: false,
-    },
+    ingestSuccess(nowIso, { fromMs: nowMs - 86_400_000, toMs: nowMs + 400 * 86_400_000 }),
     () => null,
   );
+}
+
+/** A successful calendar ingest at `at` over `window`, with nothing else to report. */
+export function ingestSuccess(at: string, window: TimeWindow, warnings: string[] = []): IngestSuccess {
+  return {
+    at,
+    window,
+    cancelVanished: true,
+    format: 'ical',
+    title: null,
+    validators: { etag: null, lastModified: null },
+    warnings,
+    movedTo: null,
+    nextCheckAt: null,
+    failureCount: 0,
+    disabled: false,
+  };
 }

@@ -2,12 +2,11 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import type { EventStore } from '../../core/event-store.ts';
 import { FEEDBACK_ACTIONS } from '../../core/feedback.ts';
 import { PageFiltersSchema } from '../../render/page/page-filters.ts';
 import { PicksPage } from '../../render/page/picks-page.tsx';
-import { giveFeedback, userFeedbackKey } from '../../usecases/give-feedback.ts';
-import { recentEvents } from '../../usecases/recent-events.ts';
+import { giveFeedback } from '../../usecases/give-feedback.ts';
+import { latestFeedback, recentEvents } from '../../usecases/recent-events.ts';
 import { UnknownEventError } from '../../usecases/recommend.ts';
 import type { AppEnv } from '../app-env.ts';
 import { userByFeedToken } from '../feed-token.ts';
@@ -42,13 +41,6 @@ const NoticeQuery = z.object({
   event: z.string().max(64).optional().catch(undefined),
 });
 
-/** The events whose latest word from this user is "going". */
-async function goingIds(store: EventStore, userId: string): Promise<Set<string>> {
-  const latest = new Map<string, string>();
-  for (const f of await store.listFeedback(userFeedbackKey(userId))) latest.set(f.eventId, f.action);
-  return new Set([...latest].filter(([, action]) => action === 'going').map(([id]) => id));
-}
-
 function notFoundPage(c: Context<AppEnv>) {
   return c.html(
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found · Convene</title></head>' +
@@ -75,6 +67,7 @@ export function registerPage(app: Hono<AppEnv>) {
     const user = await userByFeedToken(c.get('deps'), token);
     if (!user) return notFoundPage(c);
     const result = await userRecommendations(c.get('deps'), user, PAGE_LIMIT);
+    const latest = await latestFeedback(c.get('deps').store, user.id);
     const urls = subscriptionUrls(new URL(c.req.url).origin, token);
     c.header('cache-control', 'private, no-store');
     c.header('x-robots-tag', 'noindex');
@@ -87,8 +80,8 @@ export function registerPage(app: Hono<AppEnv>) {
         timeZone={user.profile.location?.timeZone ?? 'UTC'}
         nowMs={c.get('deps').clock.now()}
         notice={await noticeText(c)}
-        recent={await recentEvents(c.get('deps'), user)}
-        going={await goingIds(c.get('deps').store, user.id)}
+        recent={await recentEvents(c.get('deps'), user, latest)}
+        going={new Set([...latest.values()].filter((f) => f.action === 'going').map((f) => f.eventId))}
       />,
     );
   });

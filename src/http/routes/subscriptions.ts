@@ -2,7 +2,8 @@ import type { Context, Hono } from 'hono';
 import { type CalendarName, latestChange, type Publication } from '../../core/publication.ts';
 import type { Recommendations } from '../../core/ranking.ts';
 import type { User } from '../../core/user.ts';
-import { giveEntries, pickEntries } from '../../publish/calendar-entries.ts';
+import { calendarEntries } from '../../publish/calendar-entries.ts';
+import { calendarHeader, feedHeading } from '../../publish/calendar-header.ts';
 import { uuidFor } from '../../publish/entry-uuid.ts';
 import { writeAtomFeed } from '../../render/feeds/atom-feed.ts';
 import type { FeedDocument } from '../../render/feeds/feed-document.ts';
@@ -18,8 +19,6 @@ import { userRecommendations } from '../user-recommendations.ts';
 
 /** Calendars and feeds carry more than the page's first screen; cadence keeps it to a few a week anyway. */
 export const SUBSCRIPTION_LIMIT = 50;
-/** Picks move when sources refresh (every few hours) or feedback arrives; calendar apps poll no faster. */
-const REFRESH = 'PT3H';
 
 export function subscriptionUrls(origin: string, token: string) {
   return {
@@ -31,8 +30,6 @@ export function subscriptionUrls(origin: string, token: string) {
   };
 }
 
-const whose = (user: User) => (user.profile.name ? ` for ${user.profile.name}` : '');
-
 async function published(
   c: Context<AppEnv>,
   user: User,
@@ -41,7 +38,7 @@ async function published(
   const { store, clock } = c.get('deps');
   const result = await userRecommendations(c.get('deps'), user, SUBSCRIPTION_LIMIT);
   const nowMs = clock.now();
-  const entries = calendar === 'picks' ? pickEntries(result.picks) : giveEntries(result.giveFirst, nowMs);
+  const entries = calendarEntries(result, calendar, nowMs);
   return { result, publications: await publishCalendar(store, user.id, calendar, entries, nowMs) };
 }
 
@@ -57,19 +54,7 @@ async function calendarResponse(c: Context<AppEnv>, token: string, calendar: Cal
   const user = await userByFeedToken(c.get('deps'), token);
   if (!user) return notFound();
   const { publications } = await published(c, user, calendar);
-  const header =
-    calendar === 'picks'
-      ? {
-          name: `Convene picks${whose(user)}`,
-          description: 'Events worth attending, with the reasons for each, from Convene.',
-          refresh: REFRESH,
-        }
-      : {
-          name: `Convene: give first${whose(user)}`,
-          description: 'Calls for papers closing, and volunteer and host roles that fit your expertise.',
-          refresh: REFRESH,
-        };
-  const body = writeCalendar(header, publications);
+  const body = writeCalendar(calendarHeader(calendar, user.profile.name ?? null), publications);
   return conditionalBody(
     c,
     body,
@@ -93,8 +78,7 @@ async function feedResponse(c: Context<AppEnv>, token: string, format: 'atom' | 
   const urls = subscriptionUrls(new URL(c.req.url).origin, token);
   const document: FeedDocument = {
     id: uuidFor('feed', user.id, 'picks'),
-    title: `Convene picks${whose(user)}`,
-    description: 'Events worth attending, with the reasons for each.',
+    ...feedHeading(user.profile.name ?? null),
     pageUrl: urls.page,
     selfUrl: format === 'atom' ? urls.atom : urls.json,
     updated: latestChange(

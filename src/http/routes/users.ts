@@ -3,18 +3,20 @@ import { parseDateOption } from '../../core/dates.ts';
 import { FEEDBACK_ACTIONS } from '../../core/feedback.ts';
 import { type Profile, ProfileSchema } from '../../core/profile.ts';
 import { stableId } from '../../core/stable-id.ts';
-import { giveFeedback, userFeedbackKey } from '../../usecases/give-feedback.ts';
+import { giveFeedback } from '../../usecases/give-feedback.ts';
 import { gapsFor, importVcard } from '../../usecases/network.ts';
-import { recommend, UnknownEventError } from '../../usecases/recommend.ts';
+import { UnknownEventError } from '../../usecases/recommend.ts';
 import { requireAdmin } from '../admin-auth.ts';
 import { newApiKey, sha256Hex } from '../admin-key.ts';
 import type { AppEnv } from '../app-env.ts';
+import { etagMatches } from '../conditional.ts';
 import { acceptsGzip, gzip } from '../gzip-body.ts';
 import { createPicksCache } from '../picks-cache.ts';
-import { ProblemError } from '../problem.ts';
+import { ProblemError, validationFailed } from '../problem.ts';
 import { requestHeader } from '../request-header.ts';
 import { problemResponse } from '../schemas.ts';
 import { requireUserOrAdmin } from '../user-auth.ts';
+import { recommendForUser } from '../user-recommendations.ts';
 
 const ProfileBody = z
   .object({
@@ -41,14 +43,7 @@ function checkProfile(raw: Record<string, unknown>): Profile {
       { path: 'profile.contactsFile', message: 'upload contacts to /v1/users/{id}/contacts instead' },
     ]);
   const parsed = ProfileSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ProblemError(
-      'validation_failed',
-      400,
-      'see errors',
-      parsed.error.issues.map((i) => ({ path: ['profile', ...i.path.map(String)].join('.'), message: i.message })),
-    );
-  }
+  if (!parsed.success) throw validationFailed(parsed.error.issues, 'profile');
   return parsed.data;
 }
 
@@ -285,13 +280,7 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
   app.openAPIRegistry.registerPath(documented);
   app.get('/v1/users/:id/picks', requireUserOrAdmin, async (c) => {
     const parsed = PicksQuery.safeParse(c.req.query());
-    if (!parsed.success)
-      throw new ProblemError(
-        'validation_failed',
-        400,
-        'see errors',
-        parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message })),
-      );
+    if (!parsed.success) throw validationFailed(parsed.error.issues);
     const query = parsed.data;
     const fromMs = dateOrThrow(query.from, 'from');
     const toMs = dateOrThrow(query.to, 'to');
@@ -301,17 +290,7 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
     const fingerprint = `${user.updatedAt}|${await store.changeStamp()}|${hour}|${query.limit}|${query.offset}|${fromMs ?? ''}|${toMs ?? ''}`;
     let picks = cache.get(user.id, fingerprint);
     if (picks === undefined) {
-      const result = await recommend(
-        { store, clock, ...(c.get('deps').geocoder ? { geocoder: c.get('deps').geocoder } : {}) },
-        {
-          profile: user.profile,
-          contacts: user.profile.contacts,
-          userKey: userFeedbackKey(user.id),
-          limit: query.offset + query.limit,
-          ...(fromMs !== undefined ? { fromMs } : {}),
-          ...(toMs !== undefined ? { toMs } : {}),
-        },
-      );
+      const result = await recommendForUser(c.get('deps'), user, { limit: query.offset + query.limit, fromMs, toMs });
       // generatedAt changes every call; without it the body, and so the ETag, changes only when the picks do.
       const { generatedAt: _generatedAt, picks: ranked, ...rest } = result;
       const full = ranked.length === query.offset + query.limit;
@@ -328,7 +307,7 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
     const etag = compressed ? picks.gzipEtag : picks.etag;
     c.header('etag', etag);
     c.header('vary', 'Accept-Encoding');
-    if ((requestHeader(c, 'if-none-match') ?? '').split(/\s*,\s*/).includes(etag)) return c.body(null, 304) as never;
+    if (etagMatches(requestHeader(c, 'if-none-match'), etag)) return c.body(null, 304) as never;
     // The cached body is this route's declared JSON, already serialised; the typed c.json() would parse
     // and serialise it again on every hit, which is the cost the cache exists to avoid.
     return c.body(compressed ? picks.gzipped : picks.body, 200, {

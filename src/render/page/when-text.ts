@@ -1,3 +1,4 @@
+import { eventPlace } from '../../core/event-place.ts';
 import type { PickEvent } from '../../core/ranking.ts';
 
 const DAY_MS = 86_400_000;
@@ -35,10 +36,7 @@ export function whenText(event: PickEvent, timeZone: string, nowMs: number): str
 }
 
 export function placeText(event: PickEvent): string {
-  const place = [event.city, event.country].filter((p) => p && p !== 'Online').join(', ');
-  if (event.online === true) return event.location && /online/i.test(event.location) ? event.location : 'Online';
-  if (event.online === 'hybrid') return place ? `${place} and online` : 'In person and online';
-  return event.location ?? (place || 'Place to be announced');
+  return eventPlace(event) ?? 'Place to be announced';
 }
 
 export function weekTitle(monday: string, nowMs: number, timeZone: string): string {
