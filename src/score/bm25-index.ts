@@ -3,8 +3,15 @@ import { analyze } from './analyze.ts';
 /** Field boosts: a word in the title says more than the same word deep in a description. */
 export const FIELD_BOOST = { title: 3, topics: 2, description: 1 } as const;
 const K1 = 1.2;
-/** Below this, a query term's largest possible addition to a score is not worth its postings walk. */
-const MIN_TERM_CONTRIBUTION = 0.3;
+/**
+ * An expansion term (weight below 1) counts only when its weight times its idf reaches MIN_CONTRIBUTION,
+ * and, when it is common (in COMMON_POSTINGS events or more), MIN_COMMON_CONTRIBUTION: a faint, common
+ * word (a city out of a community's name, "group", "talk") otherwise adds noise to thousands of events
+ * and costs a walk of their postings. Small catalogs keep their weak terms: there every idf is small.
+ */
+const MIN_CONTRIBUTION = 0.3;
+const MIN_COMMON_CONTRIBUTION = 1;
+const COMMON_POSTINGS = 16;
 const B = 0.75;
 
 export interface IndexedText {
@@ -20,14 +27,26 @@ export interface WeightedTerm {
   prefix?: { share: number; except: ReadonlySet<string> };
 }
 
+/** Arrays of the index's `size` that a query's scores are written into, reusable from query to query. */
+export interface ScoreBuffers {
+  values: Float32Array;
+  touched: Int32Array;
+}
+
+export interface QueryScores {
+  /** BM25F score of every document, 0 where the query does not match. */
+  values: Float32Array;
+  max: number;
+  /** The documents with a score above 0, each once: a pass over them skips the (often many) others. */
+  touched: Int32Array;
+}
+
 export interface RankIndex {
   size: number;
-  /**
-   * BM25F scores of every document for a weighted query, in one dense array (0 = no match), and the
-   * largest of them. Pass `into` to reuse an array of `size` (it is cleared first) instead of
-   * allocating one per query.
-   */
-  score(query: WeightedTerm[], into?: Float32Array): { values: Float32Array; max: number };
+  /** Allocates buffers for `score`, to be reused for one query at a time. */
+  buffers(): ScoreBuffers;
+  /** Scores of every document for a weighted query; pass `into` to reuse buffers (they are cleared first). */
+  score(query: WeightedTerm[], into?: ScoreBuffers): QueryScores;
 }
 
 /**
@@ -124,10 +143,18 @@ export function buildIndex(docs: IndexedText[]): RankIndex {
   const norms = new Float32Array(docs.length);
   for (let d = 0; d < docs.length; d++) norms[d] = K1 * (1 - B + (B * lengths[d]!) / averageLength);
   const partsByTerm = termParts(docsByTerm, tfsByTerm, norms);
+  const buffers = (): ScoreBuffers => ({
+    values: new Float32Array(docs.length),
+    touched: new Int32Array(docs.length),
+  });
   return {
     size: docs.length,
+    buffers,
     score(query, into) {
-      const scores = into?.length === docs.length ? into.fill(0) : new Float32Array(docs.length);
+      const target = into?.values.length === docs.length ? into : buffers();
+      const { values: scores, touched } = target;
+      scores.fill(0);
+      let count = 0;
       let max = 0;
       const expanded: WeightedTerm[] = [];
       for (const entry of query) {
@@ -144,19 +171,26 @@ export function buildIndex(docs: IndexedText[]): RankIndex {
         const postings = docsByTerm[id]!;
         const parts = partsByTerm[id]!;
         const idf = Math.log(1 + (docs.length - postings.length + 0.5) / (postings.length + 0.5));
-        // A faint, common expansion term (a neighbouring field's word in a sixth of all events) would walk
-        // a long posting list to add almost nothing to any score. The user's own words always count.
-        if (weight < 1 && weight * idf < MIN_TERM_CONTRIBUTION) continue;
+        // The user's own words always count, however common.
+        const contribution = weight * idf;
+        if (
+          weight < 1 &&
+          (contribution < MIN_CONTRIBUTION ||
+            (postings.length >= COMMON_POSTINGS && contribution < MIN_COMMON_CONTRIBUTION))
+        )
+          continue;
         const factor = weight * idf;
         for (let i = 0; i < postings.length; i++) {
           const d = postings[i]!;
+          const before = scores[d]!;
+          if (before === 0) touched[count++] = d;
           // Additions are positive, so the largest running value is the largest final score.
-          const value = scores[d]! + factor * parts[i]!;
+          const value = before + factor * parts[i]!;
           scores[d] = value;
           if (value > max) max = value;
         }
       }
-      return { values: scores, max };
+      return { values: scores, max, touched: touched.subarray(0, count) };
     },
   };
 }

@@ -3,7 +3,21 @@ import type { StoredEvent } from '../core/event.ts';
 import { eventFields } from '../core/event-fields.ts';
 import { foldText } from '../core/fold-text.ts';
 import type { Lexicon } from '../core/lexicon.ts';
-import { buildIndex, type RankIndex } from './bm25-index.ts';
+import { buildIndex, type RankIndex, type ScoreBuffers } from './bm25-index.ts';
+
+/**
+ * Events' fields as combinations: events that share the same fields share one entry. A catalog of
+ * 100,000 events has a few hundred combinations, so a signal that depends on fields is worked out once
+ * per combination and read by every event with one lookup.
+ */
+export interface FieldSets {
+  names: string[];
+  /** Combination c's field numbers are fields[offsets[c]..offsets[c+1]). */
+  offsets: Uint32Array;
+  fields: Uint16Array;
+  /** Per event, its combination. */
+  ofEvent: Uint32Array;
+}
 
 /**
  * What ranking needs of a set of events, built once and shared by every profile ranked against it:
@@ -13,56 +27,83 @@ import { buildIndex, type RankIndex } from './bm25-index.ts';
 export interface EventCatalog {
   events: StoredEvent[];
   text: RankIndex;
-  startMs: Float64Array;
-  /** 1 where the event is confirmed: the pass over every event reads bytes, not objects. */
-  confirmed: Uint8Array;
+  /** Start of each confirmed event; NaN for cancelled or undated ones, which no time window holds. */
+  rankableStartMs: Float64Array;
   indexOf: Map<string, number>;
-  /** Fields as small numbers, event i's in values[offsets[i]..offsets[i+1]), for passes over every event. */
-  fieldNames: string[];
-  fieldIds: { offsets: Uint32Array; values: Uint16Array };
+  fieldSets: FieldSets;
   /** Event i's fields as names; built on demand for the few events that get full reasons. */
   fieldsOf(i: number): Set<string>;
   /** Title, organiser, place and description folded and space-padded, for whole-name matches; on demand. */
   foldedTextOf(i: number): string;
-  /** Score arrays reused by successive rankings (synchronous, so never two at once). */
-  scratch: Float32Array[];
+  /**
+   * Where a list of events (by id) sits in the catalog, remembered per list, which must not change
+   * afterwards: a gap summary names thousands of events by id, each a hash lookup of about a quarter
+   * microsecond among 100,000, and the same summary is ranked against again and again.
+   */
+  positionsOf(list: readonly { eventId: string }[]): ListPositions;
+  /** Arrays reused by successive rankings (synchronous, so never two at once). */
+  scratch: { scores: ScoreBuffers[]; bound: Float32Array };
 }
 
-export function buildCatalog(events: StoredEvent[], lexicon: Lexicon): EventCatalog {
-  const startMs = new Float64Array(events.length);
-  const confirmed = new Uint8Array(events.length);
-  const fieldNames: string[] = [];
+export interface ListPositions {
+  /** Per list entry, its event number, or -1 when the catalog does not hold it. */
+  eventAt: Int32Array;
+  /** Per event number, 1 + the position of its (last) entry in the list, or 0. */
+  positionAt: Int32Array;
+}
+
+function collectFieldSets(events: StoredEvent[], lexicon: Lexicon): FieldSets {
+  const names: string[] = [];
   const numberOf = new Map<string, number>();
-  const offsets = new Uint32Array(events.length + 1);
-  const values: number[] = [];
+  const setOf = new Map<string, number>();
+  const offsets: number[] = [0];
+  const fields: number[] = [];
+  const ofEvent = new Uint32Array(events.length);
   events.forEach((event, i) => {
-    startMs[i] = event.start ? valueMs(event.start) : Number.NaN;
-    confirmed[i] = event.status === 'confirmed' ? 1 : 0;
+    const numbers: number[] = [];
     for (const name of eventFields(event, lexicon)) {
       let n = numberOf.get(name);
       if (n === undefined) {
-        n = fieldNames.length;
+        n = names.length;
         numberOf.set(name, n);
-        fieldNames.push(name);
+        names.push(name);
       }
-      values.push(n);
+      numbers.push(n);
     }
-    offsets[i + 1] = values.length;
+    // The order is kept, not sorted: whoever lists an event's fields sees them as eventFields gave them.
+    const key = numbers.join(',');
+    let set = setOf.get(key);
+    if (set === undefined) {
+      set = offsets.length - 1;
+      setOf.set(key, set);
+      fields.push(...numbers);
+      offsets.push(fields.length);
+    }
+    ofEvent[i] = set;
   });
-  const fieldIds = { offsets, values: Uint16Array.from(values) };
+  return { names, offsets: Uint32Array.from(offsets), fields: Uint16Array.from(fields), ofEvent };
+}
+
+export function buildCatalog(events: StoredEvent[], lexicon: Lexicon): EventCatalog {
+  const rankableStartMs = Float64Array.from(events, (event) =>
+    event.start && event.status === 'confirmed' ? valueMs(event.start) : Number.NaN,
+  );
+  const fieldSets = collectFieldSets(events, lexicon);
+  const { names, offsets, fields, ofEvent } = fieldSets;
   const folded = new Map<number, string>();
+  const indexOf = new Map(events.map((e, i) => [e.id, i]));
+  const remembered = new WeakMap<readonly { eventId: string }[], ListPositions>();
   return {
     events,
     text: buildIndex(events.map((e) => ({ title: e.title, topics: e.topics, description: e.description }))),
-    startMs,
-    confirmed,
-    indexOf: new Map(events.map((e, i) => [e.id, i])),
-    fieldNames,
-    fieldIds,
+    rankableStartMs,
+    indexOf,
+    fieldSets,
     fieldsOf(i) {
-      const names = new Set<string>();
-      for (let k = offsets[i]!; k < offsets[i + 1]!; k++) names.add(fieldNames[fieldIds.values[k]!]!);
-      return names;
+      const set = ofEvent[i]!;
+      const result = new Set<string>();
+      for (let k = offsets[set]!; k < offsets[set + 1]!; k++) result.add(names[fields[k]!]!);
+      return result;
     },
     foldedTextOf(i) {
       let text = folded.get(i);
@@ -74,6 +115,19 @@ export function buildCatalog(events: StoredEvent[], lexicon: Lexicon): EventCata
       }
       return text;
     },
-    scratch: [],
+    positionsOf(list) {
+      let positions = remembered.get(list);
+      if (!positions) {
+        const eventAt = Int32Array.from(list, ({ eventId }) => indexOf.get(eventId) ?? -1);
+        const positionAt = new Int32Array(events.length);
+        eventAt.forEach((i, k) => {
+          if (i >= 0) positionAt[i] = k + 1;
+        });
+        positions = { eventAt, positionAt };
+        remembered.set(list, positions);
+      }
+      return positions;
+    },
+    scratch: { scores: [], bound: new Float32Array(events.length) },
   };
 }

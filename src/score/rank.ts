@@ -4,11 +4,12 @@ import type { Gaps } from '../core/gaps.ts';
 import type { Lexicon } from '../core/lexicon.ts';
 import type { Profile } from '../core/profile.ts';
 import type { Pick, PickEvent, RankingWeights } from '../core/ranking.ts';
+import { boundCandidates } from './candidates.ts';
 import type { EventCatalog } from './catalog.ts';
 import { interestQuery } from './interest-query.ts';
 import { reachOf } from './reach.ts';
-import { type ReasonContext, reasonIndexes, reasonsFor } from './reasons.ts';
-import { type Scored, selectPicks } from './select.ts';
+import { interestShares, overdueContacts, type ReasonContext, reasonsFor } from './reasons.ts';
+import { type Scored, selectPicks, spanOf } from './select.ts';
 import { type ShareCandidate, shareHints } from './share-with.ts';
 
 export interface RankInput {
@@ -21,25 +22,6 @@ export interface RankInput {
   lexicon: Lexicon;
   nowMs: number;
   limit: number;
-}
-
-/**
- * A value such that at least `keep` entries are at or above it and not many more: the lower edge of the
- * 1/1024th-wide bucket where the running count from the top passes `keep`.
- */
-function topThreshold(values: Float32Array, keep: number): number {
-  let max = 0;
-  for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
-  if (max <= 0) return Number.MIN_VALUE;
-  const buckets = new Uint32Array(1024);
-  const scale = 1023 / max;
-  for (let i = 0; i < values.length; i++) if (values[i]! > 0) buckets[Math.floor(values[i]! * scale)]!++;
-  let count = 0;
-  for (let b = 1023; b >= 0; b--) {
-    count += buckets[b]!;
-    if (count >= keep) return Math.max(Number.MIN_VALUE, b / scale);
-  }
-  return Number.MIN_VALUE;
 }
 
 /** Full reasons are written for this many of the best candidates per pick asked for; the rest cannot reach the list. */
@@ -70,7 +52,7 @@ function toPick(s: Scored, input: RankInput): Pick {
     event: toPickEvent(s.event),
     score: Math.round(s.score * 100) / 100,
     reasons: s.reasons,
-    shareWith: shareHints(s.event, s.fields, input.contacts, input.lexicon),
+    shareWith: shareHints(s.fields, s.foldedText, input.contacts, input.lexicon),
   };
 }
 
@@ -86,10 +68,12 @@ export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]
   const dismissed = [...latest.values()].filter((f) => f.action === 'not-interested');
   const dismissedIds = new Set(dismissed.map((f) => f.eventId));
   const queries = profile.interests.filter((i) => i.weight > 0).map((i) => interestQuery(i, input.lexicon));
+  const { scratch } = catalog;
   const scores = queries.map((q, n) => {
-    catalog.scratch[n] ??= new Float32Array(catalog.events.length);
-    return catalog.text.score(q.terms, catalog.scratch[n]);
+    scratch.scores[n] ??= catalog.text.buffers();
+    return catalog.text.score(q.terms, scratch.scores[n]);
   });
+  const opportunities = catalog.positionsOf(input.gaps.giveFirst.opportunities);
   const ctx: ReasonContext = {
     profile,
     weights,
@@ -97,71 +81,57 @@ export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]
     gaps: input.gaps,
     queries,
     scores,
+    interestShares: interestShares(queries, profile),
     feedbackByEvent: latest,
     dismissed,
     nowMs,
-    ...reasonIndexes(input.gaps, catalog.indexOf, catalog.events.length),
+    overdue: overdueContacts(input.gaps),
+    giveFirstAt: opportunities.positionAt,
   };
+  const indexesOf = (ids: Iterable<string>) =>
+    [...ids].map((id) => catalog.indexOf.get(id)).filter((i): i is number => i !== undefined);
 
   const gapFields = new Set(input.gaps.coverage.map((g) => g.field));
   const overdueFields = new Set(input.gaps.maintenance.overdue.flatMap((m) => m.fields));
-  const maxWeight = Math.max(...profile.interests.map((i) => i.weight), 1);
-  const queryShare = queries.map((q) => q.interest.weight / maxWeight);
-
-  // Per-event flags as typed arrays: the pass below touches every event and must not look up strings.
-  const { events, startMs, confirmed, fieldIds } = catalog;
-  const flag = (ids: Iterable<string>) => {
-    const flags = new Uint8Array(events.length);
-    for (const id of ids) {
-      const i = catalog.indexOf.get(id);
-      if (i !== undefined) flags[i] = 1;
-    }
-    return flags;
-  };
-  const isPinned = flag([...latest.values()].filter((f) => f.action === 'going').map((f) => f.eventId));
-  const isDismissed = flag(dismissedIds);
-  const fieldSignal = new Float32Array(catalog.fieldNames.length);
-  catalog.fieldNames.forEach((name, f) => {
-    fieldSignal[f] =
-      (gapFields.has(name) ? weights.coverageGap : 0) + (overdueFields.has(name) ? weights.maintenance * 1.5 : 0);
+  const chosen = boundCandidates({
+    catalog,
+    scores,
+    shares: scores.map(({ max }, q) => (max > 0 ? (ctx.interestShares[q]! * weights.interest) / max : 0)),
+    fieldSignal: catalog.fieldSets.names.map(
+      (name) =>
+        (gapFields.has(name) ? weights.coverageGap : 0) + (overdueFields.has(name) ? weights.maintenance * 1.5 : 0),
+    ),
+    giveFirstAt: opportunities.positionAt,
+    weights,
+    earliestMs: nowMs - 3_600_000,
+    dismissed: indexesOf(dismissedIds),
+    pinned: indexesOf([...latest.values()].filter((f) => f.action === 'going').map((f) => f.eventId)),
+    keep: Math.max(MIN_CANDIDATES, input.limit * CANDIDATES_PER_PICK),
   });
-  // One pass over every event for a cheap upper bound: text relevance of each interest (scaled as its
-  // reason will be) plus the field-level signals; no strings, only typed arrays.
-  const live = scores.map((score, q) => ({ score, q })).filter(({ score }) => score.max > 0);
-  const values = live.map(({ score }) => score.values);
-  const shares = Float32Array.from(live.map(({ score, q }) => (queryShare[q]! * weights.interest) / score.max));
-  const bound = new Float32Array(events.length);
-  const earliest = nowMs - 3_600_000;
-  const giveFirstAt = ctx.giveFirstAt;
-  let positive = 0;
-  for (let i = 0; i < events.length; i++) {
-    const pinned = isPinned[i] === 1;
-    if (!pinned && (isDismissed[i] === 1 || !(startMs[i]! >= earliest) || confirmed[i] !== 1)) continue;
-    let text = 0;
-    for (let q = 0; q < values.length; q++) text += values[q]![i]! * shares[q]!;
-    let signals = giveFirstAt[i]! > 0 ? weights.giveFirst : 0;
-    for (let k = fieldIds.offsets[i]!; k < fieldIds.offsets[i + 1]!; k++)
-      signals = Math.max(signals, fieldSignal[fieldIds.values[k]!]!);
-    bound[i] = text + signals + (pinned ? weights.going : 0);
-    if (bound[i]! > 0) positive++;
-  }
-  // The best `keep` by bound: a histogram finds the threshold in two linear passes, then one pass collects.
-  const keep = Math.max(MIN_CANDIDATES, input.limit * CANDIDATES_PER_PICK);
-  const threshold = positive > keep ? topThreshold(bound, keep) : Number.MIN_VALUE;
-  const chosen: number[] = [];
-  for (let i = 0; i < bound.length && chosen.length < keep; i++)
-    if (bound[i]! >= threshold && bound[i]! > 0) chosen.push(i);
+  const { events } = catalog;
   const scored: Scored[] = [];
+  // Picks and give-first may ask for the same event; its reasons are written once.
+  const written = new Map<number, Scored & { reachable: boolean }>();
   const full = (i: number): Scored & { reachable: boolean } => {
+    const known = written.get(i);
+    if (known) return known;
+    const entry = writeReasons(i);
+    written.set(i, entry);
+    return entry;
+  };
+  const writeReasons = (i: number): Scored & { reachable: boolean } => {
     const event = events[i]!;
     const fields = catalog.fieldsOf(i);
     const reach = reachOf(event, profile);
-    const reasons = reasonsFor(event, i, fields, catalog.foldedTextOf(i), reach, ctx);
+    const foldedText = catalog.foldedTextOf(i);
+    const reasons = reasonsFor(event, i, fields, foldedText, reach, ctx);
     return {
       event,
       fields,
+      foldedText,
       reasons,
       score: reasons.reduce((sum, r) => sum + r.weight, 0),
+      span: spanOf(event),
       inPerson: event.online === false || (event.online === 'hybrid' && reach.kind === 'near'),
       pinned: latest.get(event.id)?.action === 'going',
       reachable:
@@ -180,8 +150,8 @@ export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]
   // Opportunities come soonest deadline first; only the first few can make the list, so only they get reasons.
   const giveFirst = input.gaps.giveFirst.opportunities
     .slice(0, input.limit * 2)
-    .map((o) => catalog.indexOf.get(o.eventId))
-    .filter((i): i is number => i !== undefined && isDismissed[i] !== 1)
+    .map((_, k) => opportunities.eventAt[k]!)
+    .filter((i) => i >= 0 && !dismissedIds.has(events[i]!.id))
     .map(full)
     .sort((a, b) => b.score - a.score)
     .slice(0, input.limit);

@@ -17,6 +17,17 @@ function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): nu
   return 6371 * 2 * Math.asin(Math.sqrt(a));
 }
 
+/** The profile's home city and country folded, once per profile rather than once per event. */
+const foldedHomes = new WeakMap<NonNullable<Profile['location']>, { city: string; country: string | null }>();
+function foldedHome(home: NonNullable<Profile['location']>) {
+  let folded = foldedHomes.get(home);
+  if (!folded) {
+    folded = { city: ` ${foldText(home.city ?? '')} `, country: home.country ? foldText(home.country) : null };
+    foldedHomes.set(home, folded);
+  }
+  return folded;
+}
+
 function inPerson(event: StoredEvent, profile: Profile): Reach {
   const home = profile.location;
   const { lat, lon, city, country, text } = event.location;
@@ -25,11 +36,11 @@ function inPerson(event: StoredEvent, profile: Profile): Reach {
     return km <= profile.travel.maxKm ? { kind: 'near', km, place: city ?? text ?? 'nearby' } : { kind: 'far', km };
   }
   if (!home?.city) return { kind: 'unknown' };
-  const homeCity = foldText(home.city);
+  const folded = foldedHome(home);
   // Feeds often give only "Venue, Street, Berlin": the home city among the location's words counts.
   const where = ` ${foldText([city, text].filter(Boolean).join(' '))} `;
-  if (where.includes(` ${homeCity} `)) return { kind: 'near', km: null, place: home.city };
-  if (home.country && country && foldText(home.country) !== foldText(country)) return { kind: 'far', km: null };
+  if (where.includes(folded.city)) return { kind: 'near', km: null, place: home.city };
+  if (folded.country && country && folded.country !== foldText(country)) return { kind: 'far', km: null };
   if (city) return profile.travel.maxKm >= 300 ? { kind: 'unknown' } : { kind: 'far', km: null };
   return { kind: 'unknown' };
 }

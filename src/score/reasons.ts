@@ -23,6 +23,8 @@ export interface ReasonContext {
   queries: InterestQuery[];
   /** Per query, the BM25 score of every indexed event and the best score (to scale to 0..1). */
   scores: { values: Float32Array; max: number }[];
+  /** Per query, what its interest weighs beside the strongest interest (0..1]. */
+  interestShares: number[];
   feedbackByEvent: Map<string, Feedback>;
   dismissed: Feedback[];
   nowMs: number;
@@ -36,42 +38,39 @@ export interface ReasonContext {
   giveFirstAt: Int32Array;
 }
 
-/** The per-ranking parts of a reason context, derived from the gaps and the catalog's event numbers. */
-export function reasonIndexes(
-  gaps: Gaps,
-  indexOf: ReadonlyMap<string, number>,
-  size: number,
-): Pick<ReasonContext, 'overdue' | 'giveFirstAt'> {
-  const giveFirstAt = new Int32Array(size);
-  gaps.giveFirst.opportunities.forEach((o, k) => {
-    const i = indexOf.get(o.eventId);
-    if (i !== undefined) giveFirstAt[i] = k + 1;
-  });
-  return {
-    overdue: gaps.maintenance.overdue.map((item) => ({
-      item,
-      ago: item.text.replace(/^.*? last seen /, '').replace(/,.*$/, ''),
-      communities: item.communities.map((name) => ({ name, folded: ` ${foldText(name)} ` })),
-    })),
-    giveFirstAt,
-  };
+/** Overdue contacts with their communities folded for whole-word matching, once per ranking. */
+export function overdueContacts(gaps: Gaps): ReasonContext['overdue'] {
+  return gaps.maintenance.overdue.map((item) => ({
+    item,
+    ago: item.text.replace(/^.*? last seen /, '').replace(/,.*$/, ''),
+    communities: item.communities.map((name) => ({ name, folded: ` ${foldText(name)} ` })),
+  }));
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
+/** Each interest's share beside the strongest one, for the text part of the bound and the reasons alike. */
+export function interestShares(queries: InterestQuery[], profile: Profile): number[] {
+  const maxWeight = Math.max(...profile.interests.map((i) => i.weight), 1);
+  return queries.map((query) => query.interest.weight / maxWeight);
+}
+
 function interestReasons(index: number, ctx: ReasonContext): Reason[] {
-  const maxWeight = Math.max(...ctx.profile.interests.map((i) => i.weight), 1);
   const reasons: Reason[] = [];
-  ctx.queries.forEach((query, q) => {
+  for (let q = 0; q < ctx.queries.length; q++) {
     const { values, max } = ctx.scores[q]!;
     const score = values[index]!;
-    if (score <= 0 || max <= 0) return;
-    const weight = ctx.weights.interest * (score / max) * (query.interest.weight / maxWeight);
+    if (score <= 0 || max <= 0) continue;
+    const weight = ctx.weights.interest * (score / max) * ctx.interestShares[q]!;
     // A faint match is noise in an explanation: it neither counts nor shows.
     if (weight >= MIN_INTEREST_SHARE * ctx.weights.interest)
-      reasons.push({ kind: 'interest', text: `matches your interest in ${query.label}`, weight: round(weight) });
-  });
-  return reasons.sort((a, b) => b.weight - a.weight).slice(0, 2);
+      reasons.push({
+        kind: 'interest',
+        text: `matches your interest in ${ctx.queries[q]!.label}`,
+        weight: round(weight),
+      });
+  }
+  return reasons.length > 1 ? reasons.sort((a, b) => b.weight - a.weight).slice(0, 2) : reasons;
 }
 
 function coverageReason(fields: Set<string>, ctx: ReasonContext): Reason | null {
@@ -170,6 +169,7 @@ function deadlineReason(event: StoredEvent, ctx: ReasonContext): Reason | null {
 }
 
 function feedbackReason(event: StoredEvent, fields: Set<string>, ctx: ReasonContext): Reason | null {
+  if (ctx.feedbackByEvent.size === 0) return null;
   if (ctx.feedbackByEvent.get(event.id)?.action === 'going')
     return { kind: 'feedback', text: 'you said you are going', weight: round(ctx.weights.going) };
   if (ctx.dismissed.length === 0) return null;

@@ -6,8 +6,12 @@ import type { Reason } from '../core/ranking.ts';
 export interface Scored {
   event: StoredEvent;
   fields: Set<string>;
+  /** The event's text folded and space-padded, for whole-name matches. */
+  foldedText: string;
   reasons: Reason[];
   score: number;
+  /** When the event starts and ends (an hour when the source gives no end), in ms. */
+  span: [number, number];
   inPerson: boolean;
   pinned: boolean;
 }
@@ -26,7 +30,8 @@ function isoWeek(ms: number): string {
   return `${d.getUTCFullYear()}-W${week}`;
 }
 
-function span(event: StoredEvent): [number, number] {
+/** An event's time in ms; an event without an end is taken to last an hour. */
+export function spanOf(event: StoredEvent): [number, number] {
   const start = valueMs(event.start!);
   const end = event.end ? valueMs(event.end) : start + 3_600_000;
   return [start, Math.max(end, start + 1)];
@@ -39,8 +44,7 @@ function span(event: StoredEvent): [number, number] {
  */
 export function selectPicks(candidates: Scored[], profile: Profile, limit: number): Scored[] {
   const ordered = [...candidates].sort(
-    (a, b) =>
-      Number(b.pinned) - Number(a.pinned) || b.score - a.score || valueMs(a.event.start!) - valueMs(b.event.start!),
+    (a, b) => Number(b.pinned) - Number(a.pinned) || b.score - a.score || a.span[0] - b.span[0],
   );
   const kindsAvailable = new Set(ordered.map((c) => c.event.kind)).size;
   const maxPerKind = kindsAvailable > 1 ? Math.max(1, Math.ceil(limit * MAX_KIND_SHARE)) : limit;
@@ -53,15 +57,14 @@ export function selectPicks(candidates: Scored[], profile: Profile, limit: numbe
     if (picks.length >= limit) break;
     const { event } = candidate;
     if (series.has(event.uid)) continue;
-    const [start, end] = span(event);
+    const [start, end] = candidate.span;
     const week = isoWeek(start);
     const month = event.start!.slice(0, 7);
     if (!candidate.pinned) {
       if ((perWeek.get(week) ?? 0) >= profile.cadence.perWeek) continue;
       if ((perMonth.get(month) ?? 0) >= profile.cadence.perMonth) continue;
       if ((perKind.get(event.kind) ?? 0) >= maxPerKind) continue;
-      if (candidate.inPerson && picks.some((p) => p.inPerson && span(p.event)[0] < end && start < span(p.event)[1]))
-        continue;
+      if (candidate.inPerson && picks.some((p) => p.inPerson && p.span[0] < end && start < p.span[1])) continue;
     }
     picks.push(candidate);
     series.add(event.uid);

@@ -1,4 +1,3 @@
-import type { StoredEvent } from '../core/event.ts';
 import { foldText } from '../core/fold-text.ts';
 import type { Lexicon } from '../core/lexicon.ts';
 import type { Contact } from '../core/profile.ts';
@@ -22,35 +21,50 @@ function communitiesOf(contact: Contact): string[] {
   return folded;
 }
 
+const HINTS_PER_EVENT = 3;
+
+/** Closest relationships first, then by name: the order hints are offered in. Once per contact list. */
+const byCloseness = new WeakMap<readonly ShareCandidate[], ShareCandidate[]>();
+function closestFirst(contacts: readonly ShareCandidate[]): ShareCandidate[] {
+  let ordered = byCloseness.get(contacts);
+  if (!ordered) {
+    ordered = [...contacts].sort(
+      (a, b) => DEPTH[b.contact.tier] - DEPTH[a.contact.tier] || a.contact.name.localeCompare(b.contact.name),
+    );
+    byCloseness.set(contacts, ordered);
+  }
+  return ordered;
+}
+
+function sharedField(theirs: Set<string>, fields: Set<string>): string | undefined {
+  for (const field of theirs) if (fields.has(field)) return field;
+  return undefined;
+}
+
 /**
  * Give first by sharing: contacts who work in the event's fields and are not already in its
  * community (they would know of it already), closest relationships first, at most three.
+ * `foldedText` is the event's text folded and space-padded (see EventCatalog.foldedTextOf).
  */
 export function shareHints(
-  event: StoredEvent,
   fields: Set<string>,
-  contacts: ShareCandidate[],
+  foldedText: string,
+  contacts: readonly ShareCandidate[],
   lexicon: Lexicon,
 ): ShareHint[] {
   if (fields.size === 0) return [];
-  const eventText = ` ${foldText(`${event.title} ${event.organizer ?? ''} ${event.description ?? ''}`)} `;
-  const hints: { hint: ShareHint; depth: number }[] = [];
-  for (const { contact, fields: theirs } of contacts) {
-    const shared = [...theirs].find((f) => fields.has(f));
+  const hints: ShareHint[] = [];
+  for (const { contact, fields: theirs } of closestFirst(contacts)) {
+    const shared = sharedField(theirs, fields);
     if (!shared) continue;
-    if (contact.communities.length > 0 && communitiesOf(contact).some((c) => eventText.includes(c))) continue;
+    if (contact.communities.length > 0 && communitiesOf(contact).some((c) => foldedText.includes(c))) continue;
     const firstName = contact.name.split(/\s+/)[0] ?? contact.name;
     hints.push({
-      hint: {
-        name: contact.name,
-        why: `${firstName} works in ${lexicon.label(shared)}`,
-        ...(contact.email ? { email: contact.email } : {}),
-      },
-      depth: DEPTH[contact.tier],
+      name: contact.name,
+      why: `${firstName} works in ${lexicon.label(shared)}`,
+      ...(contact.email ? { email: contact.email } : {}),
     });
+    if (hints.length === HINTS_PER_EVENT) break;
   }
-  return hints
-    .sort((a, b) => b.depth - a.depth || a.hint.name.localeCompare(b.hint.name))
-    .slice(0, 3)
-    .map((h) => h.hint);
+  return hints;
 }
