@@ -131,6 +131,7 @@ async function main() {
       'rank.n10k.buildMs': round(rank10k.buildMs),
       'rank.n100k.p50Ms': round(rank100k.p50Ms, 1),
       'rank.n100k.p99Ms': round(rank100k.p99Ms, 1),
+      'rank.n100k.freshGapsP50Ms': round(rank100k.freshGapsP50Ms, 1),
       'rank.n100k.lunrP50Ms': round(rank100k.lunrP50Ms, 1),
       'rank.n100k.speedupVsLunr': round(rank100k.lunrP50Ms / rank100k.p50Ms, 1),
       'rank.n100k.indexMb': round(rank100k.indexMb),

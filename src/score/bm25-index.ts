@@ -184,8 +184,9 @@ export function buildIndex(docs: IndexedText[]): RankIndex {
           const d = postings[i]!;
           const before = scores[d]!;
           if (before === 0) touched[count++] = d;
-          // Additions are positive, so the largest running value is the largest final score.
-          const value = before + factor * parts[i]!;
+          // Additions are positive, so the largest running value is the largest final score; rounded
+          // as the array stores it, so the best event's score divided by the max is exactly 1.
+          const value = Math.fround(before + factor * parts[i]!);
           scores[d] = value;
           if (value > max) max = value;
         }

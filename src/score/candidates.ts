@@ -106,11 +106,14 @@ function addSignals(
   histogram.positive += positive;
 }
 
+/**
+ * The best `keep` by bound. Everything at or above the threshold is collected first: stopping at `keep`
+ * in event order would let events of the threshold's own bucket crowd out a better one further on.
+ */
 function collect(bound: Float32Array, threshold: number, keep: number): number[] {
   const chosen: number[] = [];
-  for (let i = 0; i < bound.length && chosen.length < keep; i++)
-    if (bound[i]! >= threshold && bound[i]! > 0) chosen.push(i);
-  return chosen;
+  for (let i = 0; i < bound.length; i++) if (bound[i]! >= threshold && bound[i]! > 0) chosen.push(i);
+  return chosen.length > keep ? chosen.sort((a, b) => bound[b]! - bound[a]! || a - b).slice(0, keep) : chosen;
 }
 
 /**

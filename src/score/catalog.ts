@@ -36,20 +36,18 @@ export interface EventCatalog {
   /** Title, organiser, place and description folded and space-padded, for whole-name matches; on demand. */
   foldedTextOf(i: number): string;
   /**
-   * Where a list of events (by id) sits in the catalog, remembered per list, which must not change
-   * afterwards: a gap summary names thousands of events by id, each a hash lookup of about a quarter
-   * microsecond among 100,000, and the same summary is ranked against again and again.
+   * The event number of each entry of a list of events (by id), -1 where the catalog does not hold it;
+   * remembered per list, which must not change afterwards: a gap summary names thousands of events by
+   * id, each a hash lookup of about a quarter microsecond among 100,000.
    */
-  positionsOf(list: readonly { eventId: string }[]): ListPositions;
+  numbersOf(list: readonly { eventId: string }[]): Int32Array;
+  /**
+   * Per event number, 1 + the position of its (last) entry in `numbers`, or 0: one array reused from
+   * ranking to ranking (a fresh one of 100,000 per ranking is garbage the collector must chase).
+   */
+  positionsIn(numbers: Int32Array): Int32Array;
   /** Arrays reused by successive rankings (synchronous, so never two at once). */
   scratch: { scores: ScoreBuffers[]; bound: Float32Array };
-}
-
-export interface ListPositions {
-  /** Per list entry, its event number, or -1 when the catalog does not hold it. */
-  eventAt: Int32Array;
-  /** Per event number, 1 + the position of its (last) entry in the list, or 0. */
-  positionAt: Int32Array;
 }
 
 function collectFieldSets(events: StoredEvent[], lexicon: Lexicon): FieldSets {
@@ -92,7 +90,9 @@ export function buildCatalog(events: StoredEvent[], lexicon: Lexicon): EventCata
   const { names, offsets, fields, ofEvent } = fieldSets;
   const folded = new Map<number, string>();
   const indexOf = new Map(events.map((e, i) => [e.id, i]));
-  const remembered = new WeakMap<readonly { eventId: string }[], ListPositions>();
+  const remembered = new WeakMap<readonly { eventId: string }[], Int32Array>();
+  const positions = new Int32Array(events.length);
+  let marked: Int32Array = new Int32Array(0);
   return {
     events,
     text: buildIndex(events.map((e) => ({ title: e.title, topics: e.topics, description: e.description }))),
@@ -115,17 +115,21 @@ export function buildCatalog(events: StoredEvent[], lexicon: Lexicon): EventCata
       }
       return text;
     },
-    positionsOf(list) {
-      let positions = remembered.get(list);
-      if (!positions) {
-        const eventAt = Int32Array.from(list, ({ eventId }) => indexOf.get(eventId) ?? -1);
-        const positionAt = new Int32Array(events.length);
-        eventAt.forEach((i, k) => {
-          if (i >= 0) positionAt[i] = k + 1;
-        });
-        positions = { eventAt, positionAt };
-        remembered.set(list, positions);
+    numbersOf(list) {
+      let numbers = remembered.get(list);
+      if (!numbers) {
+        numbers = Int32Array.from(list, ({ eventId }) => indexOf.get(eventId) ?? -1);
+        remembered.set(list, numbers);
       }
+      return numbers;
+    },
+    positionsIn(numbers) {
+      // Only the entries the previous list set need clearing.
+      for (const i of marked) if (i >= 0) positions[i] = 0;
+      numbers.forEach((i, k) => {
+        if (i >= 0) positions[i] = k + 1;
+      });
+      marked = numbers;
       return positions;
     },
     scratch: { scores: [], bound: new Float32Array(events.length) },

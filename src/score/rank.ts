@@ -22,6 +22,8 @@ export interface RankInput {
   lexicon: Lexicon;
   nowMs: number;
   limit: number;
+  /** How many events, best by the cheap bound, get full reasons (default: see CANDIDATES_PER_PICK). */
+  candidates?: number;
 }
 
 /** Full reasons are written for this many of the best candidates per pick asked for; the rest cannot reach the list. */
@@ -73,7 +75,8 @@ export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]
     scratch.scores[n] ??= catalog.text.buffers();
     return catalog.text.score(q.terms, scratch.scores[n]);
   });
-  const opportunities = catalog.positionsOf(input.gaps.giveFirst.opportunities);
+  const opportunityAt = catalog.numbersOf(input.gaps.giveFirst.opportunities);
+  const giveFirstAt = catalog.positionsIn(opportunityAt);
   const ctx: ReasonContext = {
     profile,
     weights,
@@ -86,7 +89,7 @@ export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]
     dismissed,
     nowMs,
     overdue: overdueContacts(input.gaps),
-    giveFirstAt: opportunities.positionAt,
+    giveFirstAt,
   };
   const indexesOf = (ids: Iterable<string>) =>
     [...ids].map((id) => catalog.indexOf.get(id)).filter((i): i is number => i !== undefined);
@@ -101,12 +104,12 @@ export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]
       (name) =>
         (gapFields.has(name) ? weights.coverageGap : 0) + (overdueFields.has(name) ? weights.maintenance * 1.5 : 0),
     ),
-    giveFirstAt: opportunities.positionAt,
+    giveFirstAt,
     weights,
     earliestMs: nowMs - 3_600_000,
     dismissed: indexesOf(dismissedIds),
     pinned: indexesOf([...latest.values()].filter((f) => f.action === 'going').map((f) => f.eventId)),
-    keep: Math.max(MIN_CANDIDATES, input.limit * CANDIDATES_PER_PICK),
+    keep: input.candidates ?? Math.max(MIN_CANDIDATES, input.limit * CANDIDATES_PER_PICK),
   });
   const { events } = catalog;
   const scored: Scored[] = [];
@@ -150,7 +153,7 @@ export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]
   // Opportunities come soonest deadline first; only the first few can make the list, so only they get reasons.
   const giveFirst = input.gaps.giveFirst.opportunities
     .slice(0, input.limit * 2)
-    .map((_, k) => opportunities.eventAt[k]!)
+    .map((_, k) => opportunityAt[k]!)
     .filter((i) => i >= 0 && !dismissedIds.has(events[i]!.id))
     .map(full)
     .sort((a, b) => b.score - a.score)

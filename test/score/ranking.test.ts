@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Feedback } from '../../src/core/feedback.ts';
 import { daysAgo, event, NOW, rank } from './scenario.ts';
 
 describe('ranking scenarios, one per reason kind', () => {
@@ -224,5 +225,58 @@ describe('share with', () => {
       },
     );
     expect(picks[0]!.shareWith).toEqual([{ name: 'Alan Turing', why: 'Alan works in security' }]);
+  });
+});
+
+describe('candidates by the cheap bound', () => {
+  it('gives the same picks as writing full reasons for every one of 3,000 events', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const topics = ['Rust', 'security', 'accessibility', 'data engineering', 'Kubernetes', 'gardening', 'chess'];
+    const formats = ['meetup', 'conference', 'study group', 'workshop'];
+    const choose = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const events = Array.from({ length: 3000 }, (_, i) => {
+      const start = new Date(NOW + (1 + Math.floor(random() * 300 * 24)) * 3_600_000);
+      const topic = choose(topics);
+      return event({
+        id: `e${i}`,
+        uid: `series-${i % 1000}`,
+        title: `${topic} ${choose(formats)} #${i}`,
+        description: `Talks about ${topic} and ${choose(topics)}.`,
+        start: start.toISOString().replace('.000Z', 'Z'),
+        end: new Date(start.getTime() + 7_200_000).toISOString().replace('.000Z', 'Z'),
+        online: random() < 0.3,
+        cfp: random() < 0.05 ? { url: null, closes: daysAgo(-Math.floor(random() * 60)) } : null,
+      });
+    });
+    const profile = { interests: ['rust', 'security', 'kubernetes'], expertise: ['accessibility'] };
+    const contacts = [
+      { name: 'Grace Hopper', tier: 'close' as const, lastSeen: daysAgo(300), fields: ['security'] },
+      { name: 'Ada Lovelace', fields: ['rust'] },
+    ];
+    const said = (index: number, action: Feedback['action']): Feedback => ({
+      userKey: 'test',
+      eventId: events[index]!.id,
+      uid: events[index]!.uid,
+      title: events[index]!.title,
+      fields: [],
+      action,
+      met: [],
+      reason: null,
+      at: new Date(NOW).toISOString(),
+    });
+    // A Rust event far down the list is pinned; one of the best Rust events is dismissed.
+    const rustAt = events.flatMap((e, i) => (e.title.startsWith('Rust') ? [i] : []));
+    const feedback = [said(rustAt.at(-1)!, 'going'), said(rustAt[0]!, 'not-interested')];
+    const bounded = rank(profile, events, { contacts, feedback, limit: 20 });
+    const everyEvent = rank(profile, events, { contacts, feedback, limit: 20, candidates: events.length });
+    expect(bounded.picks.length).toBe(20);
+    expect(bounded.picks.map((p) => [p.event.id, p.score])).toEqual(everyEvent.picks.map((p) => [p.event.id, p.score]));
+    expect(bounded.picks.map((p) => p.event.id)).toContain(events[rustAt.at(-1)!]!.id);
+    expect(bounded.picks.map((p) => p.event.id)).not.toContain(events[rustAt[0]!]!.id);
+    expect(bounded.giveFirst).toEqual(everyEvent.giveFirst);
   });
 });

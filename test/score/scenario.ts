@@ -24,7 +24,8 @@ export function rank(
     contacts = [],
     feedback = [],
     limit = 10,
-  }: { contacts?: Partial<Contact>[]; feedback?: Feedback[]; limit?: number } = {},
+    candidates,
+  }: { contacts?: Partial<Contact>[]; feedback?: Feedback[]; limit?: number; candidates?: number } = {},
 ): Omit<Recommendations, 'generatedAt'> {
   const lexicon = defaultLexicon();
   const parsed = ProfileSchema.parse({
@@ -49,6 +50,7 @@ export function rank(
     lexicon,
     nowMs: NOW,
     limit,
+    ...(candidates === undefined ? {} : { candidates }),
   });
   return { ...ranked, gaps };
 }
