@@ -4,6 +4,7 @@ import { eventFields } from '../core/event-fields.ts';
 import { foldText } from '../core/fold-text.ts';
 import type { Lexicon } from '../core/lexicon.ts';
 import { buildIndex, type RankIndex, type ScoreBuffers } from './bm25-index.ts';
+import { spanOf } from './select.ts';
 
 /**
  * Events' fields as combinations: events that share the same fields share one entry. A catalog of
@@ -31,6 +32,8 @@ export interface EventCatalog {
   rankableStartMs: Float64Array;
   indexOf: Map<string, number>;
   fieldSets: FieldSets;
+  /** When event i starts and ends in ms (an hour when the source gives no end), parsed once. */
+  spanOf(i: number): [number, number];
   /** Event i's fields as names; built on demand for the few events that get full reasons. */
   fieldsOf(i: number): Set<string>;
   /** Title, organiser, place and description folded and space-padded, for whole-name matches; on demand. */
@@ -87,6 +90,7 @@ export function buildCatalog(events: StoredEvent[], lexicon: Lexicon): EventCata
     event.start && event.status === 'confirmed' ? valueMs(event.start) : Number.NaN,
   );
   const fieldSets = collectFieldSets(events, lexicon);
+  const endMs = Float64Array.from(events, (event) => (event.start ? spanOf(event)[1] : Number.NaN));
   const { names, offsets, fields, ofEvent } = fieldSets;
   const folded = new Map<number, string>();
   const indexOf = new Map(events.map((e, i) => [e.id, i]));
@@ -99,6 +103,11 @@ export function buildCatalog(events: StoredEvent[], lexicon: Lexicon): EventCata
     rankableStartMs,
     indexOf,
     fieldSets,
+    spanOf(i) {
+      const start = rankableStartMs[i]!;
+      // Cancelled events have no rankable start; they are parsed again in the rare case one is asked for.
+      return Number.isNaN(start) ? spanOf(events[i]!) : [start, endMs[i]!];
+    },
     fieldsOf(i) {
       const set = ofEvent[i]!;
       const result = new Set<string>();

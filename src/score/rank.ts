@@ -9,7 +9,7 @@ import type { EventCatalog } from './catalog.ts';
 import { interestQuery } from './interest-query.ts';
 import { reachOf } from './reach.ts';
 import { interestShares, overdueContacts, type ReasonContext, reasonsFor } from './reasons.ts';
-import { type Scored, selectPicks, spanOf } from './select.ts';
+import { type Scored, selectPicks } from './select.ts';
 import { type ShareCandidate, shareHints } from './share-with.ts';
 
 export interface RankInput {
@@ -134,7 +134,7 @@ export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]
       foldedText,
       reasons,
       score: reasons.reduce((sum, r) => sum + r.weight, 0),
-      span: spanOf(event),
+      span: catalog.spanOf(i),
       inPerson: event.online === false || (event.online === 'hybrid' && reach.kind === 'near'),
       pinned: latest.get(event.id)?.action === 'going',
       reachable:
