@@ -151,10 +151,14 @@ for (let run = 0; run < 60; run++) {
 }
 
 // The catalog remembers where a gap summary's give-first events sit, per summary: a ranking against a
-// summary it has not seen (a profile's first, or after the gaps change) pays those lookups too.
+// summary it has not seen (a profile's first, or after the gaps change) pays those lookups too. A new
+// list of the same opportunities stands for gaps computed afresh from the same events, as recommend does.
 const freshTimes: number[] = [];
 for (let run = 0; run < 13; run++) {
-  const freshGaps = structuredClone(gaps);
+  const freshGaps = {
+    ...gaps,
+    giveFirst: { ...gaps.giveFirst, opportunities: [...gaps.giveFirst.opportunities] },
+  };
   started = performance.now();
   rankEvents({
     profile,
