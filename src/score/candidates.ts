@@ -12,7 +12,9 @@ export interface CandidateInput {
   shares: number[];
   /** Per field of the catalog, the field-level signal (coverage gap, overdue contacts) its events earn. */
   fieldSignal: number[];
-  /** Per event, > 0 when it is a give-first opportunity. */
+  /** Per give-first opportunity, its event number (-1 when not in the catalog). */
+  opportunityAt: Int32Array;
+  /** Per event, 1 + the position of its (last) give-first opportunity, or 0. */
   giveFirstAt: Int32Array;
   weights: RankingWeights;
   earliestMs: number;
@@ -74,29 +76,17 @@ class BoundHistogram {
   }
 }
 
-/** Past, cancelled and undated events are out; the rest gain their strongest signal and are counted. */
-function addSignals(
+/** Every event gains the signal of its fields and is counted. */
+function addFieldSignals(
   bound: Float32Array,
-  catalog: EventCatalog,
+  ofEvent: Uint32Array,
   setSignal: Float32Array,
-  giveFirstAt: Int32Array,
-  giveFirstSignal: number,
-  earliestMs: number,
   histogram: BoundHistogram,
 ): void {
-  const { rankableStartMs } = catalog;
-  const { ofEvent } = catalog.fieldSets;
   const { counts, scale } = histogram;
   let positive = 0;
   for (let i = 0; i < bound.length; i++) {
-    if (!(rankableStartMs[i]! >= earliestMs)) {
-      bound[i] = 0;
-      continue;
-    }
-    const fieldLevel = setSignal[ofEvent[i]!]!;
-    // Math.max keeps the sum a raw double; a conditional choosing between the argument and the array's
-    // value made the engine box every event's value (1.6 MB of garbage per ranking at 100,000).
-    const value = bound[i]! + (giveFirstAt[i]! > 0 ? Math.max(fieldLevel, giveFirstSignal) : fieldLevel);
+    const value = bound[i]! + setSignal[ofEvent[i]!]!;
     bound[i] = value;
     if (value > 0) {
       positive++;
@@ -104,6 +94,19 @@ function addSignals(
     }
   }
   histogram.positive += positive;
+}
+
+/** The first position in `byStart` whose event starts at or after `ms` (NaN, unrankable, sorts last). */
+function firstFrom(catalog: EventCatalog, ms: number): number {
+  const { byStart, rankableStartMs } = catalog;
+  let lo = 0;
+  let hi = byStart.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rankableStartMs[byStart[mid]!]! < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -135,7 +138,26 @@ export function boundCandidates(input: CandidateInput): number[] {
     setSignal.reduce((max, value) => Math.max(max, value), giveFirstSignal) +
     (input.pinned.length > 0 ? weights.going : 0);
   const histogram = new BoundHistogram(ceiling);
-  addSignals(bound, catalog, setSignal, input.giveFirstAt, giveFirstSignal, input.earliestMs, histogram);
+  const { ofEvent } = catalog.fieldSets;
+  addFieldSignals(bound, ofEvent, setSignal, histogram);
+  const replace = (i: number, value: number) => {
+    histogram.add(bound[i]!, -1);
+    bound[i] = value;
+    histogram.add(value, 1);
+  };
+  // A give-first opportunity's signal replaces its fields' when stronger (each event once: an event
+  // can be both a call for papers and a host role, and giveFirstAt holds its last position).
+  input.opportunityAt.forEach((i, k) => {
+    if (i < 0 || input.giveFirstAt[i] !== k + 1) return;
+    const fieldLevel = setSignal[ofEvent[i]!]!;
+    if (giveFirstSignal > fieldLevel) replace(i, bound[i]! - fieldLevel + giveFirstSignal);
+  });
+  // Past, cancelled and undated events are out: a prefix and a suffix of the events by start.
+  const { byStart } = catalog;
+  const from = firstFrom(catalog, input.earliestMs);
+  const unrankable = firstFrom(catalog, Number.POSITIVE_INFINITY);
+  for (let k = 0; k < from; k++) replace(byStart[k]!, 0);
+  for (let k = unrankable; k < byStart.length; k++) replace(byStart[k]!, 0);
   for (const i of input.dismissed) {
     histogram.add(bound[i]!, -1);
     bound[i] = 0;

@@ -30,6 +30,11 @@ export interface EventCatalog {
   text: RankIndex;
   /** Start of each confirmed event; NaN for cancelled or undated ones, which no time window holds. */
   rankableStartMs: Float64Array;
+  /**
+   * Event numbers by rankable start, soonest first, the cancelled and undated last: the events before a
+   * moment are a prefix, found by binary search, so a ranking need not test every event's start.
+   */
+  byStart: Int32Array;
   indexOf: Map<string, number>;
   fieldSets: FieldSets;
   /** When event i starts and ends in ms (an hour when the source gives no end), parsed once. */
@@ -89,6 +94,11 @@ export function buildCatalog(events: StoredEvent[], lexicon: Lexicon): EventCata
   const rankableStartMs = Float64Array.from(events, (event) =>
     event.start && event.status === 'confirmed' ? valueMs(event.start) : Number.NaN,
   );
+  const byStart = Int32Array.from(events.keys()).sort((a, b) => {
+    const x = rankableStartMs[a]!;
+    const y = rankableStartMs[b]!;
+    return Number.isNaN(x) ? (Number.isNaN(y) ? a - b : 1) : Number.isNaN(y) ? -1 : x - y || a - b;
+  });
   const fieldSets = collectFieldSets(events, lexicon);
   const endMs = Float64Array.from(events, (event) => (event.start ? spanOf(event)[1] : Number.NaN));
   const { names, offsets, fields, ofEvent } = fieldSets;
@@ -101,6 +111,7 @@ export function buildCatalog(events: StoredEvent[], lexicon: Lexicon): EventCata
     events,
     text: buildIndex(events.map((e) => ({ title: e.title, topics: e.topics, description: e.description }))),
     rankableStartMs,
+    byStart,
     indexOf,
     fieldSets,
     spanOf(i) {

@@ -104,6 +104,7 @@ export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]
       (name) =>
         (gapFields.has(name) ? weights.coverageGap : 0) + (overdueFields.has(name) ? weights.maintenance * 1.5 : 0),
     ),
+    opportunityAt,
     giveFirstAt,
     weights,
     earliestMs: nowMs - 3_600_000,
