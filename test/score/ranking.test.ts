@@ -239,7 +239,8 @@ describe('candidates by the cheap bound', () => {
     const formats = ['meetup', 'conference', 'study group', 'workshop'];
     const choose = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
     const events = Array.from({ length: 3000 }, (_, i) => {
-      const start = new Date(NOW + (1 + Math.floor(random() * 300 * 24)) * 3_600_000);
+      // A tenth already over, some cancelled: the bound must leave them out at this size too.
+      const start = new Date(NOW + (Math.floor(random() * 330 * 24) - 30 * 24) * 3_600_000);
       const topic = choose(topics);
       return event({
         id: `e${i}`,
@@ -250,6 +251,7 @@ describe('candidates by the cheap bound', () => {
         end: new Date(start.getTime() + 7_200_000).toISOString().replace('.000Z', 'Z'),
         online: random() < 0.3,
         cfp: random() < 0.05 ? { url: null, closes: daysAgo(-Math.floor(random() * 60)) } : null,
+        status: random() < 0.05 ? 'cancelled' : 'confirmed',
       });
     });
     const profile = { interests: ['rust', 'security', 'kubernetes'], expertise: ['accessibility'] };
@@ -278,5 +280,10 @@ describe('candidates by the cheap bound', () => {
     expect(bounded.picks.map((p) => p.event.id)).toContain(events[rustAt.at(-1)!]!.id);
     expect(bounded.picks.map((p) => p.event.id)).not.toContain(events[rustAt[0]!]!.id);
     expect(bounded.giveFirst).toEqual(everyEvent.giveFirst);
+    const pinnedId = events[rustAt.at(-1)!]!.id;
+    for (const pick of bounded.picks.filter((p) => p.event.id !== pinnedId)) {
+      expect(Date.parse(pick.event.start!)).toBeGreaterThan(NOW);
+      expect(events.find((e) => e.id === pick.event.id)!.status).toBe('confirmed');
+    }
   });
 });
