@@ -25,10 +25,10 @@ try {
   else {
     const f = (n) => n.toFixed(3);
     console.log(`${result.conferences} conferences, ${result.topics} topics (labels hidden from the ranker)\n`);
-    console.log('topic            relevant  nDCG@10 convene  lunr    P@10 convene  lunr');
+    console.log('topic            relevant  nDCG@10 convene  lunr    P@10 convene  lunr   reachable');
     for (const r of result.rows) {
       console.log(
-        `${r.topic.padEnd(16)} ${String(r.convene.relevant).padStart(8)}  ${f(r.convene.ndcg).padStart(15)}  ${f(r.lunr.ndcg)}  ${f(r.convene.precision).padStart(12)}  ${f(r.lunr.precision)}`,
+        `${r.topic.padEnd(16)} ${String(r.convene.relevant).padStart(8)}  ${f(r.convene.ndcg).padStart(15)}  ${f(r.lunr.ndcg)}  ${f(r.convene.precision).padStart(12)}  ${f(r.lunr.precision)}  ${f(r.convene.reachable).padStart(10)}`,
       );
     }
     const m = result.mean;
@@ -36,6 +36,9 @@ try {
       `\nmean nDCG@10: convene ${f(m.convene.ndcg)}, lunr ${f(m.lunr.ndcg)} (margin ${f(m.convene.ndcg - m.lunr.ndcg)}; targets 0.85 and +0.15)`,
     );
     console.log(`mean P@10:    convene ${f(m.convene.precision)}, lunr ${f(m.lunr.precision)}`);
+    console.log(
+      `reachable:    ${f(m.convene.reachable)}, the mean nDCG@10 of the best order of the conferences Convene's queries match at all (every relevant one first); the rest share no word with the query`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -72,6 +72,22 @@ function metrics(order: number[], topic: string) {
   return { ndcg: ideal > 0 ? dcg / ideal : 0, precision: hits / 10, relevant: relevantTotal };
 }
 
+/**
+ * The best nDCG@10 any order of the conferences the query matches at all could reach: every relevant one
+ * among them first. What it leaves short of 1 is beyond ordering: those conferences share no word
+ * with the query.
+ */
+function reachable(matched: number[], topic: string): number {
+  const dcgOf = (hits: number) => {
+    let dcg = 0;
+    for (let rank = 0; rank < Math.min(10, hits); rank++) dcg += 1 / Math.log2(rank + 2);
+    return dcg;
+  };
+  const relevant = list.filter((d) => d.labels.has(topic)).length;
+  const found = matched.filter((i) => list[i]!.labels.has(topic)).length;
+  return relevant > 0 ? dcgOf(found) / dcgOf(relevant) : 0;
+}
+
 const lexicon = defaultLexicon();
 const index = buildIndex(list.map((d) => ({ title: d.title, topics: [], description: d.body })));
 const lunrIndex = lunr(function () {
@@ -90,7 +106,11 @@ const rows = topics.map((topic) => {
       for (const token of lunr.tokenizer(topic)) q.term(token.toString(), {});
     })
     .map((r) => Number(r.ref));
-  return { topic, convene: metrics(convene, topic), lunr: metrics(baseline, topic) };
+  return {
+    topic,
+    convene: { ...metrics(convene, topic), reachable: reachable(convene, topic) },
+    lunr: metrics(baseline, topic),
+  };
 });
 const mean = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + pick(r), 0) / rows.length;
 process.stdout.write(
@@ -99,7 +119,11 @@ process.stdout.write(
     topics: rows.length,
     rows,
     mean: {
-      convene: { ndcg: mean((r) => r.convene.ndcg), precision: mean((r) => r.convene.precision) },
+      convene: {
+        ndcg: mean((r) => r.convene.ndcg),
+        precision: mean((r) => r.convene.precision),
+        reachable: mean((r) => r.convene.reachable),
+      },
       lunr: { ndcg: mean((r) => r.lunr.ndcg), precision: mean((r) => r.lunr.precision) },
     },
   })}\n`,
