@@ -1,4 +1,5 @@
 import type { RankingWeights } from '../core/ranking.ts';
+import { inWindow, type TimeWindow } from '../core/window.ts';
 import type { QueryScores } from './bm25-index.ts';
 import type { EventCatalog } from './catalog.ts';
 
@@ -18,6 +19,8 @@ export interface CandidateInput {
   giveFirstAt: Int32Array;
   weights: RankingWeights;
   earliestMs: number;
+  /** Events starting at or after this are out (exclusive end of the window). */
+  latestMs: number;
   dismissed: number[];
   pinned: number[];
   keep: number;
@@ -119,6 +122,17 @@ function collect(bound: Float32Array, threshold: number, keep: number): number[]
   return chosen.length > keep ? chosen.sort((a, b) => bound[b]! - bound[a]! || a - b).slice(0, keep) : chosen;
 }
 
+/** The best score among the events starting in a window, from the events the query matched. */
+export function bestWithin(scores: QueryScores, catalog: EventCatalog, window: TimeWindow): number {
+  const { values, touched } = scores;
+  let best = 0;
+  for (let k = 0; k < touched.length; k++) {
+    const i = touched[k]!;
+    if (values[i]! > best && inWindow(window, catalog.rankableStartMs[i]!)) best = values[i]!;
+  }
+  return best;
+}
+
 /**
  * The events worth writing full reasons for: a cheap upper bound on every event's score from typed
  * arrays only (text relevance of each interest as its reason will weigh it, plus the strongest
@@ -152,12 +166,12 @@ export function boundCandidates(input: CandidateInput): number[] {
     const fieldLevel = setSignal[ofEvent[i]!]!;
     if (giveFirstSignal > fieldLevel) replace(i, bound[i]! - fieldLevel + giveFirstSignal);
   });
-  // Past, cancelled and undated events are out: a prefix and a suffix of the events by start.
+  // Past, too distant, cancelled and undated events are out: a prefix and a suffix of the events by start.
   const { byStart } = catalog;
   const from = firstFrom(catalog, input.earliestMs);
-  const unrankable = firstFrom(catalog, Number.POSITIVE_INFINITY);
+  const beyond = Math.max(from, firstFrom(catalog, input.latestMs));
   for (let k = 0; k < from; k++) replace(byStart[k]!, 0);
-  for (let k = unrankable; k < byStart.length; k++) replace(byStart[k]!, 0);
+  for (let k = beyond; k < byStart.length; k++) replace(byStart[k]!, 0);
   for (const i of input.dismissed) {
     histogram.add(bound[i]!, -1);
     bound[i] = 0;

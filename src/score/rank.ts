@@ -4,7 +4,8 @@ import type { Gaps } from '../core/gaps.ts';
 import type { Lexicon } from '../core/lexicon.ts';
 import type { Profile } from '../core/profile.ts';
 import type { Pick, PickEvent, RankingWeights } from '../core/ranking.ts';
-import { boundCandidates } from './candidates.ts';
+import { inWindow, type TimeWindow } from '../core/window.ts';
+import { bestWithin, boundCandidates } from './candidates.ts';
 import type { EventCatalog } from './catalog.ts';
 import { interestQuery } from './interest-query.ts';
 import { reachOf } from './reach.ts';
@@ -24,6 +25,11 @@ export interface RankInput {
   limit: number;
   /** How many events, best by the cheap bound, get full reasons (default: see CANDIDATES_PER_PICK). */
   candidates?: number;
+  /**
+   * Rank only events starting in this window, when the catalog holds a wider one (see sharedCatalog):
+   * the picks, pinned events and each interest's best score (which scales its reasons) stay inside it.
+   */
+  window?: TimeWindow;
 }
 
 /** Full reasons are written for this many of the best candidates per pick asked for; the rest cannot reach the list. */
@@ -71,9 +77,11 @@ export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]
   const dismissedIds = new Set(dismissed.map((f) => f.eventId));
   const queries = profile.interests.filter((i) => i.weight > 0).map((i) => interestQuery(i, input.lexicon));
   const { scratch } = catalog;
+  const window = input.window;
   const scores = queries.map((q, n) => {
     scratch.scores[n] ??= catalog.text.buffers();
-    return catalog.text.score(q.terms, scratch.scores[n]);
+    const scored = catalog.text.score(q.terms, scratch.scores[n]);
+    return window ? { ...scored, max: bestWithin(scored, catalog, window) } : scored;
   });
   const opportunityAt = catalog.numbersOf(input.gaps.giveFirst.opportunities);
   const giveFirstAt = catalog.positionsIn(opportunityAt);
@@ -107,9 +115,12 @@ export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]
     opportunityAt,
     giveFirstAt,
     weights,
-    earliestMs: nowMs - 3_600_000,
+    earliestMs: Math.max(nowMs - 3_600_000, window?.fromMs ?? Number.NEGATIVE_INFINITY),
+    latestMs: window?.toMs ?? Number.POSITIVE_INFINITY,
     dismissed: indexesOf(dismissedIds),
-    pinned: indexesOf([...latest.values()].filter((f) => f.action === 'going').map((f) => f.eventId)),
+    pinned: indexesOf([...latest.values()].filter((f) => f.action === 'going').map((f) => f.eventId)).filter(
+      (i) => !window || inWindow(window, catalog.rankableStartMs[i]!),
+    ),
     keep: input.candidates ?? Math.max(MIN_CANDIDATES, input.limit * CANDIDATES_PER_PICK),
   });
   const { events } = catalog;

@@ -7,11 +7,11 @@ import type { Geocoder } from '../core/geocoder.ts';
 import { defaultLexicon } from '../core/lexicon.ts';
 import type { Contact, Profile } from '../core/profile.ts';
 import { DEFAULT_WEIGHTS, type RankingWeights, type Recommendations } from '../core/ranking.ts';
-import { defaultWindow } from '../core/window.ts';
+import { defaultWindow, inWindow } from '../core/window.ts';
 import { computeGaps } from '../network/gaps/compute-gaps.ts';
 import { prepareContacts } from '../network/prepare-contacts.ts';
-import { buildCatalog } from '../score/catalog.ts';
 import { rankEvents } from '../score/rank.ts';
+import { sharedCatalog } from './shared-catalog.ts';
 
 export interface RecommendInput {
   profile: Profile;
@@ -33,17 +33,16 @@ export async function recommend(
   const lexicon = defaultLexicon();
   const fromMs = Math.max(input.fromMs ?? nowMs, nowMs);
   const toMs = input.toMs ?? defaultWindow(nowMs).toMs;
-  const stored = await deps.store.listEvents({ fromMs, toMs, includeUndated: false, includeCancelled: false });
   const geocoder = deps.geocoder ? await deps.geocoder() : null;
-  const { profile, events } = geocoder
-    ? placeOnMap(input.profile, stored, geocoder)
-    : { profile: input.profile, events: stored };
+  const profile = geocoder ? placeProfile(input.profile, geocoder) : input.profile;
+  // Shared by every ranking against this state of the store this hour; this one ranks only its window.
+  const catalog = await sharedCatalog(deps.store, lexicon, geocoder, { fromMs, toMs });
+  const events = catalog.events.filter((_, i) => inWindow({ fromMs, toMs }, catalog.rankableStartMs[i]!));
   const feedback = await deps.store.listFeedback(input.userKey);
   const warnings: string[] = [];
   // Contacts are merged and mapped once, for the gaps and for the share hints alike.
   const prepared = prepareContacts(input.contacts, lexicon, nowMs, warnings);
   // Events are mapped onto fields once, in the catalog, and the give-first gap reads them from there.
-  const catalog = buildCatalog(events, lexicon);
   const fieldsOf = (event: StoredEvent) => {
     const index = catalog.indexOf.get(event.id);
     return index === undefined ? eventFields(event, lexicon) : catalog.fieldsOf(index);
@@ -61,34 +60,18 @@ export async function recommend(
     weights: input.weights ?? DEFAULT_WEIGHTS,
     lexicon,
     nowMs: fromMs,
+    window: { fromMs, toMs },
     limit: input.limit,
   });
   return { generatedAt: new Date(nowMs).toISOString(), ...ranked, gaps };
 }
 
-/**
- * Distance needs coordinates on both sides; feeds mostly give "Lisbon, Portugal" and profiles a city.
- * Places are looked up by name where coordinates are missing; what the gazetteer does not know keeps
- * the name-based reach.
- */
-function placeOnMap(
-  input: Profile,
-  events: StoredEvent[],
-  geocoder: Geocoder,
-): { profile: Profile; events: StoredEvent[] } {
-  let profile = input;
+/** Distance needs coordinates on both sides: a profile with a city and no coordinates is looked up by name. */
+function placeProfile(input: Profile, geocoder: Geocoder): Profile {
   const home = input.location;
-  if (home?.city && (home.lat === undefined || home.lon === undefined)) {
-    const found = geocoder.locate(home.city, home.country ?? null);
-    if (found) profile = { ...input, location: { ...home, ...found } };
-  }
-  const placed = events.map((event) => {
-    const { city, country, lat } = event.location;
-    if (lat !== null || !city || event.online === true) return event;
-    const found = geocoder.locate(city, country);
-    return found ? { ...event, location: { ...event.location, ...found } } : event;
-  });
-  return { profile, events: placed };
+  if (!home?.city || (home.lat !== undefined && home.lon !== undefined)) return input;
+  const found = geocoder.locate(home.city, home.country ?? null);
+  return found ? { ...input, location: { ...home, ...found } } : input;
 }
 
 export class UnknownEventError extends Error {}
