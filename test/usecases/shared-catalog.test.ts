@@ -5,26 +5,11 @@ import { defaultLexicon } from '../../src/core/lexicon.ts';
 import { ProfileSchema } from '../../src/core/profile.ts';
 import { recommend } from '../../src/usecases/recommend.ts';
 import { catalogWindow, sharedCatalog } from '../../src/usecases/shared-catalog.ts';
+import { eventRecord } from '../support/events.ts';
 import { storeRecords, tempStore } from '../support/store.ts';
 
-const rustMeetup = (uid: string, start: string, title = `Rust meetup ${uid}`): EventRecord => ({
-  uid,
-  recurrenceId: null,
-  start,
-  end: new Date(Date.parse(start) + 7_200_000).toISOString().replace('.000Z', 'Z'),
-  allDay: false,
-  timeZone: null,
-  status: 'confirmed',
-  title,
-  description: 'Talks about rust.',
-  location: { text: 'Berlin', city: 'Berlin', country: 'Germany', lat: null, lon: null },
-  online: false,
-  url: null,
-  kind: 'meetup',
-  topics: ['rust'],
-  cfp: null,
-  organizer: null,
-});
+const rustMeetup = (uid: string, start: string, title = `Rust meetup ${uid}`): EventRecord =>
+  eventRecord({ uid, start, title, description: 'Talks about rust.', topics: ['rust'] });
 
 const profile = ProfileSchema.parse({ interests: ['rust'], location: { city: 'Berlin', country: 'Germany' } });
 const input = { profile, contacts: [], userKey: 't', limit: 10 };
