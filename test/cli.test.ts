@@ -85,6 +85,17 @@ describe('the convene binary', () => {
     });
   });
 
+  it('events --search finds by lunr syntax, best first, and names the flag on a bad query', async () => {
+    const range = ['--from', '2026-11-01', '--to', '2027-01-01'];
+    const found = await runCli(['events', '--db', db, '--json', ...range, '--search', '+berlin -owasp']);
+    expect(found.code).toBe(0);
+    const titles = (JSON.parse(found.stdout) as { events: { title: string }[] }).events.map((e) => e.title);
+    expect(titles).toEqual(['Rust Berlin meetup']);
+    const bad = await runCli(['events', '--db', db, ...range, '--search', 'venue:berlin']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--search: unrecognised field 'venue'/);
+  });
+
   it('sources --json shows health', async () => {
     const { stdout } = await runCli(['sources', '--db', db, '--json']);
     const { sources } = JSON.parse(stdout) as {

@@ -3,10 +3,13 @@ import { dirname } from 'node:path';
 import { Command, Option } from 'commander';
 import { type EnvConfig, EnvConfigSchema, VERSION } from '../core/config.ts';
 import { parseDateOption } from '../core/dates.ts';
+import type { StoredEvent } from '../core/event.ts';
 import type { SourceSpec } from '../core/source.ts';
 import { defaultWindow, type TimeWindow } from '../core/window.ts';
+import { buildTextSearch, SearchSyntaxError } from '../search/text-search.ts';
 import { ingestSource, ingestSources, type SourceReport } from '../usecases/ingest-sources.ts';
 import { UnknownEventError } from '../usecases/recommend.ts';
+import { bestFirst } from '../usecases/search-events.ts';
 import { adminKeyHash } from './admin-key-setup.ts';
 import { registerNetworkCommands } from './commands/network.ts';
 import { registerRankingCommands } from './commands/recommend.ts';
@@ -83,6 +86,17 @@ function printReports(reports: SourceReport[], json: boolean): void {
       process.stdout.write(`${describe(r)}\n${r.warnings.map((w) => `  warning: ${w}\n`).join('')}`);
 }
 
+/** The events matching `--search`, best first, at most `limit`. */
+function searched(events: StoredEvent[], query: string, limit: number | undefined): StoredEvent[] {
+  try {
+    const found = bestFirst(events, buildTextSearch(events).search(query));
+    return limit ? found.slice(0, limit) : found;
+  } catch (error) {
+    if (error instanceof SearchSyntaxError) throw new UsageError(`--search: ${error.message}`);
+    throw error;
+  }
+}
+
 export function buildProgram(): Command {
   const program = new Command('convene')
     .description('Events and venues worth attending, chosen to fill the gaps in your network')
@@ -138,6 +152,10 @@ export function buildProgram(): Command {
     .option('--limit <n>', 'at most this many events', (v) => Number.parseInt(v, 10))
     .option('--include-cancelled', 'also list cancelled events')
     .option('--no-undated', 'leave out undated opportunities (feed items with no event date)')
+    .option(
+      '--search <query>',
+      'only events matching a search, best first (lunr syntax: words, +must, -not, title:word, word*, word~1)',
+    )
     .option('--json', 'print JSON')
     .action(
       async (flags: {
@@ -148,18 +166,20 @@ export function buildProgram(): Command {
         limit?: number;
         includeCancelled?: boolean;
         undated: boolean;
+        search?: string;
         json?: boolean;
       }) => {
         const { nowMs, window } = windowFrom({ ...flags, from: flags.from ?? flags.now ?? new Date().toISOString() });
         const { store } = openDb(flags.db);
-        const events = await store.listEvents({
+        const listed = await store.listEvents({
           fromMs: flags.from ? window.fromMs : nowMs,
           toMs: window.toMs,
           includeUndated: flags.undated,
           includeCancelled: Boolean(flags.includeCancelled),
-          ...(flags.limit ? { limit: flags.limit } : {}),
+          ...(flags.limit && flags.search === undefined ? { limit: flags.limit } : {}),
         });
         await store.close();
+        const events = flags.search === undefined ? listed : searched(listed, flags.search, flags.limit);
         if (flags.json) return void process.stdout.write(`${JSON.stringify({ events }, null, 2)}\n`);
         for (const e of events) {
           const place = e.online === true ? 'online' : [e.location.city, e.location.country].filter(Boolean).join(', ');

@@ -1,9 +1,16 @@
+import { valueMs } from '../core/dates.ts';
 import type { StoredEvent } from '../core/event.ts';
 import type { EventStore } from '../core/event-store.ts';
 import { foldText } from '../core/fold-text.ts';
+import type { TimeWindow } from '../core/window.ts';
+import { buildTextSearch, type TextSearch } from '../search/text-search.ts';
+import { catalogWindow } from './shared-catalog.ts';
+import { derivedFromStore } from './store-derived.ts';
 
 export interface EventSearch {
   q?: string;
+  /** A query in lunr's syntax (see TextSearch); results come best first. */
+  search?: string;
   fromMs: number;
   toMs: number;
   city?: string;
@@ -26,18 +33,41 @@ function matches(event: StoredEvent, search: EventSearch, words: string[]): bool
   return words.every((word) => text.includes(` ${word}`));
 }
 
-/** Events filtered by text (every word, as a word start), place, channel, kind and topic; one page of them. */
+/**
+ * Events filtered by text (every word, as a word start), place, channel, kind and topic; with `search`,
+ * only those matching that query, best first. One page of them.
+ */
 export async function searchEvents(
   store: EventStore,
   search: EventSearch,
 ): Promise<{ events: StoredEvent[]; total: number }> {
-  const all = await store.listEvents({
-    fromMs: search.fromMs,
-    toMs: search.toMs,
-    includeUndated: true,
-    includeCancelled: false,
-  });
+  const window = { fromMs: search.fromMs, toMs: search.toMs };
+  const all = await store.listEvents({ ...window, includeUndated: true, includeCancelled: false });
   const words = search.q ? foldText(search.q).split(' ').filter(Boolean) : [];
-  const found = all.filter((e) => matches(e, search, words));
+  let found = all.filter((e) => matches(e, search, words));
+  if (search.search !== undefined) {
+    const index = await sharedTextSearch(store, window);
+    found = bestFirst(found, index.search(search.search));
+  }
   return { events: found.slice(search.offset, search.offset + search.limit), total: found.length };
+}
+
+/** The events that a search matched, in its order (soonest first among equal scores). */
+export function bestFirst(events: StoredEvent[], hits: { id: string; score: number }[]): StoredEvent[] {
+  const scores = new Map(hits.map((h) => [h.id, h.score]));
+  const start = (e: StoredEvent) => (e.start ? valueMs(e.start) : Number.POSITIVE_INFINITY);
+  return events
+    .filter((e) => scores.has(e.id))
+    .sort((a, b) => scores.get(b.id)! - scores.get(a.id)! || start(a) - start(b));
+}
+
+/**
+ * A search index over the window widened to its hour and day, shared by the searches of that hour
+ * against the same state of the store (lunr takes seconds to index tens of thousands of events).
+ */
+function sharedTextSearch(store: EventStore, window: TimeWindow): Promise<TextSearch> {
+  const span = catalogWindow(window);
+  return derivedFromStore(store, 'text-search', `${span.fromMs}|${span.toMs}`, async () =>
+    buildTextSearch(await store.listEvents({ ...span, includeUndated: true, includeCancelled: false })),
+  );
 }

@@ -4,6 +4,7 @@ import type { Geocoder } from '../core/geocoder.ts';
 import type { Lexicon } from '../core/lexicon.ts';
 import type { TimeWindow } from '../core/window.ts';
 import { buildCatalog, type EventCatalog } from '../score/catalog.ts';
+import { derivedFromStore, identityOf } from './store-derived.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -32,38 +33,25 @@ export function placeEvents(events: StoredEvent[], geocoder: Geocoder): StoredEv
   });
 }
 
-interface Entry {
-  key: string;
-  lexicon: Lexicon;
-  geocoder: Geocoder | null;
-  catalog: Promise<EventCatalog>;
-}
-
-const latest = new WeakMap<EventStore, Entry>();
-
 /**
  * The confirmed, dated events of a window as a ranking catalog, shared by every ranking against the same
  * state of the store within the same hour: at 100,000 events, listing and indexing take seconds, ranking
- * one profile milliseconds. A store change (its change stamp) or a new hour builds a new one; one
- * catalog per store is kept.
+ * one profile milliseconds. A store change or a new hour builds a new one.
  */
-export async function sharedCatalog(
+export function sharedCatalog(
   store: EventStore,
   lexicon: Lexicon,
   geocoder: Geocoder | null,
   window: TimeWindow,
 ): Promise<EventCatalog> {
   const span = catalogWindow(window);
-  const key = `${await store.changeStamp()}|${span.fromMs}|${span.toMs}`;
-  const hit = latest.get(store);
-  if (hit && hit.key === key && hit.lexicon === lexicon && hit.geocoder === geocoder) return hit.catalog;
-  const catalog = store
-    .listEvents({ ...span, includeUndated: false, includeCancelled: false })
-    .then((stored) => buildCatalog(geocoder ? placeEvents(stored, geocoder) : stored, lexicon));
-  latest.set(store, { key, lexicon, geocoder, catalog });
-  // A failed build must not stay cached for the hour.
-  catalog.catch(() => {
-    if (latest.get(store)?.catalog === catalog) latest.delete(store);
-  });
-  return catalog;
+  return derivedFromStore(
+    store,
+    'ranking-catalog',
+    `${span.fromMs}|${span.toMs}|${identityOf(lexicon)}|${identityOf(geocoder)}`,
+    async () => {
+      const stored = await store.listEvents({ ...span, includeUndated: false, includeCancelled: false });
+      return buildCatalog(geocoder ? placeEvents(stored, geocoder) : stored, lexicon);
+    },
+  );
 }

@@ -72,10 +72,28 @@ describe('the HTTP API', () => {
     expect(rest.next).toBeNull();
   });
 
+  it('GET /v1/events?search=: lunr syntax, best first, with the other filters', async () => {
+    const titles = async (query: string) =>
+      ((await (await app.request(`/v1/events?${query}`)).json()).events as { title: string }[]).map((e) => e.title);
+    // Any word may match; the one matching both comes first.
+    expect(await titles('search=berlin%20rust')).toEqual(['Rust Berlin meetup', 'OWASP Berlin chapter meeting']);
+    expect(await titles('search=%2Bberlin%20-rust')).toEqual(['OWASP Berlin chapter meeting']);
+    expect(await titles('search=title:webassembl*')).toEqual(['WebAssembly study group (online)']);
+    expect(await titles('search=topics:security')).toEqual(['OWASP Berlin chapter meeting']);
+    expect(await titles('search=owsap~1')).toEqual(['OWASP Berlin chapter meeting']);
+    expect(await titles('search=berlin&q=owasp')).toEqual(['OWASP Berlin chapter meeting']);
+    expect(await titles('search=nothing%20like%20this')).toEqual([]);
+    const page = await (await app.request('/v1/events?search=berlin&limit=1')).json();
+    expect(page.total).toBe(2);
+    expect(page.next).toBe('/v1/events?search=berlin&limit=1&offset=1');
+  });
+
   it.each([
     ['a limit out of range', '/v1/events?limit=100000', 'limit'],
     ['an unknown kind', '/v1/events?kind=party', 'kind'],
     ['a date that is not one', '/v1/events?from=next%20week', 'from'],
+    ['a search on an unknown field', '/v1/events?search=venue:berlin', 'search'],
+    ['a search with nothing after a field', '/v1/events?search=title:', 'search'],
   ])('GET /v1/events refuses %s as problem+json naming the field', async (_name, url, field) => {
     const res = await app.request(url);
     expect(res.status).toBe(400);

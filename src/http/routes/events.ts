@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { parseDateOption } from '../../core/dates.ts';
 import { EVENT_KINDS } from '../../core/event.ts';
 import { defaultWindow } from '../../core/window.ts';
+import { SearchSyntaxError } from '../../search/text-search.ts';
 import { searchEvents } from '../../usecases/search-events.ts';
 import type { AppEnv } from '../app-env.ts';
 import { ProblemError } from '../problem.ts';
@@ -25,6 +26,11 @@ const EventQuerySchema = z.object({
     .max(200)
     .optional()
     .openapi({ description: 'words that must all appear (title, description, topics, place)' }),
+  search: z.string().max(200).optional().openapi({
+    description:
+      'a search in lunr syntax, results best first: words (any), +word (must), -word (must not), field:word (title, topics, description, place, organizer), word*, word~1, word^10',
+    example: '+rust berlin -online',
+  }),
   from: dateText.optional().openapi({ description: 'earliest start (default: now)' }),
   to: dateText.optional().openapi({ description: 'latest start (default: one year from now)' }),
   city: z.string().max(200).optional(),
@@ -67,7 +73,13 @@ export function registerEvents(app: OpenAPIHono<AppEnv>) {
       throw new ProblemError('validation_failed', 400, 'to must be after from', [
         { path: 'to', message: 'must be after from' },
       ]);
-    const { events, total } = await searchEvents(store, { ...query, fromMs, toMs });
+    const { events, total } = await searchEvents(store, { ...query, fromMs, toMs }).catch((error: unknown) => {
+      if (error instanceof SearchSyntaxError)
+        throw new ProblemError('validation_failed', 400, `search: ${error.message}`, [
+          { path: 'search', message: error.message },
+        ]);
+      throw error;
+    });
     const nextOffset = query.offset + events.length;
     const next =
       nextOffset < total ? `/v1/events?${new URLSearchParams({ ...c.req.query(), offset: String(nextOffset) })}` : null;

@@ -1,0 +1,49 @@
+import type { EventStore } from '../core/event-store.ts';
+
+interface Entry {
+  key: string;
+  value: Promise<unknown>;
+}
+
+const slots = new WeakMap<EventStore, Map<string, Entry>>();
+const ids = new WeakMap<object, number>();
+let lastId = 0;
+
+/** A number per object, for keys that depend on which lexicon or gazetteer built something. */
+export function identityOf(value: object | null): number {
+  if (value === null) return 0;
+  let id = ids.get(value);
+  if (id === undefined) {
+    id = ++lastId;
+    ids.set(value, id);
+  }
+  return id;
+}
+
+/**
+ * Something built from the store's events (a ranking catalog, a search index), kept while the store
+ * is unchanged (its change stamp) and the key is the same: one per store and slot, so the latest
+ * replaces the one before. Concurrent callers share one build; a failed build is not kept.
+ */
+export async function derivedFromStore<T>(
+  store: EventStore,
+  slot: string,
+  key: string,
+  build: () => Promise<T>,
+): Promise<T> {
+  const full = `${await store.changeStamp()}|${key}`;
+  let bySlot = slots.get(store);
+  if (!bySlot) {
+    bySlot = new Map();
+    slots.set(store, bySlot);
+  }
+  const hit = bySlot.get(slot);
+  if (hit?.key === full) return hit.value as Promise<T>;
+  const value = build();
+  const entry = { key: full, value };
+  bySlot.set(slot, entry);
+  value.catch(() => {
+    if (bySlot.get(slot) === entry) bySlot.delete(slot);
+  });
+  return value;
+}
