@@ -4,6 +4,7 @@ import type { EventRecord } from '../../src/core/event.ts';
 import { defaultLexicon } from '../../src/core/lexicon.ts';
 import { ProfileSchema } from '../../src/core/profile.ts';
 import { recommend } from '../../src/usecases/recommend.ts';
+import { searchEvents } from '../../src/usecases/search-events.ts';
 import { catalogWindow, sharedCatalog } from '../../src/usecases/shared-catalog.ts';
 import { eventRecord } from '../support/events.ts';
 import { storeRecords, tempStore } from '../support/store.ts';
@@ -83,6 +84,31 @@ describe('one catalog shared by the rankings of an hour', () => {
     } finally {
       await db.cleanup();
       await fresh.cleanup();
+    }
+  });
+
+  it('search sees what was stored after its index was built', async () => {
+    const db = tempStore();
+    try {
+      await storeRecords(
+        db.store,
+        'https://example.org/a.ics',
+        [rustMeetup('a', '2026-12-03T18:00:00Z')],
+        '2026-11-27T00:00:00Z',
+      );
+      const window = hour('2026-11-27T12:10:00Z');
+      const search = { ...window, search: 'webassembly', limit: 10, offset: 0 };
+      expect((await searchEvents(db.store, search)).total).toBe(0);
+      await storeRecords(
+        db.store,
+        'https://example.org/b.ics',
+        [rustMeetup('b', '2026-12-04T18:00:00Z', 'WebAssembly night')],
+        '2026-11-27T00:00:00Z',
+      );
+      const found = await searchEvents(db.store, search);
+      expect(found.events.map((e) => e.title)).toEqual(['WebAssembly night']);
+    } finally {
+      await db.cleanup();
     }
   });
 });
