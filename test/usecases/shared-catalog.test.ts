@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock.ts';
 import type { EventRecord } from '../../src/core/event.ts';
+import type { EventStore } from '../../src/core/event-store.ts';
 import { defaultLexicon } from '../../src/core/lexicon.ts';
 import { ProfileSchema } from '../../src/core/profile.ts';
 import { recommend } from '../../src/usecases/recommend.ts';
@@ -11,6 +12,10 @@ import { storeRecords, tempStore } from '../support/store.ts';
 
 const rustMeetup = (uid: string, start: string, title = `Rust meetup ${uid}`): EventRecord =>
   eventRecord({ uid, start, title, description: 'Talks about rust.', topics: ['rust'] });
+
+/** One Rust meetup stored as its own source's whole ingest. */
+const storeMeetup = (store: EventStore, uid: string, start: string, title?: string) =>
+  storeRecords(store, `https://example.org/${uid}.ics`, [rustMeetup(uid, start, title)], '2026-11-27T00:00:00Z');
 
 const profile = ProfileSchema.parse({ interests: ['rust'], location: { city: 'Berlin', country: 'Germany' } });
 const input = { profile, contacts: [], userKey: 't', limit: 10 };
@@ -29,24 +34,14 @@ describe('one catalog shared by the rankings of an hour', () => {
   it('is reused within the hour and the same store state, and rebuilt after a change or in a new hour', async () => {
     const db = tempStore();
     try {
-      await storeRecords(
-        db.store,
-        'https://example.org/a.ics',
-        [rustMeetup('a', '2026-12-03T18:00:00Z')],
-        '2026-11-27T00:00:00Z',
-      );
+      await storeMeetup(db.store, 'a', '2026-12-03T18:00:00Z');
       const lexicon = defaultLexicon();
       const first = await sharedCatalog(db.store, lexicon, null, hour('2026-11-27T12:10:00Z'));
       expect(await sharedCatalog(db.store, lexicon, null, hour('2026-11-27T12:50:00Z'))).toBe(first);
       expect(await sharedCatalog(db.store, lexicon, null, hour('2026-11-27T13:05:00Z'))).not.toBe(first);
 
       const before = await sharedCatalog(db.store, lexicon, null, hour('2026-11-27T13:20:00Z'));
-      await storeRecords(
-        db.store,
-        'https://example.org/b.ics',
-        [rustMeetup('b', '2026-12-04T18:00:00Z')],
-        '2026-11-27T00:00:00Z',
-      );
+      await storeMeetup(db.store, 'b', '2026-12-04T18:00:00Z');
       const after = await sharedCatalog(db.store, lexicon, null, hour('2026-11-27T13:25:00Z'));
       expect(after).not.toBe(before);
       expect(after.events.map((e) => e.title).sort()).toEqual(['Rust meetup a', 'Rust meetup b']);
@@ -90,21 +85,11 @@ describe('one catalog shared by the rankings of an hour', () => {
   it('search sees what was stored after its index was built', async () => {
     const db = tempStore();
     try {
-      await storeRecords(
-        db.store,
-        'https://example.org/a.ics',
-        [rustMeetup('a', '2026-12-03T18:00:00Z')],
-        '2026-11-27T00:00:00Z',
-      );
+      await storeMeetup(db.store, 'a', '2026-12-03T18:00:00Z');
       const window = hour('2026-11-27T12:10:00Z');
       const search = { ...window, search: 'webassembly', limit: 10, offset: 0 };
       expect((await searchEvents(db.store, search)).total).toBe(0);
-      await storeRecords(
-        db.store,
-        'https://example.org/b.ics',
-        [rustMeetup('b', '2026-12-04T18:00:00Z', 'WebAssembly night')],
-        '2026-11-27T00:00:00Z',
-      );
+      await storeMeetup(db.store, 'b', '2026-12-04T18:00:00Z', 'WebAssembly night');
       const found = await searchEvents(db.store, search);
       expect(found.events.map((e) => e.title)).toEqual(['WebAssembly night']);
     } finally {
