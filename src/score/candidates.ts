@@ -154,10 +154,11 @@ export function boundCandidates(input: CandidateInput): number[] {
   const histogram = new BoundHistogram(ceiling);
   const { ofEvent } = catalog.fieldSets;
   addFieldSignals(bound, ofEvent, setSignal, histogram);
+  // Counted as stored (float32), so that taking it out again finds the same bucket.
   const replace = (i: number, value: number) => {
     histogram.add(bound[i]!, -1);
     bound[i] = value;
-    histogram.add(value, 1);
+    histogram.add(bound[i]!, 1);
   };
   // A give-first opportunity's signal replaces its fields' when stronger (each event once: an event
   // can be both a call for papers and a host role, and giveFirstAt holds its last position).
@@ -172,19 +173,14 @@ export function boundCandidates(input: CandidateInput): number[] {
   const beyond = Math.max(from, firstFrom(catalog, input.latestMs));
   for (let k = 0; k < from; k++) replace(byStart[k]!, 0);
   for (let k = beyond; k < byStart.length; k++) replace(byStart[k]!, 0);
-  for (const i of input.dismissed) {
-    histogram.add(bound[i]!, -1);
-    bound[i] = 0;
-  }
+  for (const i of input.dismissed) replace(i, 0);
   // Going keeps an event whatever the filters said.
   for (const i of input.pinned) {
-    histogram.add(bound[i]!, -1);
-    let value = Math.max(setSignal[catalog.fieldSets.ofEvent[i]!]!, input.giveFirstAt[i]! > 0 ? giveFirstSignal : 0);
+    let value = Math.max(setSignal[ofEvent[i]!]!, input.giveFirstAt[i]! > 0 ? giveFirstSignal : 0);
     scores.forEach(({ values }, q) => {
       value += values[i]! * shares[q]!;
     });
-    bound[i] = value + weights.going;
-    histogram.add(bound[i]!, 1);
+    replace(i, value + weights.going);
   }
   return collect(bound, histogram.threshold(input.keep), input.keep);
 }

@@ -13,6 +13,26 @@ export const PageFiltersSchema = z.object({
 });
 export type PageFilters = z.infer<typeof PageFiltersSchema>;
 
+/** What a filter is when the query string says nothing: the one a link leaves out. */
+const DEFAULTS: PageFilters = PageFiltersSchema.parse({});
+
+/** Each filter's label and the words for its values, in the order the page offers them. */
+export const FILTER_CHOICES: {
+  [K in keyof PageFilters]: { label: string; options: Record<PageFilters[K], string> };
+} = {
+  when: { label: 'When', options: { all: 'Any time', week: 'This week', month: 'This month' } },
+  where: { label: 'Where', options: { any: 'In person or online', 'in-person': 'In person', online: 'Online' } },
+  kind: {
+    label: 'Kind',
+    options: { any: 'Any kind', ...Object.fromEntries(EVENT_KINDS.map((k) => [k, k])) } as Record<
+      PageFilters['kind'],
+      string
+    >,
+  },
+};
+
+export const FILTER_NAMES = Object.keys(FILTER_CHOICES) as (keyof PageFilters)[];
+
 const DAY_MS = 86_400_000;
 
 function startMs(pick: Pick): number {
@@ -35,9 +55,7 @@ export function filterPicks(picks: Pick[], filters: PageFilters, nowMs: number):
 /** The query string that brings the same filters back (after a feedback post, in links). */
 export function filterQuery(filters: PageFilters): string {
   const params = new URLSearchParams();
-  if (filters.when !== 'all') params.set('when', filters.when);
-  if (filters.where !== 'any') params.set('where', filters.where);
-  if (filters.kind !== 'any') params.set('kind', filters.kind);
+  for (const name of FILTER_NAMES) if (filters[name] !== DEFAULTS[name]) params.set(name, filters[name]);
   return params.toString();
 }
 

@@ -1,11 +1,17 @@
 /** @jsxImportSource hono/jsx */
 import { raw } from 'hono/html';
-import { EVENT_KINDS } from '../../core/event.ts';
 import type { Pick, Recommendations } from '../../core/ranking.ts';
 import { webUrl } from '../../core/web-url.ts';
 import { durationInWords } from '../../network/human-time.ts';
 import type { RecentEvent } from '../../usecases/recent-events.ts';
-import { filterPicks, filterQuery, groupByWeek, type PageFilters } from './page-filters.ts';
+import {
+  FILTER_CHOICES,
+  FILTER_NAMES,
+  filterPicks,
+  filterQuery,
+  groupByWeek,
+  type PageFilters,
+} from './page-filters.ts';
 import { PAGE_STYLE } from './page-style.ts';
 import { placeText, weekTitle, whenText } from './when-text.ts';
 
@@ -259,6 +265,17 @@ export function PicksPage(props: PicksPageProps) {
   const weeks = groupByWeek(shown, timeZone);
   const googleUrl = `https://calendar.google.com/calendar/r?cid=${encodeURIComponent(webcal(links.calendar))}`;
   const title = `Events worth attending${props.name ? ` for ${props.name}` : ''}`;
+  const card = (pick: Pick, rank: number) => (
+    <PickCard
+      pick={pick}
+      rank={rank}
+      links={links}
+      back={back}
+      timeZone={timeZone}
+      nowMs={nowMs}
+      going={props.going.has(pick.event.id)}
+    />
+  );
   return (
     <>
       {raw('<!doctype html>')}
@@ -285,32 +302,14 @@ export function PicksPage(props: PicksPageProps) {
             </header>
             <nav aria-label="Filters">
               <form class="filters" method="get" action={links.page}>
-                <FilterSelect
-                  label="When"
-                  name="when"
-                  value={filters.when}
-                  options={[
-                    ['all', 'Any time'],
-                    ['week', 'This week'],
-                    ['month', 'This month'],
-                  ]}
-                />
-                <FilterSelect
-                  label="Where"
-                  name="where"
-                  value={filters.where}
-                  options={[
-                    ['any', 'In person or online'],
-                    ['in-person', 'In person'],
-                    ['online', 'Online'],
-                  ]}
-                />
-                <FilterSelect
-                  label="Kind"
-                  name="kind"
-                  value={filters.kind}
-                  options={[['any', 'Any kind'], ...EVENT_KINDS.map((k): [string, string] => [k, k])]}
-                />
+                {FILTER_NAMES.map((name) => (
+                  <FilterSelect
+                    label={FILTER_CHOICES[name].label}
+                    name={name}
+                    value={filters[name]}
+                    options={Object.entries(FILTER_CHOICES[name].options)}
+                  />
+                ))}
                 <button type="submit">Apply filters</button>
               </form>
             </nav>
@@ -326,17 +325,7 @@ export function PicksPage(props: PicksPageProps) {
                 {weeks.map((week) => (
                   <section aria-label={weekTitle(week.monday, nowMs, timeZone)}>
                     <h3>{weekTitle(week.monday, nowMs, timeZone)}</h3>
-                    {week.picks.map(({ pick, rank }) => (
-                      <PickCard
-                        pick={pick}
-                        rank={rank}
-                        links={links}
-                        back={back}
-                        timeZone={timeZone}
-                        nowMs={nowMs}
-                        going={props.going.has(pick.event.id)}
-                      />
-                    ))}
+                    {week.picks.map(({ pick, rank }) => card(pick, rank))}
                   </section>
                 ))}
               </section>
@@ -353,17 +342,7 @@ export function PicksPage(props: PicksPageProps) {
                 <h2 id="give">Give first</h2>
                 <p>Calls for papers, volunteer and host roles where your expertise helps others.</p>
                 {result.giveFirst.length === 0 ? <p>Nothing open right now.</p> : null}
-                {result.giveFirst.map((pick, index) => (
-                  <PickCard
-                    pick={pick}
-                    rank={index + 1}
-                    links={links}
-                    back={back}
-                    timeZone={timeZone}
-                    nowMs={nowMs}
-                    going={props.going.has(pick.event.id)}
-                  />
-                ))}
+                {result.giveFirst.map((pick, index) => card(pick, index + 1))}
               </section>
               <section aria-labelledby="network">
                 <h2 id="network">Your network</h2>
