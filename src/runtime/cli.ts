@@ -242,8 +242,10 @@ async function serveApp(db: string, port: number, hostname: string, profilePath?
     const base = `http://${hostname}:${info.port}`;
     const what = served
       ? `picks for ${served.user.profile.name ?? profilePath} as JSON: /v1/picks, all events: /events`
-      : 'events: /, /v1/events';
-    process.stderr.write(`Convene is serving on ${base}/ (${what}, sources: /v1/sources, API docs: /docs)\n`);
+      : 'events: /, /events, /v1/events';
+    process.stderr.write(
+      `Convene is serving on ${base}/ (${what}, API docs: /docs; sources: /v1/sources with the admin key)\n`,
+    );
     if (served) {
       // The last line, so it is what a new user sees: the page of ranked picks.
       process.stderr.write(

@@ -198,7 +198,7 @@ describe('the HTTP API', () => {
     expect(res.status).toBe(200);
     const page = await res.text();
     expect(page).toContain('/v1/users/{id}/picks');
-    expect(page).toContain('needs an API key');
+    expect(page).toContain('needs the API key of that user');
     expect(page).not.toMatch(/<script/i);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
   });

@@ -44,7 +44,7 @@ const IdParam = z.object({
     .regex(/^[0-9a-f]{16}$/)
     .openapi({ param: { name: 'id', in: 'path' } }),
 });
-const security = [{ bearer: [] }];
+const security = [{ admin: [] }];
 const unauthorized = problemResponse('Missing or wrong admin key');
 const notFound = problemResponse('No such source');
 
