@@ -4,8 +4,8 @@ import { FEEDBACK_ACTIONS } from '../../core/feedback.ts';
 import { type Profile, ProfileSchema } from '../../core/profile.ts';
 import { stableId } from '../../core/stable-id.ts';
 import { giveFeedback } from '../../usecases/give-feedback.ts';
-import { gapsFor, importVcard } from '../../usecases/network.ts';
-import { UnknownEventError } from '../../usecases/recommend.ts';
+import { gapsFor, importVcard, NotAVcardError } from '../../usecases/network.ts';
+import { NotYetHappenedError, UnknownEventError } from '../../usecases/recommend.ts';
 import { requireAdmin } from '../admin-auth.ts';
 import { newApiKey, sha256Hex } from '../admin-key.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -109,6 +109,7 @@ const contacts = createRoute({
         },
       },
     },
+    400: problemResponse('Not a vCard'),
     ...denied,
   },
 });
@@ -236,7 +237,14 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
     return c.json(view({ ...c.get('user'), profile, updatedAt: at }), 200);
   });
   app.openapi(contacts, async (c) => {
-    const result = importVcard(c.get('user').profile.contacts, await c.req.text());
+    let result: ReturnType<typeof importVcard>;
+    try {
+      result = importVcard(c.get('user').profile.contacts, await c.req.text());
+    } catch (error) {
+      if (error instanceof NotAVcardError)
+        throw new ProblemError('validation_failed', 400, error.message, [{ path: '(body)', message: error.message }]);
+      throw error;
+    }
     await c
       .get('deps')
       .store.replaceProfile(
@@ -329,6 +337,10 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
     } catch (error) {
       if (error instanceof UnknownEventError)
         throw new ProblemError('validation_failed', 400, 'see errors', [{ path: 'eventId', message: 'no such event' }]);
+      if (error instanceof NotYetHappenedError)
+        throw new ProblemError('validation_failed', 400, error.message, [
+          { path: 'eventId', message: 'has not happened yet: it cannot be attended' },
+        ]);
       throw error;
     }
     return c.json({ action: stored.action, eventId: stored.eventId, title: stored.title }, 201);
