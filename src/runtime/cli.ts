@@ -78,9 +78,9 @@ export async function runIngest(locations: string[], flags: IngestFlags): Promis
 function printReports(reports: SourceReport[], json: boolean, stream: NodeJS.WriteStream = process.stdout): void {
   if (json) return void stream.write(`${JSON.stringify({ sources: reports }, null, 2)}\n`);
   const labels = sourceLabels(reports);
-  reports.forEach((r, i) =>
-    stream.write(`${describe(r, labels[i])}\n${r.warnings.map((w) => `  warning: ${w}\n`).join('')}`),
-  );
+  reports.forEach((r, i) => {
+    stream.write(`${describe(r, labels[i])}\n${r.warnings.map((w) => `  warning: ${w}\n`).join('')}`);
+  });
 }
 
 /** The events matching `--search`, best first, at most `limit`. */
