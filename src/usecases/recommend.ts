@@ -74,7 +74,7 @@ export async function recommend(
 function placeProfile(input: Profile, geocoder: Geocoder, warnings: string[]): Profile {
   const home = input.location;
   if (!home?.city || (home.lat !== undefined && home.lon !== undefined)) return input;
-  const found = geocoder.locate(home.city, home.country ?? null);
+  const found = geocoder.locate(home.city, home.country ?? null, { strict: true });
   if (found) return { ...input, location: { ...home, ...found } };
   const named = [home.city, home.country].filter(Boolean).join(', ');
   warnings.push(
