@@ -365,7 +365,7 @@ describe('the HTTP API', () => {
       );
 
       const rust = body.picks.find((p: { event: { title: string } }) => p.event.title === 'Rust Berlin meetup');
-      // The meetup is next week: attending it is refused, and nobody is marked as seen (test/feedback-facts.test.ts
+      // The meetup is next week: attending it is refused, and nobody is marked as seen (test/facts.test.ts
       // covers attending one that has happened).
       const early = await app.request(`/v1/users/${ada.id}/feedback`, {
         method: 'POST',
