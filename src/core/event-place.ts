@@ -6,8 +6,15 @@ import type { PickEvent } from './ranking.ts';
  */
 export function eventPlace(event: PickEvent): string | null {
   const named = [event.city, event.country].filter((p) => p && p !== 'Online').join(', ');
-  if (event.online === true) return event.location && /online/i.test(event.location) ? event.location : 'Online';
-  const venue = event.location ?? named;
+  const location = event.location ? withoutRepeats(event.location) : null;
+  if (event.online === true) return location && /online/i.test(location) ? location : 'Online';
+  const venue = location ?? named;
   if (event.online === 'hybrid') return venue ? `${venue} and online` : 'In person and online';
   return venue || null;
+}
+
+/** Lists write "Online" as both city and country; "Online, Online" says it once. */
+function withoutRepeats(place: string): string {
+  const parts = place.split(/\s*,\s*/);
+  return parts.filter((part, i) => i === 0 || part.toLowerCase() !== parts[i - 1]!.toLowerCase()).join(', ');
 }

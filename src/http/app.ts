@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
@@ -7,6 +8,7 @@ import { defaultWindow } from '../core/window.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { renderDocsPage } from './docs-page.ts';
 import { renderEventsPage } from './events-page.ts';
+import { mediaTypeGate } from './media-type-gate.ts';
 import { ProblemError, problem, validationFailed } from './problem.ts';
 import { memoryRateLimiter, rateLimit } from './rate-limit.ts';
 import { registerEvents } from './routes/events.ts';
@@ -61,7 +63,18 @@ export function createApp(deps: AppDeps) {
   // Only requests that carry a body: asking a GET for its body makes the Node adapter build a full
   // Request object, which halved the rate of warm picks.
   app.use('/v1/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  const gate = mediaTypeGate(app.openAPIRegistry);
+  app.use('/v1/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : gate(c, next)));
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: "a user's API key, or the admin key",
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'admin', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'the admin key only',
+  });
   registerHealth(app);
   registerEvents(app);
   registerSources(app);
@@ -79,7 +92,7 @@ export function createApp(deps: AppDeps) {
     });
     app.get('/', (c) => c.redirect(home.pagePath, 302));
   }
-  app.get(home ? '/events' : '/', async (c) => {
+  const eventsPage = async (c: Context<AppEnv>) => {
     const now = deps.clock.now();
     const events = await deps.store.listEvents({
       fromMs: now,
@@ -89,7 +102,10 @@ export function createApp(deps: AppDeps) {
       limit: 300,
     });
     return c.html(renderEventsPage(events, now));
-  });
+  };
+  // /events is the events page under every command; / is too, unless it leads to the served user's page.
+  app.get('/events', eventsPage);
+  if (!home) app.get('/', eventsPage);
   const documentConfig = {
     openapi: '3.1.0',
     info: {
@@ -117,6 +133,7 @@ export function createApp(deps: AppDeps) {
     if (error instanceof HTTPException && error.status === 400)
       return problem('malformed_json', 400, 'the body could not be parsed as JSON');
     if (error instanceof HTTPException && error.status === 413) return problem('payload_too_large', 413);
+    if (error instanceof HTTPException && error.status === 415) return problem('unsupported_media_type', 415);
     // Nothing about the failure reaches the client; the runtime logs it.
     console.error(
       `convene: ${c.req.method} ${new URL(c.req.url).pathname} failed: ${error instanceof Error ? error.message : String(error)}`,

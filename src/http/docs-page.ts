@@ -2,7 +2,7 @@ import { html } from 'hono/html';
 
 interface Operation {
   summary?: string;
-  security?: unknown[];
+  security?: Record<string, unknown>[];
   parameters?: {
     name: string;
     in: string;
@@ -17,6 +17,14 @@ interface Operation {
 interface OpenApiDocument {
   info: { title: string; version: string; description?: string };
   paths?: Record<string, Record<string, Operation>>;
+}
+
+/** The `admin` scheme marks routes only the admin key opens; `bearer` ones take a user's key too. */
+function whoMayCall(op: Operation): string {
+  const schemes = new Set((op.security ?? []).flatMap((requirement) => Object.keys(requirement)));
+  if (schemes.size === 0) return '';
+  if (schemes.has('bearer')) return ' · needs the API key of that user or the admin key (Authorization: Bearer)';
+  return ' · needs the admin key (Authorization: Bearer)';
 }
 
 /**
@@ -49,8 +57,8 @@ export function renderDocsPage(doc: OpenApiDocument) {
     <main>
       ${operations.map(
         ({ path, method, op }) => html`<section>
-          <h2><span class="m">${method}</span><code>${path}</code></h2>
-          <p>${op.summary ?? ''}${op.security?.length ? ' · needs an API key (Authorization: Bearer)' : ''}</p>
+          <h2><span class="m">${method}</span> <code>${path}</code></h2>
+          <p>${op.summary ?? ''}${whoMayCall(op)}</p>
           ${op.parameters?.length ? html`<ul>${op.parameters.map(parameter)}</ul>` : ''}
           ${op.requestBody?.content ? html`<p>Body: ${Object.keys(op.requestBody.content).join(', ')}</p>` : ''}
           <p>Responses: ${Object.entries(op.responses ?? {})

@@ -20,4 +20,6 @@ export interface ParseOptions {
   /** The source's configured kind wins over inference. */
   kind: EventKind | null;
   topics: string[];
+  /** Told the start of each dated single entry left out for lying outside the window (not series occurrences). */
+  onOutsideWindow?: (startMs: number) => void;
 }

@@ -70,7 +70,8 @@ export function createGazetteer(cities: Iterable<GazetteerCity>): Geocoder {
   // A catalog names the same few hundred places over and over; folding each name once is what costs.
   const answers = new Map<string, { lat: number; lon: number } | null>();
   return {
-    locate(city, country) {
+    locate(city, country, options) {
+      if (options?.strict && country && !countryCode(country)) return null;
       const key = `${city}\u0000${country ?? ''}`;
       const known = answers.get(key);
       if (known !== undefined) return known;

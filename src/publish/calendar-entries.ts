@@ -1,3 +1,4 @@
+import { cfpIsOpen, cfpText } from '../core/cfp-state.ts';
 import { eventPlace } from '../core/event-place.ts';
 import type { CalendarEntry, CalendarName } from '../core/publication.ts';
 import type { Pick, Recommendations } from '../core/ranking.ts';
@@ -13,10 +14,15 @@ function signed(weight: number): string {
   return `${weight >= 0 ? '+' : ''}${weight.toFixed(2)}`;
 }
 
-/** The reasons in plain words, the people to meet again there and whom to tell: what the DESCRIPTION says. */
-export function describePick(pick: Pick): string {
+/**
+ * The reasons in plain words, the call for papers as it stands at `nowMs`, the people to meet again
+ * there and whom to tell: what the DESCRIPTION says.
+ */
+export function describePick(pick: Pick, nowMs: number): string {
   const lines = [`Why Convene picked this (score ${pick.score.toFixed(2)}):`];
   for (const reason of pick.reasons) lines.push(`- ${reason.text} (${signed(reason.weight)})`);
+  const cfp = cfpText(pick.event.cfp, nowMs);
+  if (cfp) lines.push('', cfp);
   const people = pick.reasons.flatMap((r) => r.people ?? []);
   if (people.length > 0) lines.push('', `Reconnect there with: ${people.join(', ')}`);
   if (pick.shareWith.length > 0)
@@ -27,7 +33,7 @@ export function describePick(pick: Pick): string {
 }
 
 /** The picks calendar: each pick at its own time, all-day picks as dates with iCalendar's exclusive end. */
-export function pickEntries(picks: Pick[]): CalendarEntry[] {
+export function pickEntries(picks: Pick[], nowMs: number): CalendarEntry[] {
   const entries: CalendarEntry[] = [];
   for (const pick of picks) {
     const { event } = pick;
@@ -42,7 +48,7 @@ export function pickEntries(picks: Pick[]): CalendarEntry[] {
       allDay,
       location: eventPlace(event),
       url: webUrl(event.url),
-      description: describePick(pick),
+      description: describePick(pick, nowMs),
       categories: event.topics,
       status: 'confirmed',
       eventChangedAt: event.lastChanged,
@@ -59,8 +65,8 @@ export function giveEntries(giveFirst: Pick[], nowMs: number): CalendarEntry[] {
   const entries: CalendarEntry[] = [];
   for (const pick of giveFirst) {
     const { event } = pick;
-    const closes = event.cfp?.closes ? event.cfp.closes.slice(0, 10) : null;
-    if (closes && Date.parse(`${closes}T23:59:59Z`) >= nowMs) {
+    const closes = event.cfp?.closes && cfpIsOpen(event.cfp, nowMs) ? event.cfp.closes.slice(0, 10) : null;
+    if (closes) {
       entries.push({
         uid: `give-cfp-${event.id}@convene`,
         eventId: event.id,
@@ -70,7 +76,7 @@ export function giveEntries(giveFirst: Pick[], nowMs: number): CalendarEntry[] {
         allDay: true,
         location: null,
         url: webUrl(event.cfp?.url) ?? webUrl(event.url),
-        description: `${describePick(pick)}\n\nThe event itself: ${[
+        description: `${describePick(pick, nowMs)}\n\nThe event itself: ${[
           event.start ?? 'date to be announced',
           eventPlace(event),
         ]
@@ -81,7 +87,7 @@ export function giveEntries(giveFirst: Pick[], nowMs: number): CalendarEntry[] {
         eventChangedAt: event.lastChanged,
       });
     } else if (event.start) {
-      const [entry] = pickEntries([pick]);
+      const [entry] = pickEntries([pick], nowMs);
       if (entry) entries.push({ ...entry, uid: `give-${event.id}@convene` });
     }
   }
@@ -90,5 +96,5 @@ export function giveEntries(giveFirst: Pick[], nowMs: number): CalendarEntry[] {
 
 /** The entries of one of a user's calendars, from their recommendations. */
 export function calendarEntries(result: Recommendations, calendar: CalendarName, nowMs: number): CalendarEntry[] {
-  return calendar === 'picks' ? pickEntries(result.picks) : giveEntries(result.giveFirst, nowMs);
+  return calendar === 'picks' ? pickEntries(result.picks, nowMs) : giveEntries(result.giveFirst, nowMs);
 }

@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { type EnvConfig, EnvConfigSchema, VERSION } from '../core/config.ts';
-import { parseDateOption } from '../core/dates.ts';
 import type { StoredEvent } from '../core/event.ts';
 import type { SourceSpec } from '../core/source.ts';
 import { defaultWindow, type TimeWindow } from '../core/window.ts';
@@ -13,12 +12,13 @@ import { bestFirst } from '../usecases/search-events.ts';
 import { adminKeyHash } from './admin-key-setup.ts';
 import { registerNetworkCommands } from './commands/network.ts';
 import { registerRankingCommands } from './commands/recommend.ts';
+import { dateFlag, refuseReversedWindow } from './date-flag.ts';
 import { createNodeDeps, normaliseLocation } from './node-deps.ts';
 import { nodeGazetteer } from './node-gazetteer.ts';
 import { nodeClientAddress, nodeRequestHeader } from './node-request.ts';
 import { loadProfile, ProfileError } from './profile-file.ts';
 import { userForProfileFile } from './profile-user.ts';
-import { createProgress, describe } from './progress.ts';
+import { createProgress, describe, sourceLabels } from './progress.ts';
 import { readSourceList } from './source-list.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -32,16 +32,12 @@ function openDb(path: string, allowPrivateNetwork = false) {
 }
 
 function windowFrom(opts: { from?: string; to?: string; now?: string }): { window: TimeWindow; nowMs: number } {
-  try {
-    const nowMs = opts.now ? parseDateOption(opts.now, '--now') : Date.now();
-    const fallback = defaultWindow(nowMs);
-    const fromMs = opts.from ? parseDateOption(opts.from, '--from') : fallback.fromMs;
-    const toMs = opts.to ? parseDateOption(opts.to, '--to') : fallback.toMs;
-    if (toMs <= fromMs) throw new Error('--to must be after --from');
-    return { window: { fromMs, toMs }, nowMs };
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const nowMs = opts.now ? dateFlag(opts.now, '--now') : Date.now();
+  const fallback = defaultWindow(nowMs);
+  const fromMs = opts.from ? dateFlag(opts.from, '--from') : fallback.fromMs;
+  const toMs = opts.to ? dateFlag(opts.to, '--to') : fallback.toMs;
+  refuseReversedWindow(fromMs, toMs);
+  return { window: { fromMs, toMs }, nowMs };
 }
 
 const dbOption = () => new Option('--db <file>', 'SQLite database file').env('CONVENE_DB').default('data/convene.db');
@@ -66,7 +62,7 @@ export async function runIngest(locations: string[], flags: IngestFlags): Promis
   if (specs.length === 0) throw new UsageError('no sources: name files or URLs, or --sources FILE');
   const deps = openDb(flags.db, flags.allowPrivateNetwork || env().CONVENE_ALLOW_PRIVATE_NETWORK);
   const clock = { now: () => (flags.now ? nowMs : Date.now()) };
-  const progress = createProgress(specs.length, process.stderr, { quiet: Boolean(flags.json), ci: env().CI });
+  const progress = createProgress(specs.length, process.stderr, { ci: env().CI });
   try {
     return await ingestSources({ ...deps, clock }, specs, {
       window,
@@ -79,11 +75,12 @@ export async function runIngest(locations: string[], flags: IngestFlags): Promis
   }
 }
 
-function printReports(reports: SourceReport[], json: boolean): void {
-  if (json) process.stdout.write(`${JSON.stringify({ sources: reports }, null, 2)}\n`);
-  else
-    for (const r of reports)
-      process.stdout.write(`${describe(r)}\n${r.warnings.map((w) => `  warning: ${w}\n`).join('')}`);
+function printReports(reports: SourceReport[], json: boolean, stream: NodeJS.WriteStream = process.stdout): void {
+  if (json) return void stream.write(`${JSON.stringify({ sources: reports }, null, 2)}\n`);
+  const labels = sourceLabels(reports);
+  reports.forEach((r, i) => {
+    stream.write(`${describe(r, labels[i])}\n${r.warnings.map((w) => `  warning: ${w}\n`).join('')}`);
+  });
 }
 
 /** The events matching `--search`, best first, at most `limit`. */
@@ -98,9 +95,12 @@ function searched(events: StoredEvent[], query: string, limit: number | undefine
 }
 
 export function buildProgram(): Command {
+  // Commander's own errors (unknown flag, bad choice, missing option) are thrown, not exited on, so main
+  // can give them the usage exit code; subcommands inherit this when they are added.
   const program = new Command('convene')
     .description('Events and venues worth attending, chosen to fill the gaps in your network')
     .version(VERSION)
+    .exitOverride()
     .showHelpAfterError();
 
   program
@@ -137,7 +137,7 @@ export function buildProgram(): Command {
       for (const s of sources) {
         const health = s.status === 'error' ? `error ${s.lastErrorKind}: ${s.lastErrorMessage}` : s.status;
         process.stdout.write(
-          `${s.name ?? s.location}\n  ${s.location}\n  ${health} · ${s.eventCount} events · next check ${s.nextCheckAt ?? 'now'}${s.disabled ? ' · disabled' : ''}\n`,
+          `${s.name ?? s.location}\n  ${s.location}\n  ${health} · ${s.eventCount} event${s.eventCount === 1 ? '' : 's'} · next check ${s.nextCheckAt ?? 'now'}${s.disabled ? ' · disabled' : ''}\n`,
         );
       }
     });
@@ -171,8 +171,9 @@ export function buildProgram(): Command {
       }) => {
         const { nowMs, window } = windowFrom({ ...flags, from: flags.from ?? flags.now ?? new Date().toISOString() });
         const { store } = openDb(flags.db);
+        const fromMs = flags.from ? window.fromMs : nowMs;
         const listed = await store.listEvents({
-          fromMs: flags.from ? window.fromMs : nowMs,
+          fromMs,
           toMs: window.toMs,
           includeUndated: flags.undated,
           includeCancelled: Boolean(flags.includeCancelled),
@@ -181,6 +182,14 @@ export function buildProgram(): Command {
         await store.close();
         const events = flags.search === undefined ? listed : searched(listed, flags.search, flags.limit);
         if (flags.json) return void process.stdout.write(`${JSON.stringify({ events }, null, 2)}\n`);
+        if (events.length === 0) {
+          const span = `from ${new Date(fromMs).toISOString().slice(0, 10)} to ${new Date(window.toMs).toISOString().slice(0, 10)}`;
+          process.stdout.write(
+            flags.search === undefined
+              ? `No stored events ${span}.\n`
+              : `No events match "${flags.search}" ${span}; try other words, or a wider --from/--to.\n`,
+          );
+        }
         for (const e of events) {
           const place = e.online === true ? 'online' : [e.location.city, e.location.country].filter(Boolean).join(', ');
           process.stdout.write(
@@ -212,6 +221,7 @@ export function buildProgram(): Command {
     .option('--profile <file>', 'whose picks to serve', 'data/demo/profile.template.json')
     .action(async (flags: { db: string; port: string; sources: string; profile: string }) => {
       const reports = await runIngest([], { db: flags.db, sources: flags.sources, force: true });
+      printReports(reports, false, process.stderr);
       const failed = reports.filter((r) => r.status === 'error');
       process.stderr.write(`ingested ${reports.length - failed.length}/${reports.length} demo sources\n`);
       await serveApp(flags.db, Number(flags.port), '127.0.0.1', flags.profile);
@@ -242,8 +252,10 @@ async function serveApp(db: string, port: number, hostname: string, profilePath?
     const base = `http://${hostname}:${info.port}`;
     const what = served
       ? `picks for ${served.user.profile.name ?? profilePath} as JSON: /v1/picks, all events: /events`
-      : 'events: /, /v1/events';
-    process.stderr.write(`Convene is serving on ${base}/ (${what}, sources: /v1/sources, API docs: /docs)\n`);
+      : 'events: /, /events, /v1/events';
+    process.stderr.write(
+      `Convene is serving on ${base}/ (${what}, API docs: /docs; sources: /v1/sources with the admin key)\n`,
+    );
     if (served) {
       // The last line, so it is what a new user sees: the page of ranked picks.
       process.stderr.write(
@@ -270,6 +282,11 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {
+    // Commander has printed its message (and help) already; --help and --version end here with 0.
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
     process.stderr.write(`convene: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode =
       error instanceof UsageError || error instanceof ProfileError || error instanceof UnknownEventError ? 2 : 1;

@@ -8,6 +8,7 @@ import { matchDuplicate } from '../ingest/dedupe.ts';
 import { parseSourceBytes } from '../ingest/parse-source.ts';
 import { afterFailure, afterSuccess } from '../ingest/schedule.ts';
 import { validRecords } from '../ingest/validate-records.ts';
+import { type OutsideWindow, outsideWindowTally } from './outside-window.ts';
 
 export interface IngestDeps {
   store: EventStore;
@@ -32,6 +33,8 @@ export interface SourceReport {
   counts: IngestCounts;
   warnings: string[];
   nextCheckAt: string | null;
+  /** Dated entries left out for lying outside the window, or null when there were none. */
+  outsideWindow: OutsideWindow | null;
 }
 
 class StreamedParseError extends Error {
@@ -65,6 +68,7 @@ function report(source: Source, status: SourceReport['status'], extra: Partial<S
     counts: ZERO,
     warnings: [],
     nextCheckAt: source.nextCheckAt,
+    outsideWindow: null,
     ...extra,
   };
 }
@@ -112,12 +116,14 @@ export async function ingestSource(
   }
 
   let parsed: Awaited<ReturnType<typeof parseSourceBytes>>;
+  const outside = outsideWindowTally(options.window);
   try {
     parsed = await parseSourceBytes(outcome.body, outcome.contentType, {
       window: options.window,
       nowMs: startedAt,
       kind: source.kind,
       topics: source.topics,
+      onOutsideWindow: outside.note,
     });
   } catch (error) {
     const problem =
@@ -160,6 +166,7 @@ export async function ingestSource(
     counts,
     warnings,
     nextCheckAt: schedule.nextCheckAt,
+    outsideWindow: outside.result(),
   });
 }
 
@@ -190,6 +197,7 @@ export async function ingestSources(
           counts: ZERO,
           warnings: [],
           nextCheckAt: null,
+          outsideWindow: null,
         };
       }
       results[index] = result;

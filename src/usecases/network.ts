@@ -29,8 +29,15 @@ export interface ContactImport {
   warnings: string[];
 }
 
-/** Merges a vCard export into a contact list: the same person (name + email or name + org) is merged, never duplicated. */
+/** The text holds no vCard at all (a README, a CSV): an import of nothing that must not pass as done. */
+export class NotAVcardError extends Error {}
+
+/**
+ * Merges a vCard export into a contact list: the same person (name + email or name + org) is merged,
+ * never duplicated. Text with no vCard in it is refused, where one broken card among good ones is a warning.
+ */
 export function importVcard(existing: Contact[], vcard: string): ContactImport {
+  if (!/^\s*BEGIN:VCARD/im.test(vcard)) throw new NotAVcardError('not a vCard file (no BEGIN:VCARD line)');
   const { contacts: incoming, warnings } = readVcards(vcard, defaultLexicon());
   const contacts = [...existing];
   let added = 0;

@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock.ts';
+import { valueMs } from '../core/dates.ts';
 import type { StoredEvent } from '../core/event.ts';
 import { eventFields } from '../core/event-fields.ts';
 import type { EventStore } from '../core/event-store.ts';
@@ -34,12 +35,12 @@ export async function recommend(
   const fromMs = Math.max(input.fromMs ?? nowMs, nowMs);
   const toMs = input.toMs ?? defaultWindow(nowMs).toMs;
   const geocoder = deps.geocoder ? await deps.geocoder() : null;
-  const profile = geocoder ? placeProfile(input.profile, geocoder) : input.profile;
+  const warnings: string[] = [];
+  const profile = geocoder ? placeProfile(input.profile, geocoder, warnings) : input.profile;
   // Shared by every ranking against this state of the store this hour; this one ranks only its window.
   const catalog = await sharedCatalog(deps.store, lexicon, geocoder, { fromMs, toMs });
   const events = catalog.events.filter((_, i) => inWindow({ fromMs, toMs }, catalog.rankableStartMs[i]!));
   const feedback = await deps.store.listFeedback(input.userKey);
-  const warnings: string[] = [];
   // Contacts are merged and mapped once, for the gaps and for the share hints alike.
   const prepared = prepareContacts(input.contacts, lexicon, nowMs, warnings);
   // Events are mapped onto fields once, in the catalog, and the give-first gap reads them from there.
@@ -66,15 +67,26 @@ export async function recommend(
   return { generatedAt: new Date(nowMs).toISOString(), ...ranked, gaps };
 }
 
-/** Distance needs coordinates on both sides: a profile with a city and no coordinates is looked up by name. */
-function placeProfile(input: Profile, geocoder: Geocoder): Profile {
+/**
+ * Distance needs coordinates on both sides: a profile with a city and no coordinates is looked up by
+ * name. A city the gazetteer cannot place is said, since distance then falls back to comparing names.
+ */
+function placeProfile(input: Profile, geocoder: Geocoder, warnings: string[]): Profile {
   const home = input.location;
   if (!home?.city || (home.lat !== undefined && home.lon !== undefined)) return input;
-  const found = geocoder.locate(home.city, home.country ?? null);
-  return found ? { ...input, location: { ...home, ...found } } : input;
+  const found = geocoder.locate(home.city, home.country ?? null, { strict: true });
+  if (found) return { ...input, location: { ...home, ...found } };
+  const named = [home.city, home.country].filter(Boolean).join(', ');
+  warnings.push(
+    `location: "${named}" is not a place the gazetteer knows; distance filtering falls back to comparing place names (add lat and lon to filter by distance)`,
+  );
+  return input;
 }
 
 export class UnknownEventError extends Error {}
+
+/** Attending is recorded once an event has begun; before that it can only be a mistaken id or date. */
+export class NotYetHappenedError extends Error {}
 
 /** Stores what a user said about an event; the caller updates contacts for `attended`. */
 export async function recordFeedback(
@@ -84,6 +96,10 @@ export async function recordFeedback(
   const event = await deps.store.getEvent(input.eventId);
   if (!event)
     throw new UnknownEventError(`no event with id ${input.eventId} (see \`convene events --json\` or the picks)`);
+  if (input.action === 'attended' && event.start && valueMs(event.start) > deps.clock.now())
+    throw new NotYetHappenedError(
+      `${event.title} starts ${event.start}: it has not happened yet, so it cannot be attended (say going instead)`,
+    );
   const feedback: Feedback = {
     userKey: input.userKey,
     eventId: event.id,
@@ -101,24 +117,28 @@ export async function recordFeedback(
 
 /**
  * Attending closes the loop personal CRMs miss: everyone met there was seen on the event's day,
- * through the event's channel; new names join as acquaintances.
+ * through the event's channel; new names join as acquaintances. An older event recorded late moves
+ * nothing: only a later meeting replaces a contact's last one (and its channel). `kept` names those.
  */
 export function applyAttendance(
   contacts: Contact[],
   met: string[],
   day: string,
   online: boolean,
-): { contacts: Contact[]; added: string[] } {
+): { contacts: Contact[]; added: string[]; kept: string[] } {
   const updated = [...contacts];
   const added: string[] = [];
+  const kept: string[] = [];
   for (const name of met) {
     const index = updated.findIndex((c) => c.name.trim().toLowerCase() === name.trim().toLowerCase());
     const seen = { lastSeen: day, channel: online ? ('online' as const) : ('offline' as const) };
-    if (index >= 0) updated[index] = { ...updated[index]!, ...seen };
+    const known = index >= 0 ? updated[index]! : null;
+    if (known?.lastSeen && known.lastSeen >= day) kept.push(known.name);
+    else if (known) updated[index] = { ...known, ...seen };
     else {
       updated.push({ name, fields: [], communities: [], tier: 'acquaintance', ...seen });
       added.push(name);
     }
   }
-  return { contacts: updated, added };
+  return { contacts: updated, added, kept };
 }

@@ -198,7 +198,7 @@ describe('the HTTP API', () => {
     expect(res.status).toBe(200);
     const page = await res.text();
     expect(page).toContain('/v1/users/{id}/picks');
-    expect(page).toContain('needs an API key');
+    expect(page).toContain('needs the API key of that user');
     expect(page).not.toMatch(/<script/i);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
   });
@@ -365,17 +365,19 @@ describe('the HTTP API', () => {
       );
 
       const rust = body.picks.find((p: { event: { title: string } }) => p.event.title === 'Rust Berlin meetup');
-      await app.request(`/v1/users/${ada.id}/feedback`, {
+      // The meetup is next week: attending it is refused, and nobody is marked as seen (test/facts.test.ts
+      // covers attending one that has happened).
+      const early = await app.request(`/v1/users/${ada.id}/feedback`, {
         method: 'POST',
         headers: { ...auth, ...json },
         body: JSON.stringify({ eventId: rust.event.id, action: 'attended', met: ['Grace Hopper'] }),
       });
+      expect(early.status).toBe(400);
+      expect((await early.json()).errors).toEqual([
+        { path: 'eventId', message: 'has not happened yet: it cannot be attended' },
+      ]);
       const updated = await (await app.request(`/v1/users/${ada.id}`, { headers: auth })).json();
-      expect(updated.profile.contacts[0]).toMatchObject({
-        name: 'Grace Hopper',
-        lastSeen: '2026-12-03',
-        channel: 'offline',
-      });
+      expect(updated.profile.contacts[0]).toMatchObject({ name: 'Grace Hopper', lastSeen: '2026-03-01' });
 
       const rotated = await (await app.request(`/v1/users/${ada.id}/key`, { method: 'POST', headers: auth })).json();
       expect(rotated.apiKey).toMatch(/^cvn_/);

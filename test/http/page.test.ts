@@ -46,7 +46,7 @@ describe('the personal page /u/{feedToken}', () => {
     expect(html).toMatch(/<h3>(This week|Next week|Week of [^<]+)<\/h3>/);
     expect(html).toContain('Call for papers closes 2026-12-05');
     expect(html).toMatch(
-      /No contacts in [^:]+ yet: \d+ events? below help|Only 1 contact in security: \d+ events? below help/,
+      /No contacts in [^:]+ yet: (1 event on this page helps|\d+ events on this page help)|Only 1 contact in security: (1 event on this page helps|\d+ events on this page help)/,
     );
     expect(html).toMatch(
       /Grace Hopper, close, last seen 9 months ago: you could meet again at OWASP Berlin chapter meeting/,
@@ -103,6 +103,8 @@ describe('the personal page /u/{feedToken}', () => {
 
   it('Attended with the people met marks them as seen, which moves the maintenance gap', async () => {
     const owasp = (await picks()).picks.find((p) => p.event.title === 'OWASP Berlin chapter meeting')!;
+    // Attended is said once the meeting has happened.
+    demo.advance(7);
     const res = await post({ eventId: owasp.event.id, action: 'attended', met: 'Grace Hopper, Dana New' });
     expect(res.status).toBe(303);
     const user = await (

@@ -63,6 +63,29 @@ describe('convene serve, driven over real HTTP on 127.0.0.1', () => {
     }
   });
 
+  it('the banner points only to routes that answer as it says: open ones without a key, admin ones with it', async () => {
+    const key = 'an-operator-chosen-key-of-some-length';
+    const { child, url, stderr } = await startServe(join(dir, 'banner.db'), { CONVENE_ADMIN_KEY: key });
+    try {
+      const banner = stderr()
+        .split('\n')
+        .find((line) => line.includes('serving on'))!
+        .replace(url, '');
+      const named = [...banner.matchAll(/(\/[\w/.-]*)( with the admin key)?/g)].map((m) => ({
+        route: m[1]!,
+        admin: Boolean(m[2]),
+      }));
+      expect(named.map((n) => n.route)).toEqual(expect.arrayContaining(['/', '/events', '/v1/events', '/v1/sources']));
+      for (const { route, admin } of named) {
+        expect((await fetch(`${url}${route}`)).status, route).toBe(admin ? 401 : 200);
+        if (admin)
+          expect((await fetch(`${url}${route}`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+      }
+    } finally {
+      await stop(child);
+    }
+  });
+
   it('without CONVENE_ADMIN_KEY, generates a key, prints it once, stores only its hash, and it keeps working after a restart', async () => {
     const db = join(dir, 'b.db');
     const first = await startServe(db);

@@ -138,11 +138,21 @@ describe('feedback through the binary, kept across runs', () => {
   });
 
   it('attended --met updates lastSeen and channel in the profile, and the maintenance gap follows', async () => {
-    const gaps = async () =>
-      JSON.parse((await runCli(['gaps', '--profile', profile, '--db', db, '--now', NOW, '--json'])).stdout) as Gaps;
+    const gaps = async (now = NOW) =>
+      JSON.parse((await runCli(['gaps', '--profile', profile, '--db', db, '--now', now, '--json'])).stdout) as Gaps;
     expect((await gaps()).maintenance.overdue.map((m) => m.name)).toContain('Grace Hopper');
     const rust = (await recommend()).picks.find((p) => p.event.title.startsWith('Rust Berlin meetup'))!;
-    const { code, stdout } = await feedback(rust.event.id, 'attended', '--met', 'Grace Hopper', 'New Person');
+    // Attended is said once the meetup has happened: the day after it.
+    const after = new Date(Date.parse(rust.event.start!) + 86_400_000).toISOString();
+    const { code, stdout } = await feedback(
+      rust.event.id,
+      'attended',
+      '--met',
+      'Grace Hopper',
+      'New Person',
+      '--now',
+      after,
+    );
     expect(code).toBe(0);
     expect(stdout).toMatch(/new: New Person/);
     const saved = JSON.parse(readFileSync(profile, 'utf8')) as {
@@ -153,7 +163,7 @@ describe('feedback through the binary, kept across runs', () => {
       channel: 'offline',
     });
     expect(saved.contacts.find((c) => c.name === 'New Person')).toMatchObject({ tier: 'acquaintance' });
-    expect((await gaps()).maintenance.overdue.map((m) => m.name)).not.toContain('Grace Hopper');
+    expect((await gaps(after)).maintenance.overdue.map((m) => m.name)).not.toContain('Grace Hopper');
   });
 
   it('an unknown event id is a usage error that says where ids come from', async () => {

@@ -6,6 +6,7 @@ import { SearchSyntaxError } from '../../search/text-search.ts';
 import { searchEvents } from '../../usecases/search-events.ts';
 import type { AppEnv } from '../app-env.ts';
 import { ProblemError } from '../problem.ts';
+import { refuseReversedWindow } from '../reversed-window.ts';
 import { EventSchema, problemResponse } from '../schemas.ts';
 
 const dateText = z
@@ -69,10 +70,7 @@ export function registerEvents(app: OpenAPIHono<AppEnv>) {
     const now = clock.now();
     const fromMs = query.from ? parseDateOption(query.from, 'from') : now;
     const toMs = query.to ? parseDateOption(query.to, 'to') : defaultWindow(now).toMs;
-    if (toMs <= fromMs)
-      throw new ProblemError('validation_failed', 400, 'to must be after from', [
-        { path: 'to', message: 'must be after from' },
-      ]);
+    refuseReversedWindow(fromMs, toMs);
     const { events, total } = await searchEvents(store, { ...query, fromMs, toMs }).catch((error: unknown) => {
       if (error instanceof SearchSyntaxError)
         throw new ProblemError('validation_failed', 400, `search: ${error.message}`, [

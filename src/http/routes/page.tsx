@@ -7,7 +7,7 @@ import { PageFiltersSchema } from '../../render/page/page-filters.ts';
 import { PicksPage } from '../../render/page/picks-page.tsx';
 import { giveFeedback } from '../../usecases/give-feedback.ts';
 import { latestFeedback, recentEvents } from '../../usecases/recent-events.ts';
-import { UnknownEventError } from '../../usecases/recommend.ts';
+import { NotYetHappenedError, UnknownEventError } from '../../usecases/recommend.ts';
 import type { AppEnv } from '../app-env.ts';
 import { userByFeedToken } from '../feed-token.ts';
 import { userRecommendations } from '../user-recommendations.ts';
@@ -35,7 +35,7 @@ const FeedbackForm = z.object({
 
 const NoticeQuery = z.object({
   done: z
-    .enum([...FEEDBACK_ACTIONS, 'invalid', 'unknown-event'])
+    .enum([...FEEDBACK_ACTIONS, 'invalid', 'unknown-event', 'not-yet'])
     .optional()
     .catch(undefined),
   event: z.string().max(64).optional().catch(undefined),
@@ -54,6 +54,7 @@ async function noticeText(c: Context<AppEnv>): Promise<string | null> {
   if (!done) return null;
   if (done === 'invalid') return 'That did not work: the form was incomplete.';
   if (done === 'unknown-event') return 'That event is no longer in Convene.';
+  if (done === 'not-yet') return 'That event has not happened yet: say who you met once you have been there.';
   const title = event ? ((await c.get('deps').store.getEvent(event))?.title ?? 'the event') : 'the event';
   if (done === 'going') return `You are going to “${title}”: it stays among your picks.`;
   if (done === 'not-interested') return `Dismissed “${title}”: it is gone, and similar events now rank lower.`;
@@ -109,6 +110,7 @@ export function registerPage(app: Hono<AppEnv>) {
       });
     } catch (error) {
       if (error instanceof UnknownEventError) return c.redirect(back(kept.toString(), 'done=unknown-event'), 303);
+      if (error instanceof NotYetHappenedError) return c.redirect(back(kept.toString(), 'done=not-yet'), 303);
       throw error;
     }
     const done = new URLSearchParams({ done: form.action, event: form.eventId });

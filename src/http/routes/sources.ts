@@ -44,7 +44,7 @@ const IdParam = z.object({
     .regex(/^[0-9a-f]{16}$/)
     .openapi({ param: { name: 'id', in: 'path' } }),
 });
-const security = [{ bearer: [] }];
+const security = [{ admin: [] }];
 const unauthorized = problemResponse('Missing or wrong admin key');
 const notFound = problemResponse('No such source');
 
@@ -108,6 +108,9 @@ const ingestNow = createRoute({
             counts: z.object({ new: z.number(), changed: z.number(), unchanged: z.number(), cancelled: z.number() }),
             warnings: z.array(z.string()),
             nextCheckAt: z.string().nullable(),
+            outsideWindow: z
+              .object({ before: z.number(), after: z.number(), from: z.string().nullable(), to: z.string().nullable() })
+              .nullable(),
           }),
         },
       },
@@ -151,6 +154,7 @@ export function registerSources(app: OpenAPIHono<AppEnv>) {
         counts: report.counts,
         warnings: report.warnings,
         nextCheckAt: report.nextCheckAt,
+        outsideWindow: report.outsideWindow,
       },
       200,
     );

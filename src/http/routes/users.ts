@@ -4,8 +4,8 @@ import { FEEDBACK_ACTIONS } from '../../core/feedback.ts';
 import { type Profile, ProfileSchema } from '../../core/profile.ts';
 import { stableId } from '../../core/stable-id.ts';
 import { giveFeedback } from '../../usecases/give-feedback.ts';
-import { gapsFor, importVcard } from '../../usecases/network.ts';
-import { UnknownEventError } from '../../usecases/recommend.ts';
+import { gapsFor, importVcard, NotAVcardError } from '../../usecases/network.ts';
+import { NotYetHappenedError, UnknownEventError } from '../../usecases/recommend.ts';
 import { requireAdmin } from '../admin-auth.ts';
 import { newApiKey, sha256Hex } from '../admin-key.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -14,6 +14,7 @@ import { acceptsGzip, gzip } from '../gzip-body.ts';
 import { createPicksCache } from '../picks-cache.ts';
 import { ProblemError, validationFailed } from '../problem.ts';
 import { requestHeader } from '../request-header.ts';
+import { refuseReversedWindow } from '../reversed-window.ts';
 import { problemResponse } from '../schemas.ts';
 import { requireUserOrAdmin } from '../user-auth.ts';
 import { recommendForUser } from '../user-recommendations.ts';
@@ -58,7 +59,7 @@ const create = createRoute({
   method: 'post',
   path: '/v1/users',
   summary: 'Create a user; the answer shows their API key and feed token once',
-  security,
+  security: [{ admin: [] }],
   middleware: [requireAdmin] as const,
   request: { body: { content: { 'application/json': { schema: ProfileBody } }, required: true } },
   responses: {
@@ -108,6 +109,7 @@ const contacts = createRoute({
         },
       },
     },
+    400: problemResponse('Not a vCard'),
     ...denied,
   },
 });
@@ -131,7 +133,7 @@ const picks = createRoute({
   method: 'get',
   path: '/v1/users/{id}/picks',
   summary:
-    'Ranked picks with reasons, give-first list and gaps (the JSON of `convene recommend`, plus `next`, the next page); ETag and 304',
+    'Ranked picks with reasons, give-first list and gaps (the JSON of `convene recommend`: generatedAt, picks, giveFirst, gaps; plus `next`, the next page); ETag and 304',
   security,
   middleware: [requireUserOrAdmin] as const,
   request: { params: IdParam, query: PicksQuery },
@@ -235,7 +237,14 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
     return c.json(view({ ...c.get('user'), profile, updatedAt: at }), 200);
   });
   app.openapi(contacts, async (c) => {
-    const result = importVcard(c.get('user').profile.contacts, await c.req.text());
+    let result: ReturnType<typeof importVcard>;
+    try {
+      result = importVcard(c.get('user').profile.contacts, await c.req.text());
+    } catch (error) {
+      if (error instanceof NotAVcardError)
+        throw new ProblemError('validation_failed', 400, error.message, [{ path: '(body)', message: error.message }]);
+      throw error;
+    }
     await c
       .get('deps')
       .store.replaceProfile(
@@ -284,6 +293,7 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
     const query = parsed.data;
     const fromMs = dateOrThrow(query.from, 'from');
     const toMs = dateOrThrow(query.to, 'to');
+    refuseReversedWindow(fromMs, toMs);
     const { store, clock } = c.get('deps');
     const user = c.get('user');
     const hour = Math.floor(clock.now() / 3_600_000);
@@ -291,13 +301,14 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
     let picks = cache.get(user.id, fingerprint);
     if (picks === undefined) {
       const result = await recommendForUser(c.get('deps'), user, { limit: query.offset + query.limit, fromMs, toMs });
-      // generatedAt changes every call; without it the body, and so the ETag, changes only when the picks do.
-      const { generatedAt: _generatedAt, picks: ranked, ...rest } = result;
+      // The shape of `convene recommend --format json`, plus `next`. generatedAt is when this state was
+      // ranked, which the cache keeps, so the body and its ETag change only when the state does.
+      const { generatedAt, picks: ranked, ...rest } = result;
       const full = ranked.length === query.offset + query.limit;
       const next = full
         ? `/v1/users/${user.id}/picks?${new URLSearchParams({ ...c.req.query(), offset: String(query.offset + query.limit) })}`
         : null;
-      const body = JSON.stringify({ picks: ranked.slice(query.offset), ...rest, next });
+      const body = JSON.stringify({ generatedAt, picks: ranked.slice(query.offset), ...rest, next });
       const bytes = new TextEncoder().encode(body);
       const tag = sha256Hex(body).slice(0, 32);
       picks = { body: bytes, gzipped: await gzip(bytes), etag: `"${tag}"`, gzipEtag: `"${tag}-gzip"` };
@@ -326,6 +337,10 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
     } catch (error) {
       if (error instanceof UnknownEventError)
         throw new ProblemError('validation_failed', 400, 'see errors', [{ path: 'eventId', message: 'no such event' }]);
+      if (error instanceof NotYetHappenedError)
+        throw new ProblemError('validation_failed', 400, error.message, [
+          { path: 'eventId', message: 'has not happened yet: it cannot be attended' },
+        ]);
       throw error;
     }
     return c.json({ action: stored.action, eventId: stored.eventId, title: stored.title }, 201);

@@ -52,7 +52,10 @@ export function parseConferenceList(body: string, options: ParseOptions): Parsed
       return;
     }
     const c = parsed.data;
-    if (!(valueMs(start.value) >= options.window.fromMs && valueMs(start.value) < options.window.toMs)) return;
+    if (!(valueMs(start.value) >= options.window.fromMs && valueMs(start.value) < options.window.toMs)) {
+      options.onOutsideWindow?.(valueMs(start.value));
+      return;
+    }
     const endDate = c.endDate ? isoInstantOrDate(c.endDate.trim()) : null;
     // confs.tech end dates are inclusive; stored all-day ends are exclusive, as in iCalendar.
     const end = endDate?.allDay && endDate.value >= start.value ? dayAfter(endDate.value) : dayAfter(start.value);

@@ -47,8 +47,10 @@ export function feedItemToRecord(item: FeedItem, options: ParseOptions, warnings
   const found: FoundDate | null =
     fromEventModule(item.eventStart, item.eventEnd) ??
     fromText([title, description], item.publishedMs ?? options.nowMs);
-  if (found && !(valueMs(found.start) >= options.window.fromMs && valueMs(found.start) < options.window.toMs))
+  if (found && !(valueMs(found.start) >= options.window.fromMs && valueMs(found.start) < options.window.toMs)) {
+    options.onOutsideWindow?.(valueMs(found.start));
     return null;
+  }
   const url = cleanUrl(item.link);
   const locationText = cleanText(item.eventLocation, TEXT_LIMITS.location, { singleLine: true });
   return {

@@ -33,6 +33,8 @@ export interface ExpandContext {
   /** X-WR-TIMEZONE: how Google and Apple read floating times and expand UTC series. */
   calendarZone: Zone | null;
   warn(message: string): void;
+  /** Told the start of a single (non-recurring) event left out for lying outside the window. */
+  onOutsideWindow?: (startMs: number) => void;
 }
 
 interface Anchor {
@@ -267,6 +269,7 @@ export function expandGroup(uid: string, vevents: JCalProperty[][], ctx: ExpandC
   const recurring = master && (firstProperty(master, 'rrule') || firstProperty(master, 'rdate'));
   if (master && masterAnchor && !recurring) {
     if (inWindow(masterAnchor.startMs)) out.push(single(master, masterAnchor, null));
+    else ctx.onOutsideWindow?.(masterAnchor.startMs);
   } else if (master && masterAnchor) {
     const instants = seriesInstants(master, masterAnchor, uid, ctx);
     for (const ms of [...instants.keys()].sort((a, b) => a - b)) {

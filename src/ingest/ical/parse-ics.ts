@@ -111,7 +111,13 @@ export function parseIcs(text: string, options: ParseOptions): ParsedSource {
     if (group) group.push(vevent);
     else groups.set(uid, [vevent]);
   }
-  const ctx = { zones, window: options.window, calendarZone, warn: (m: string) => warnings.push(m) };
+  const ctx = {
+    zones,
+    window: options.window,
+    calendarZone,
+    warn: (m: string) => warnings.push(m),
+    ...(options.onOutsideWindow ? { onOutsideWindow: options.onOutsideWindow } : {}),
+  };
   return {
     records: occurrenceRecords(groups, ctx, options, warnings, unknownZones),
     warnings,

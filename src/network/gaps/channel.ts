@@ -26,7 +26,10 @@ export function channelBalance(contacts: PreparedContact[], nowMs: number): Chan
     return {
       ...base,
       needs: null,
-      text: `only ${total} recent meeting${total === 1 ? '' : 's'} with a known channel: too few to tell`,
+      text:
+        total === 0
+          ? 'no recent meetings with a known channel: too few to tell'
+          : `only ${total} recent meeting${total === 1 ? '' : 's'} with a known channel: too few to tell`,
     };
   }
   if (online / total >= IMBALANCE) {

@@ -1,3 +1,4 @@
+import { cfpIsOpen } from '../../core/cfp-state.ts';
 import { valueMs } from '../../core/dates.ts';
 import type { StoredEvent } from '../../core/event.ts';
 import { eventFields } from '../../core/event-fields.ts';
@@ -11,7 +12,7 @@ const MENTOR_WANTED =
   /\b(mentors?\s+(wanted|needed)|looking for (a )?mentors?|experts? mentor|mentor newcomers|be a mentor)\b/i;
 
 function kindOf(event: StoredEvent, nowMs: number): GiveFirstOpportunity['kind'] | null {
-  if (event.cfp && (!event.cfp.closes || valueMs(event.cfp.closes) >= nowMs)) return 'cfp';
+  if (cfpIsOpen(event.cfp, nowMs)) return 'cfp';
   const text = `${event.title}\n${event.description ?? ''}`;
   if (HOST_WANTED.test(text)) return 'host';
   if (MENTOR_WANTED.test(text)) return 'mentor';

@@ -38,6 +38,7 @@ form.filters label { margin: 0; }
 .notice { background: #fff7d6; border: 1px solid #c9a400; border-radius: 6px; padding: .5rem .75rem; }
 .subscribe li, .gaps li { margin: .35rem 0; }
 .deadline { font-weight: 600; color: #8a1c1c; }
+.closed { color: #555; }
 .going { font-weight: 600; color: #1d5e20; margin: 0; align-self: center; }
 input.copy { width: 100%; }
 footer { margin-top: 3rem; color: #555; font-size: .9rem; }

@@ -1,5 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import { raw } from 'hono/html';
+import { cfpIsOpen, cfpText } from '../../core/cfp-state.ts';
+import { valueMs } from '../../core/dates.ts';
 import type { Pick, Recommendations } from '../../core/ranking.ts';
 import { webUrl } from '../../core/web-url.ts';
 import { durationInWords } from '../../network/human-time.ts';
@@ -47,6 +49,11 @@ function webcal(url: string): string {
   return url.replace(/^https?:/, 'webcal:');
 }
 
+/** The scheme the page was served over, as its addresses carry it ("http" on a local `convene serve`). */
+function schemeOf(url: string): string {
+  return /^http:/i.test(url) ? 'http' : 'https';
+}
+
 function shareNote(pick: Pick, firstName: string, when: string): string {
   const url = webUrl(pick.event.url);
   return `Hi ${firstName}, this looks like your kind of event: ${pick.event.title} (${when}, ${placeText(pick.event)}).${url ? ` ${url}` : ''}`;
@@ -85,7 +92,7 @@ function ShareHints({ pick, when }: { pick: Pick; when: string }) {
   );
 }
 
-function FeedbackButtons(props: { pick: Pick; links: PageLinks; back: string; going: boolean }) {
+function FeedbackButtons(props: { pick: Pick; links: PageLinks; back: string; going: boolean; started: boolean }) {
   const { pick, links, back, going } = props;
   return (
     <div class="actions">
@@ -102,10 +109,13 @@ function FeedbackButtons(props: { pick: Pick; links: PageLinks; back: string; go
           Not interested
         </button>
       </form>
-      <details>
-        <summary>Attended</summary>
-        <AttendedForm eventId={pick.event.id} links={links} back={back} />
-      </details>
+      {/* Attending is asked for once the event has begun (see "Happened recently"). */}
+      {props.started ? (
+        <details>
+          <summary>Attended</summary>
+          <AttendedForm eventId={pick.event.id} links={links} back={back} />
+        </details>
+      ) : null}
     </div>
   );
 }
@@ -165,7 +175,8 @@ function PickCard(props: {
   const { pick, rank } = props;
   const url = webUrl(pick.event.url);
   const when = whenText(pick.event, props.timeZone, props.nowMs);
-  const closes = pick.event.cfp?.closes?.slice(0, 10);
+  const cfp = cfpText(pick.event.cfp, props.nowMs);
+  const cfpOpen = cfpIsOpen(pick.event.cfp, props.nowMs);
   const headingId = `pick-${pick.event.id}`;
   return (
     <article class="pick" aria-labelledby={headingId}>
@@ -183,10 +194,10 @@ function PickCard(props: {
         <time datetime={pick.event.start ?? ''}>{when}</time> · {placeText(pick.event)} · {pick.event.kind} · score{' '}
         {pick.score.toFixed(2)}
       </p>
-      {closes ? (
-        <p class="deadline">
-          Call for papers closes {closes}
-          {webUrl(pick.event.cfp?.url) ? (
+      {cfp ? (
+        <p class={cfpOpen ? 'deadline' : 'closed'}>
+          {cfp}
+          {cfpOpen && webUrl(pick.event.cfp?.url) ? (
             <>
               {' '}
               · <a href={webUrl(pick.event.cfp?.url)!}>submit a talk</a>
@@ -202,7 +213,13 @@ function PickCard(props: {
         ))}
       </ul>
       <ShareHints pick={pick} when={when} />
-      <FeedbackButtons pick={pick} links={props.links} back={props.back} going={props.going} />
+      <FeedbackButtons
+        pick={pick}
+        links={props.links}
+        back={props.back}
+        going={props.going}
+        started={pick.event.start !== null && valueMs(pick.event.start) <= props.nowMs}
+      />
     </article>
   );
 }
@@ -225,7 +242,11 @@ function GapSummary({ result, timeZone, nowMs }: { result: Recommendations; time
             : `Only ${g.contacts} contact${g.contacts === 1 ? '' : 's'} in ${g.label}`;
         return (
           <li>
-            {who}: {count > 0 ? `${count} event${count === 1 ? '' : 's'} below help` : 'nothing upcoming helps yet'}.
+            {who}:{' '}
+            {count > 0
+              ? `${count === 1 ? '1 event on this page helps' : `${count} events on this page help`}`
+              : 'nothing upcoming helps yet'}
+            .
           </li>
         );
       })}
@@ -362,13 +383,13 @@ export function PicksPage(props: PicksPageProps) {
                   </li>
                   <li>
                     <label>
-                      Calendar address (https)
+                      Calendar address ({schemeOf(links.calendar)})
                       <input class="copy" type="text" readonly value={links.calendar} />
                     </label>
                   </li>
                   <li>
                     Deadlines to give first: <a href={webcal(links.giveCalendar)}>subscribe</a> ·{' '}
-                    <a href={links.giveCalendar}>https</a>
+                    <a href={links.giveCalendar}>{schemeOf(links.giveCalendar)}</a>
                   </li>
                   <li>
                     Feeds: <a href={links.atom}>Atom</a> · <a href={links.json}>JSON Feed</a>

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { fixedClock, systemClock } from '../../core/clock.ts';
-import { parseDateOption } from '../../core/dates.ts';
 import type { Gaps } from '../../core/gaps.ts';
 import { ContactSchema } from '../../core/profile.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
-import { gapsFor, importVcard } from '../../usecases/network.ts';
+import { gapsFor, importVcard, NotAVcardError } from '../../usecases/network.ts';
+import { dateFlag } from '../date-flag.ts';
 import { loadProfile, ProfileError, readJsonFile, refuseTemplate, writeJsonAtomically } from '../profile-file.ts';
 
 function printGaps(gaps: Gaps): void {
@@ -43,7 +43,7 @@ export function registerNetworkCommands(program: Command): void {
     .option('--db <file>', 'event store for give-first opportunities (default data/convene.db when it exists)')
     .option('--json', 'print JSON')
     .action(async (flags: { profile: string; now?: string; db?: string; json?: boolean }) => {
-      const clock = flags.now ? fixedClock(new Date(parseDateOption(flags.now, '--now')).toISOString()) : systemClock;
+      const clock = flags.now ? fixedClock(new Date(dateFlag(flags.now, '--now')).toISOString()) : systemClock;
       const loaded = loadProfile(flags.profile, clock.now());
       const dbPath = flags.db ?? (existsSync('data/convene.db') ? 'data/convene.db' : null);
       const store = dbPath ? openSqliteStore(dbPath) : null;
@@ -76,7 +76,14 @@ export function registerNetworkCommands(program: Command): void {
         throw new ProfileError(`${vcardPath}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
       }
       const existing = ContactSchema.array().parse(raw.contacts ?? []);
-      const result = importVcard(existing, vcard);
+      let result: ReturnType<typeof importVcard>;
+      try {
+        result = importVcard(existing, vcard);
+      } catch (error) {
+        // A failed import (exit 1), not a wrong command line; the profile is left as it was.
+        if (error instanceof NotAVcardError) throw new Error(`${vcardPath}: ${error.message}; nothing imported`);
+        throw error;
+      }
       writeJsonAtomically(flags.profile, { ...raw, contacts: result.contacts });
       const summary = {
         file: vcardPath,
@@ -88,7 +95,7 @@ export function registerNetworkCommands(program: Command): void {
       if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
       else {
         process.stdout.write(
-          `${vcardPath}: ${result.added} added, ${result.merged} merged; ${result.contacts.length} contacts in ${flags.profile}\n`,
+          `${vcardPath}: ${result.added} added, ${result.merged} merged; ${result.contacts.length} contact${result.contacts.length === 1 ? '' : 's'} in ${flags.profile}\n`,
         );
         for (const warning of result.warnings) process.stdout.write(`  warning: ${warning}\n`);
       }

@@ -1,15 +1,17 @@
 import { resolve } from 'node:path';
 import { Argument, type Command, Option } from 'commander';
+import { cfpText } from '../../core/cfp-state.ts';
 import { fixedClock, systemClock } from '../../core/clock.ts';
-import { parseDateOption } from '../../core/dates.ts';
 import { FEEDBACK_ACTIONS, type FeedbackAction } from '../../core/feedback.ts';
 import { ContactSchema } from '../../core/profile.ts';
 import { CALENDARS, type CalendarName } from '../../core/publication.ts';
 import type { Pick, Recommendations } from '../../core/ranking.ts';
 import { stableId } from '../../core/stable-id.ts';
 import { recommendationsAsAtom, recommendationsAsCalendar } from '../../publish/write-recommendations.ts';
+import { whenText } from '../../render/page/when-text.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
 import { applyAttendance, recommend, recordFeedback } from '../../usecases/recommend.ts';
+import { dateFlag, refuseReversedWindow } from '../date-flag.ts';
 import { nodeGazetteer } from '../node-gazetteer.ts';
 import { loadProfile, readJsonFile, refuseTemplate, writeJsonAtomically } from '../profile-file.ts';
 import { UsageError } from '../usage-error.ts';
@@ -20,22 +22,27 @@ export function userKeyOf(profilePath: string): string {
 }
 
 function clockFor(now?: string) {
-  return now ? fixedClock(new Date(parseDateOption(now, '--now')).toISOString()) : systemClock;
+  return now ? fixedClock(new Date(dateFlag(now, '--now')).toISOString()) : systemClock;
 }
 
-function printTable(result: Recommendations): void {
+/** Times in the profile's zone, as the page shows them. */
+function printTable(result: Recommendations, timeZone: string, nowMs: number): void {
   const line = (p: Pick) => {
-    const when = p.event.start ? p.event.start.replace('T', ' ').replace(/:00Z$/, ' UTC') : 'undated';
+    const when = whenText(p.event, timeZone, nowMs);
     const where = p.event.online === true ? 'online' : [p.event.city, p.event.country].filter(Boolean).join(', ');
     const out = [
       `${when}  ${p.event.title}  [${p.event.kind}${where ? `, ${where}` : ''}]  score ${p.score}`,
       `  id ${p.event.id}`,
     ];
+    const cfp = cfpText(p.event.cfp, nowMs);
+    if (cfp) out.push(`  ${cfp}`);
     for (const r of p.reasons) out.push(`  ${r.weight >= 0 ? '+' : ''}${r.weight.toFixed(2)}  ${r.text}`);
     for (const s of p.shareWith) out.push(`  share with ${s.name}: ${s.why}`);
     return out.join('\n');
   };
   const sections = [
+    `Times in ${timeZone}`,
+    '',
     `Picks (${result.picks.length})`,
     ...result.picks.map(line),
     '',
@@ -77,6 +84,9 @@ export function registerRankingCommands(program: Command): void {
         if (!Number.isInteger(flags.limit) || flags.limit < 1 || flags.limit > 500)
           throw new UsageError('--limit must be a whole number from 1 to 500');
         const clock = clockFor(flags.now);
+        const fromMs = flags.from ? dateFlag(flags.from, '--from') : undefined;
+        const toMs = flags.to ? dateFlag(flags.to, '--to') : undefined;
+        refuseReversedWindow(fromMs, toMs);
         const loaded = loadProfile(flags.profile, clock.now());
         const store = openSqliteStore(flags.db);
         try {
@@ -87,18 +97,21 @@ export function registerRankingCommands(program: Command): void {
               contacts: loaded.contacts,
               userKey: userKeyOf(flags.profile),
               limit: flags.limit,
-              ...(flags.from ? { fromMs: parseDateOption(flags.from, '--from') } : {}),
-              ...(flags.to ? { toMs: parseDateOption(flags.to, '--to') } : {}),
+              ...(fromMs !== undefined ? { fromMs } : {}),
+              ...(toMs !== undefined ? { toMs } : {}),
             },
           );
           result.gaps.warnings.unshift(...loaded.warnings);
           const name = loaded.profile.name ?? null;
+          // JSON carries them in gaps.warnings; the other formats are files, so they go beside them.
+          if (flags.format !== 'json')
+            for (const warning of result.gaps.warnings) process.stderr.write(`warning: ${warning}\n`);
           if (flags.format === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
           else if (flags.format === 'ics')
             process.stdout.write(recommendationsAsCalendar(result, flags.calendar, name, clock.now()));
           else if (flags.format === 'atom')
             process.stdout.write(recommendationsAsAtom(result, resolve(flags.profile), name, clock.now()));
-          else printTable(result);
+          else printTable(result, loaded.profile.location?.timeZone ?? 'UTC', clock.now());
         } finally {
           await store.close();
         }
@@ -150,7 +163,8 @@ export function registerRankingCommands(program: Command): void {
               event?.online === true,
             );
             writeJsonAtomically(flags.profile, { ...raw, contacts: result.contacts });
-            note = `; last seen ${day} for ${met.join(', ')}${result.added.length ? ` (new: ${result.added.join(', ')})` : ''}`;
+            const moved = met.filter((name) => !result.kept.some((k) => k.toLowerCase() === name.trim().toLowerCase()));
+            note = `${moved.length ? `; last seen ${day} for ${moved.join(', ')}` : ''}${result.added.length ? ` (new: ${result.added.join(', ')})` : ''}${result.kept.length ? `; ${result.kept.join(', ')} seen later already, kept` : ''}`;
           }
           process.stdout.write(`${feedback.action}: ${feedback.title}${note}\n`);
         } finally {
