@@ -44,9 +44,12 @@ function mediaTypeOf(header: string | undefined): string | null {
 export function mediaTypeGate(registry: OpenAPIRegistry): MiddlewareHandler<AppEnv> {
   let routes: BodyRoute[] | null = null;
   return async (c, next) => {
+    // Reads carry no body: keep the hot GET path free of the route table.
+    const method = c.req.method;
+    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
     routes ??= bodyRoutes(registry);
-    const { pathname } = new URL(c.req.url);
-    const route = routes.find((r) => r.method === c.req.method && r.path.test(pathname));
+    const pathname = c.req.path;
+    const route = routes.find((r) => r.method === method && r.path.test(pathname));
     if (route) {
       const type = mediaTypeOf(c.req.header('content-type'));
       if (!type || !route.mediaTypes.includes(type))
