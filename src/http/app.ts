@@ -15,6 +15,7 @@ import { registerPage } from './routes/page.tsx';
 import { registerSources } from './routes/sources.ts';
 import { registerSubscriptions } from './routes/subscriptions.ts';
 import { registerUsers } from './routes/users.ts';
+import { registerVenues } from './routes/venues.ts';
 import { userRecommendations } from './user-recommendations.ts';
 
 export type { AppDeps } from './app-env.ts';
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps) {
   registerEvents(app);
   registerSources(app);
   registerUsers(app);
+  registerVenues(app);
 
   registerSubscriptions(app);
   registerPage(app);

@@ -6,6 +6,7 @@ export const PROBLEM_CODES = [
   'not_found',
   'conflict',
   'payload_too_large',
+  'unsupported_media_type',
   'rate_limited',
   'internal',
 ] as const;
@@ -18,6 +19,7 @@ const TITLES: Record<ProblemCode, string> = {
   not_found: 'Not found',
   conflict: 'Already exists',
   payload_too_large: 'The request body is too large',
+  unsupported_media_type: 'The request body is not of a type this route takes',
   rate_limited: 'Too many requests',
   internal: 'Something went wrong on our side',
 };

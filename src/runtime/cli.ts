@@ -10,9 +10,11 @@ import { buildTextSearch, SearchSyntaxError } from '../search/text-search.ts';
 import { ingestSource, ingestSources, type SourceReport } from '../usecases/ingest-sources.ts';
 import { UnknownEventError } from '../usecases/recommend.ts';
 import { bestFirst } from '../usecases/search-events.ts';
+import { UnknownVenueError } from '../usecases/venues.ts';
 import { adminKeyHash } from './admin-key-setup.ts';
 import { registerNetworkCommands } from './commands/network.ts';
 import { registerRankingCommands } from './commands/recommend.ts';
+import { registerVenueCommands } from './commands/venues.ts';
 import { createNodeDeps, normaliseLocation } from './node-deps.ts';
 import { nodeGazetteer } from './node-gazetteer.ts';
 import { nodeClientAddress, nodeRequestHeader } from './node-request.ts';
@@ -192,6 +194,7 @@ export function buildProgram(): Command {
 
   registerNetworkCommands(program);
   registerRankingCommands(program);
+  registerVenueCommands(program);
 
   program
     .command('serve')
@@ -272,6 +275,11 @@ export async function main(argv: string[]): Promise<void> {
   } catch (error) {
     process.stderr.write(`convene: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode =
-      error instanceof UsageError || error instanceof ProfileError || error instanceof UnknownEventError ? 2 : 1;
+      error instanceof UsageError ||
+      error instanceof ProfileError ||
+      error instanceof UnknownEventError ||
+      error instanceof UnknownVenueError
+        ? 2
+        : 1;
   }
 }

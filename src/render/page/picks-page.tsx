@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import { raw } from 'hono/html';
 import type { Pick, Recommendations } from '../../core/ranking.ts';
+import type { VenueChoice } from '../../core/venue.ts';
 import { webUrl } from '../../core/web-url.ts';
 import { durationInWords } from '../../network/human-time.ts';
 import type { RecentEvent } from '../../usecases/recent-events.ts';
@@ -9,15 +10,19 @@ import {
   FILTER_NAMES,
   filterPicks,
   filterQuery,
+  filterVenues,
   groupByWeek,
   type PageFilters,
 } from './page-filters.ts';
 import { PAGE_STYLE } from './page-style.ts';
+import { VenuesSection } from './venues-section.tsx';
+import { signed } from './weight-text.ts';
 import { placeText, weekTitle, whenText } from './when-text.ts';
 
 export interface PageLinks {
   page: string;
   feedback: string;
+  venueFeedback: string;
   calendar: string;
   giveCalendar: string;
   atom: string;
@@ -37,10 +42,7 @@ export interface PicksPageProps {
   recent: RecentEvent[];
   /** Events the user said they are going to. */
   going: ReadonlySet<string>;
-}
-
-function signed(weight: number): string {
-  return `${weight >= 0 ? '+' : '−'}${Math.abs(weight).toFixed(2)}`;
+  venues: VenueChoice[];
 }
 
 function webcal(url: string): string {
@@ -329,6 +331,13 @@ export function PicksPage(props: PicksPageProps) {
                   </section>
                 ))}
               </section>
+              <VenuesSection
+                venues={filterVenues(props.venues, filters)}
+                action={links.venueFeedback}
+                back={back}
+                timeZone={timeZone}
+                nowMs={nowMs}
+              />
               {props.recent.length > 0 ? (
                 <section aria-labelledby="recent">
                   <h2 id="recent">Happened recently</h2>

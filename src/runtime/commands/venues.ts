@@ -1,0 +1,87 @@
+import { type Command, Option } from 'commander';
+import { parseDateOption } from '../../core/dates.ts';
+import type { VenueAction, VenueRecommendations } from '../../core/venue.ts';
+import { openSqliteStore } from '../../store/sqlite.ts';
+import { recommendVenues, recordVenueFeedback } from '../../usecases/venues.ts';
+import { nodeGazetteer } from '../node-gazetteer.ts';
+import { loadProfile } from '../profile-file.ts';
+import { UsageError } from '../usage-error.ts';
+import { clockFor, userKeyOf } from './recommend.ts';
+
+function printTable(result: VenueRecommendations): void {
+  const lines: string[] = [`Places worth going back to (${result.venues.length})`];
+  for (const { venue, score, reasons, shareWith } of result.venues) {
+    const where = venue.online === true ? 'online' : (venue.place ?? 'place to be announced');
+    lines.push(`${venue.name}  [${venue.kind}, ${venue.cadence.text}, ${where}]  score ${score}`, `  id ${venue.id}`);
+    const next = venue.next.map((e) => e.start?.replace('T', ' ').replace(/:00Z$/, ' UTC') ?? 'undated');
+    lines.push(`  next: ${next.join('; ')} (${venue.eventCount} upcoming)`);
+    for (const r of reasons) lines.push(`  ${r.weight >= 0 ? '+' : ''}${r.weight.toFixed(2)}  ${r.text}`);
+    for (const s of shareWith) lines.push(`  share with ${s.name}: ${s.why}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export function registerVenueCommands(program: Command): void {
+  program
+    .command('venues')
+    .description('communities, study groups, conference series and volunteering worth going back to, with reasons')
+    .requiredOption('--profile <file>', 'profile JSON file')
+    .addOption(new Option('--db <file>', 'event store').env('CONVENE_DB').default('data/convene.db'))
+    .option('--now <date>', 'the time to act as now')
+    .option('--from <date>', 'earliest start (default: now)')
+    .option('--to <date>', 'latest start (default: one year from now)')
+    .option('--limit <n>', 'at most this many venues', (v) => Number.parseInt(v, 10), 10)
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'table']).default('table'))
+    .action(
+      async (flags: {
+        profile: string;
+        db: string;
+        now?: string;
+        from?: string;
+        to?: string;
+        limit: number;
+        format: string;
+      }) => {
+        if (!Number.isInteger(flags.limit) || flags.limit < 1 || flags.limit > 200)
+          throw new UsageError('--limit must be a whole number from 1 to 200');
+        const clock = clockFor(flags.now);
+        const loaded = loadProfile(flags.profile, clock.now());
+        const store = openSqliteStore(flags.db);
+        try {
+          const result = await recommendVenues(
+            { store, clock, geocoder: nodeGazetteer },
+            {
+              profile: loaded.profile,
+              contacts: loaded.contacts,
+              userKey: userKeyOf(flags.profile),
+              limit: flags.limit,
+              ...(flags.from ? { fromMs: parseDateOption(flags.from, '--from') } : {}),
+              ...(flags.to ? { toMs: parseDateOption(flags.to, '--to') } : {}),
+            },
+          );
+          if (flags.format === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+          else printTable(result);
+        } finally {
+          await store.close();
+        }
+      },
+    );
+}
+
+/** `convene feedback --venue VENUE follow|not-interested`: the word on a venue, kept with the profile file's feedback. */
+export async function venueFeedbackCommand(
+  flags: { profile: string; db: string; venue: string; now?: string },
+  action: VenueAction,
+): Promise<void> {
+  loadProfile(flags.profile);
+  const store = openSqliteStore(flags.db);
+  try {
+    const stored = await recordVenueFeedback(
+      { store, clock: clockFor(flags.now), geocoder: nodeGazetteer },
+      { userKey: userKeyOf(flags.profile), venueId: flags.venue, action },
+    );
+    process.stdout.write(`${stored.action}: ${stored.name}\n`);
+  } finally {
+    await store.close();
+  }
+}
