@@ -88,7 +88,9 @@ export function giveEntries(giveFirst: Pick[], nowMs: number): CalendarEntry[] {
   return entries;
 }
 
-/** The entries of one of a user's calendars, from their recommendations. */
+/** The entries of one of a user's calendars, from their recommendations; the picks with followed venues' dates. */
 export function calendarEntries(result: Recommendations, calendar: CalendarName, nowMs: number): CalendarEntry[] {
-  return calendar === 'picks' ? pickEntries(result.picks) : giveEntries(result.giveFirst, nowMs);
+  return calendar === 'picks'
+    ? pickEntries([...result.picks, ...(result.followed ?? [])])
+    : giveEntries(result.giveFirst, nowMs);
 }

@@ -38,7 +38,7 @@ export function recommendationsAsAtom(
   nowMs: number,
 ): string {
   const publications = firstPublication(result, 'picks', nowMs);
-  const byEvent = new Map(result.picks.map((p) => [p.event.id, p]));
+  const byEvent = new Map([...result.picks, ...(result.followed ?? [])].map((p) => [p.event.id, p]));
   const items = publications.map((publication) => ({
     id: uuidFor('entry', owner, publication.entry.uid),
     publication,

@@ -68,7 +68,7 @@ async function feedResponse(c: Context<AppEnv>, token: string, format: 'atom' | 
   const user = await userByFeedToken(c.get('deps'), token);
   if (!user) return notFound();
   const { result, publications } = await published(c, user, 'picks');
-  const byEvent = new Map(result.picks.map((p) => [p.event.id, p]));
+  const byEvent = new Map([...result.picks, ...(result.followed ?? [])].map((p) => [p.event.id, p]));
   const items = publications.flatMap((publication) => {
     const pick = byEvent.get(publication.entry.eventId);
     return pick && publication.withdrawnAt === null
