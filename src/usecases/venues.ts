@@ -3,7 +3,8 @@ import { DEFAULT_WEIGHTS } from '../core/ranking.ts';
 import type { VenueAction, VenueFeedback, VenueRecommendations } from '../core/venue.ts';
 import { defaultWindow } from '../core/window.ts';
 import { rankVenues } from '../score/venues/rank-venues.ts';
-import { describeVenue, venueEventsIn } from '../score/venues/venue-index.ts';
+import { venueEventsIn } from '../score/venues/venue-index.ts';
+import { venueName } from '../score/venues/venue-key.ts';
 import { type RecommendDeps, type RecommendInput, rankingInputs } from './recommend.ts';
 import { sharedCatalog } from './shared-catalog.ts';
 import { sharedVenueIndex } from './shared-venues.ts';
@@ -43,7 +44,7 @@ export async function recordVenueFeedback(
   const feedback: VenueFeedback = {
     userKey: input.userKey,
     venueId: input.venueId,
-    name: describeVenue(index, v, upcoming).name,
+    name: venueName(upcoming.map((i) => index.catalog.events[i]!)),
     action: input.action,
     at: new Date(nowMs).toISOString(),
   };

@@ -1,9 +1,10 @@
 import type { Reason } from '../../core/ranking.ts';
-import type { VenueChoice, VenueFeedback } from '../../core/venue.ts';
-import { isRelevant, type RankInput, startRanking } from '../rank.ts';
+import type { Cadence, VenueChoice, VenueFeedback } from '../../core/venue.ts';
+import { type Candidate, isRelevant, type RankInput, startRanking } from '../rank.ts';
 import { giveFirstReason } from '../reasons.ts';
 import { shareHints } from '../share-with.ts';
-import { describeVenue, type VenueIndex, venueEventsIn } from './venue-index.ts';
+import { describeVenue, type VenueIndex, venueCadence, venueEventsIn } from './venue-index.ts';
+import { venueName } from './venue-key.ts';
 import { followedVenueReason, regularityReason } from './venue-reasons.ts';
 
 export interface VenueRankInput extends Omit<RankInput, 'venues'> {
@@ -60,7 +61,8 @@ export function rankVenues(input: VenueRankInput): VenueChoice[] {
       if (next !== undefined) best.set(v, next);
     }
   }
-  const choices: VenueChoice[] = [];
+  // Scores first, from the representative's reasons and the dates' rhythm; only the venues shown are described.
+  const scored: { v: number; upcoming: number[]; cadence: Cadence; reasons: Reason[]; candidate: Candidate }[] = [];
   for (const [v, representative] of best) {
     const said = word.get(index.ids[v]!)?.action;
     if (said === 'not-interested') continue;
@@ -68,24 +70,30 @@ export function rankVenues(input: VenueRankInput): VenueChoice[] {
     if (upcoming.length === 0) continue;
     const candidate = full(representative);
     if (!(said === 'follow' || (candidate.reachable && isRelevant(candidate.reasons)))) continue;
-    const venue = describeVenue(index, v, upcoming);
+    const cadence = venueCadence(index, upcoming);
     const reasons = candidate.reasons.filter((r) => !EVENT_ONLY.has(r.kind));
     if (!reasons.some((r) => r.kind === 'give-first')) {
       const offering = upcoming.find((i) => ctx.giveFirstAt[i]! > 0);
       const give = offering === undefined ? null : giveFirstReason(offering, ctx);
       if (give) reasons.push(give);
     }
-    const rhythm = regularityReason(venue.cadence, profile, weights);
+    const rhythm = regularityReason(cadence, profile, weights);
     if (rhythm) reasons.push(rhythm);
-    if (said === 'follow') reasons.push(followedVenueReason(venue.name, weights));
-    choices.push({
-      venue,
-      score: Math.round(reasons.reduce((sum, r) => sum + r.weight, 0) * 100) / 100,
+    if (said === 'follow')
+      reasons.push(followedVenueReason(venueName(upcoming.map((i) => index.catalog.events[i]!)), weights));
+    scored.push({ v, upcoming, cadence, reasons, candidate });
+  }
+  const choices: VenueChoice[] = scored
+    .map((s) => ({ ...s, score: Math.round(s.reasons.reduce((sum, r) => sum + r.weight, 0) * 100) / 100 }))
+    .sort(
+      (a, b) => b.score - a.score || index.catalog.spanOf(a.upcoming[0]!)[0] - index.catalog.spanOf(b.upcoming[0]!)[0],
+    )
+    .slice(0, input.limit)
+    .map(({ v, upcoming, cadence, reasons, candidate, score }) => ({
+      venue: describeVenue(index, v, upcoming, cadence),
+      score,
       reasons,
       shareWith: shareHints(candidate.fields, candidate.foldedText, input.contacts, input.lexicon),
-    });
-  }
-  return choices
-    .sort((a, b) => b.score - a.score || (a.venue.next[0]?.start ?? '').localeCompare(b.venue.next[0]?.start ?? ''))
-    .slice(0, input.limit);
+    }));
+  return choices;
 }

@@ -1,7 +1,6 @@
-import type { EventKind, Online } from '../../core/event.ts';
-import type { PickEvent } from '../../core/ranking.ts';
+import type { EventKind, Online, StoredEvent } from '../../core/event.ts';
 import { stableId } from '../../core/stable-id.ts';
-import type { Venue } from '../../core/venue.ts';
+import type { Cadence, Venue } from '../../core/venue.ts';
 import { inWindow, type TimeWindow } from '../../core/window.ts';
 import type { EventCatalog } from '../catalog.ts';
 import { toPickEvent } from '../rank.ts';
@@ -121,36 +120,43 @@ export function venueEventsIn(index: VenueIndex, v: number, window: TimeWindow):
   return out;
 }
 
-function mostCommonKind(kinds: EventKind[]): EventKind {
+function mostCommonKind(events: readonly StoredEvent[]): EventKind {
   const counts = new Map<EventKind, number>();
-  for (const kind of kinds) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  for (const { kind } of events) counts.set(kind, (counts.get(kind) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
 }
 
-function channelOf(events: PickEvent[]): Online {
+function channelOf(events: readonly StoredEvent[]): Online {
   if (events.every((e) => e.online === true)) return true;
   if (events.every((e) => e.online === false)) return false;
   return 'hybrid';
 }
 
-/** Venue v as the API shows it, from its events in the window (`upcoming`, soonest first, not empty). */
-export function describeVenue(index: VenueIndex, v: number, upcoming: number[]): Venue {
-  const { events } = index.catalog;
-  const first = events[upcoming[0]!]!;
-  const shown = upcoming.map((i) => toPickEvent(events[i]!));
-  const inPerson = shown.find((e) => e.online !== true);
+/** Venue v's rhythm from its events in the window (soonest first). */
+export function venueCadence(index: VenueIndex, upcoming: readonly number[]): Cadence {
+  return cadenceOf(upcoming.map((i) => index.catalog.rankableStartMs[i]!));
+}
+
+/**
+ * Venue v as the API shows it, from its events in the window (`upcoming`, soonest first, not empty);
+ * only the next few become pick events.
+ */
+export function describeVenue(index: VenueIndex, v: number, upcoming: readonly number[], cadence: Cadence): Venue {
+  const events = upcoming.map((i) => index.catalog.events[i]!);
+  const first = events[0]!;
+  const inPerson = events.find((e) => e.online !== true);
   return {
     id: index.ids[v]!,
-    name: venueName(upcoming.map((i) => events[i]!)),
-    kind: mostCommonKind(shown.map((e) => e.kind)),
-    cadence: cadenceOf(upcoming.map((i) => index.catalog.rankableStartMs[i]!)),
+    name: venueName(events),
+    kind: mostCommonKind(events),
+    cadence,
     place: inPerson
-      ? (inPerson.location ?? ([inPerson.city, inPerson.country].filter(Boolean).join(', ') || null))
+      ? (inPerson.location.text ?? ([inPerson.city, inPerson.country].filter(Boolean).join(', ') || null))
       : null,
-    online: channelOf(shown),
+    online: channelOf(events),
     url: first.url,
-    sources: [...new Set(shown.flatMap((e) => e.sources))].sort(),
+    sources: [...new Set(events.flatMap((e) => e.sources))].sort(),
     eventCount: upcoming.length,
-    next: shown.slice(0, NEXT_EVENTS),
+    next: events.slice(0, NEXT_EVENTS).map(toPickEvent),
   };
 }

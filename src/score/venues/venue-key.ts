@@ -60,18 +60,18 @@ export function titleStem(title: string): string {
   return named ?? '';
 }
 
-/** The registrable part of a URL's host, year subdomains ("2026.jsconf.eu") and www. left out. */
+const HTTP_URL = /^https?:\/\/(?:[^@/?#]*@)?([^/?#:]+)(?::\d+)?([^?#]*)/i;
+
+/**
+ * A URL's host, year subdomains ("2026.jsconf.eu") and www. left out, and its path segments. Read with
+ * one pattern: new URL() for every event of a large catalog was most of the grouping's time.
+ */
 export function urlParts(url: string | null): { host: string; path: string[] } | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-    const labels = parsed.hostname.toLowerCase().split('.');
-    while (labels.length > 2 && (labels[0] === 'www' || /^\d+$/.test(labels[0]!))) labels.shift();
-    return { host: labels.join('.'), path: parsed.pathname.split('/').filter(Boolean) };
-  } catch {
-    return null;
-  }
+  const match = url ? HTTP_URL.exec(url) : null;
+  if (!match) return null;
+  const labels = match[1]!.toLowerCase().split('.');
+  while (labels.length > 2 && (labels[0] === 'www' || /^\d+$/.test(labels[0]!))) labels.shift();
+  return { host: labels.join('.'), path: match[2]!.split('/').filter(Boolean) };
 }
 
 /** Where it meets: the city, else the last part of the place text, or "online". */
