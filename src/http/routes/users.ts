@@ -1,5 +1,4 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { parseDateOption } from '../../core/dates.ts';
 import { FEEDBACK_ACTIONS } from '../../core/feedback.ts';
 import { type Profile, ProfileSchema } from '../../core/profile.ts';
 import { stableId } from '../../core/stable-id.ts';
@@ -15,6 +14,7 @@ import { ProblemError, validationFailed } from '../problem.ts';
 import { problemResponse } from '../schemas.ts';
 import { requireUserOrAdmin } from '../user-auth.ts';
 import { recommendForUser } from '../user-recommendations.ts';
+import { denied, IdParam, rankedPageQuery, rankedPageState, security } from '../user-route-parts.ts';
 
 const ProfileBody = z
   .object({
@@ -24,14 +24,6 @@ const ProfileBody = z
 const UserSchema = z
   .object({ id: z.string(), profile: z.record(z.string(), z.unknown()), createdAt: z.string(), updatedAt: z.string() })
   .openapi('User');
-const IdParam = z.object({
-  id: z
-    .string()
-    .regex(/^u_[0-9a-f]{16}$/)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
-const security = [{ bearer: [] }];
-const denied = { 401: problemResponse('Missing or unknown API key'), 404: problemResponse('No such user') };
 const anyObject = z.record(z.string(), z.unknown());
 
 /** The same checks as a profile file; a file path makes no sense over HTTP. */
@@ -118,13 +110,7 @@ const gaps = createRoute({
   request: { params: IdParam },
   responses: { 200: { description: 'Gaps', content: { 'application/json': { schema: anyObject } } }, ...denied },
 });
-const PicksQuery = z.object({
-  from: z.string().max(40).optional(),
-  to: z.string().max(40).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(20),
-  /** Picks are ranked as a whole (cadence, diversity), then paged: page two is ranks 21–40 of 40. */
-  offset: z.coerce.number().int().min(0).max(500).default(0),
-});
+const PicksQuery = rankedPageQuery(20);
 const picks = createRoute({
   method: 'get',
   path: '/v1/users/{id}/picks',
@@ -195,17 +181,6 @@ const rotate = (which: 'key' | 'feed-token') =>
       ...denied,
     },
   });
-
-export function dateOrThrow(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  try {
-    return parseDateOption(value, name);
-  } catch {
-    throw new ProblemError('validation_failed', 400, 'see errors', [
-      { path: name, message: 'expected YYYY-MM-DD or an ISO 8601 instant' },
-    ]);
-  }
-}
 
 export function registerUsers(app: OpenAPIHono<AppEnv>) {
   app.openapi(create, async (c) => {
@@ -280,12 +255,8 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
     const parsed = PicksQuery.safeParse(c.req.query());
     if (!parsed.success) throw validationFailed(parsed.error.issues);
     const query = parsed.data;
-    const fromMs = dateOrThrow(query.from, 'from');
-    const toMs = dateOrThrow(query.to, 'to');
-    const { store, clock } = c.get('deps');
+    const { fromMs, toMs, fingerprint } = await rankedPageState(c, query);
     const user = c.get('user');
-    const hour = Math.floor(clock.now() / 3_600_000);
-    const fingerprint = `${user.updatedAt}|${await store.changeStamp()}|${hour}|${query.limit}|${query.offset}|${fromMs ?? ''}|${toMs ?? ''}`;
     return (await cachedJson(c, cache, fingerprint, async () => {
       const result = await recommendForUser(c.get('deps'), user, { limit: query.offset + query.limit, fromMs, toMs });
       // generatedAt changes every call; without it the body, and so the ETag, changes only when the picks do.

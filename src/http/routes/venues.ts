@@ -10,29 +10,15 @@ import { requireJson } from '../require-json.ts';
 import { problemResponse } from '../schemas.ts';
 import { requireUserOrAdmin } from '../user-auth.ts';
 import { venuesForUser } from '../user-recommendations.ts';
-import { dateOrThrow } from './users.ts';
+import { denied, IdParam, rankedPageQuery, rankedPageState, security } from '../user-route-parts.ts';
 
-const security = [{ bearer: [] }];
-const denied = { 401: problemResponse('Missing or unknown API key'), 404: problemResponse('No such user') };
-const IdParam = z.object({
-  id: z
-    .string()
-    .regex(/^u_[0-9a-f]{16}$/)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
 const VenueParams = IdParam.extend({
   venueId: z
     .string()
     .regex(/^v_[0-9a-f]{16}$/)
     .openapi({ param: { name: 'venueId', in: 'path' }, description: 'a venue id from GET /v1/users/{id}/venues' }),
 });
-const VenuesQuery = z.object({
-  from: z.string().max(40).optional(),
-  to: z.string().max(40).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(10),
-  /** Venues are ranked as a whole, then paged, like picks. */
-  offset: z.coerce.number().int().min(0).max(500).default(0),
-});
+const VenuesQuery = rankedPageQuery(10);
 
 const list = createRoute({
   method: 'get',
@@ -73,7 +59,7 @@ const feedback = createRoute({
     },
     400: problemResponse('Invalid body'),
     415: problemResponse('The body is not application/json'),
-    401: problemResponse('Missing or unknown API key'),
+    ...denied,
     404: problemResponse('No such user or venue'),
   },
 });
@@ -82,12 +68,8 @@ export function registerVenues(app: OpenAPIHono<AppEnv>) {
   const cache = createPicksCache();
   app.openapi(list, async (c) => {
     const query = c.req.valid('query');
-    const fromMs = dateOrThrow(query.from, 'from');
-    const toMs = dateOrThrow(query.to, 'to');
-    const { store, clock } = c.get('deps');
+    const { fromMs, toMs, fingerprint } = await rankedPageState(c, query);
     const user = c.get('user');
-    const hour = Math.floor(clock.now() / 3_600_000);
-    const fingerprint = `${user.updatedAt}|${await store.changeStamp()}|${hour}|${query.limit}|${query.offset}|${fromMs ?? ''}|${toMs ?? ''}`;
     return (await cachedJson(c, cache, fingerprint, async () => {
       const { venues } = await venuesForUser(c.get('deps'), user, { limit: query.offset + query.limit, fromMs, toMs });
       const next = nextPage(c, `/v1/users/${user.id}/venues`, query, venues.length === query.offset + query.limit);

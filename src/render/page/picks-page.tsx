@@ -5,6 +5,7 @@ import type { VenueChoice } from '../../core/venue.ts';
 import { webUrl } from '../../core/web-url.ts';
 import { durationInWords } from '../../network/human-time.ts';
 import type { RecentEvent } from '../../usecases/recent-events.ts';
+import { ReasonList, TitleLink } from './card-parts.tsx';
 import {
   FILTER_CHOICES,
   FILTER_NAMES,
@@ -16,7 +17,6 @@ import {
 } from './page-filters.ts';
 import { PAGE_STYLE } from './page-style.ts';
 import { VenuesSection } from './venues-section.tsx';
-import { signed } from './weight-text.ts';
 import { placeText, weekTitle, whenText } from './when-text.ts';
 
 export interface PageLinks {
@@ -135,13 +135,7 @@ function RecentCard(props: { recent: RecentEvent; links: PageLinks; back: string
   return (
     <article class="pick" aria-labelledby={headingId}>
       <h4 id={headingId}>
-        {url ? (
-          <a href={url} rel="noopener noreferrer">
-            {event.title}
-          </a>
-        ) : (
-          event.title
-        )}
+        <TitleLink url={url} text={event.title} />
       </h4>
       <p class="meta">
         <time datetime={event.start ?? ''}>{whenText(event, props.timeZone, props.nowMs)}</time> · {placeText(event)}
@@ -172,14 +166,7 @@ function PickCard(props: {
   return (
     <article class="pick" aria-labelledby={headingId}>
       <h4 id={headingId}>
-        <span class="rank">#{rank}</span>{' '}
-        {url ? (
-          <a href={url} rel="noopener noreferrer">
-            {pick.event.title}
-          </a>
-        ) : (
-          pick.event.title
-        )}
+        <span class="rank">#{rank}</span> <TitleLink url={url} text={pick.event.title} />
       </h4>
       <p class="meta">
         <time datetime={pick.event.start ?? ''}>{when}</time> · {placeText(pick.event)} · {pick.event.kind} · score{' '}
@@ -196,13 +183,7 @@ function PickCard(props: {
           ) : null}
         </p>
       ) : null}
-      <ul class="reasons" aria-label="Why this pick">
-        {pick.reasons.map((r) => (
-          <li>
-            {r.text} <span class="weight">({signed(r.weight)})</span>
-          </li>
-        ))}
-      </ul>
+      <ReasonList reasons={pick.reasons} label="Why this pick" />
       <ShareHints pick={pick} when={when} />
       <FeedbackButtons pick={pick} links={props.links} back={props.back} going={props.going} />
     </article>

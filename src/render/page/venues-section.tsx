@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import type { VenueChoice } from '../../core/venue.ts';
 import { webUrl } from '../../core/web-url.ts';
-import { signed } from './weight-text.ts';
+import { ReasonList, TitleLink } from './card-parts.tsx';
 import { whenText } from './when-text.ts';
 
 function where(choice: VenueChoice): string {
@@ -21,13 +21,7 @@ function VenueCard(props: { choice: VenueChoice; action: string; back: string; t
   return (
     <article class="pick venue" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {url ? (
-          <a href={url} rel="noopener noreferrer">
-            {venue.name}
-          </a>
-        ) : (
-          venue.name
-        )}
+        <TitleLink url={url} text={venue.name} />
       </h3>
       <p class="meta">
         {venue.kind} · {venue.cadence.text} · {where(props.choice)}
@@ -38,13 +32,7 @@ function VenueCard(props: { choice: VenueChoice; action: string; back: string; t
           </>
         ) : null}
       </p>
-      <ul class="reasons" aria-label="Why this place">
-        {reasons.map((r) => (
-          <li>
-            {r.text} <span class="weight">({signed(r.weight)})</span>
-          </li>
-        ))}
-      </ul>
+      <ReasonList reasons={reasons} label="Why this place" />
       {people.length > 0 ? <p>Who goes there: {people.join(', ')}.</p> : null}
       <div class="actions">
         {following ? <p class="going">You follow this.</p> : null}

@@ -1,12 +1,10 @@
 import { type Command, Option } from 'commander';
-import { parseDateOption } from '../../core/dates.ts';
 import type { VenueAction, VenueRecommendations } from '../../core/venue.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
 import { recommendVenues, recordVenueFeedback } from '../../usecases/venues.ts';
 import { nodeGazetteer } from '../node-gazetteer.ts';
 import { loadProfile } from '../profile-file.ts';
-import { UsageError } from '../usage-error.ts';
-import { clockFor, userKeyOf } from './recommend.ts';
+import { clockFor, type RankingFlags, rankForProfile, rankingOptions, userKeyOf } from './ranking-flags.ts';
 
 function printTable(result: VenueRecommendations): void {
   const lines: string[] = [`Places worth going back to (${result.venues.length})`];
@@ -22,50 +20,19 @@ function printTable(result: VenueRecommendations): void {
 }
 
 export function registerVenueCommands(program: Command): void {
-  program
-    .command('venues')
-    .description('communities, study groups, conference series and volunteering worth going back to, with reasons')
-    .requiredOption('--profile <file>', 'profile JSON file')
-    .addOption(new Option('--db <file>', 'event store').env('CONVENE_DB').default('data/convene.db'))
-    .option('--now <date>', 'the time to act as now')
-    .option('--from <date>', 'earliest start (default: now)')
-    .option('--to <date>', 'latest start (default: one year from now)')
-    .option('--limit <n>', 'at most this many venues', (v) => Number.parseInt(v, 10), 10)
+  rankingOptions(
+    program
+      .command('venues')
+      .description('communities, study groups, conference series and volunteering worth going back to, with reasons'),
+    'venues',
+    10,
+  )
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'table']).default('table'))
-    .action(
-      async (flags: {
-        profile: string;
-        db: string;
-        now?: string;
-        from?: string;
-        to?: string;
-        limit: number;
-        format: string;
-      }) => {
-        if (!Number.isInteger(flags.limit) || flags.limit < 1 || flags.limit > 200)
-          throw new UsageError('--limit must be a whole number from 1 to 200');
-        const clock = clockFor(flags.now);
-        const loaded = loadProfile(flags.profile, clock.now());
-        const store = openSqliteStore(flags.db);
-        try {
-          const result = await recommendVenues(
-            { store, clock, geocoder: nodeGazetteer },
-            {
-              profile: loaded.profile,
-              contacts: loaded.contacts,
-              userKey: userKeyOf(flags.profile),
-              limit: flags.limit,
-              ...(flags.from ? { fromMs: parseDateOption(flags.from, '--from') } : {}),
-              ...(flags.to ? { toMs: parseDateOption(flags.to, '--to') } : {}),
-            },
-          );
-          if (flags.format === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-          else printTable(result);
-        } finally {
-          await store.close();
-        }
-      },
-    );
+    .action(async (flags: RankingFlags & { format: string }) => {
+      const { result } = await rankForProfile(flags, 200, recommendVenues);
+      if (flags.format === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      else printTable(result);
+    });
 }
 
 /** `convene feedback --venue VENUE follow|not-interested`: the word on a venue, kept with the profile file's feedback. */
