@@ -83,15 +83,13 @@ export function placeKey(event: StoredEvent): string {
 
 /**
  * What ties separate events of one community together besides their title: the organiser, else the
- * page they link to (host and folder; the group on a shared platform), else the source that lists them.
+ * site they link to (a session's page and the group's page differ in path, not in site; a shared
+ * platform's host says nothing), else the source that lists them.
  */
 function contextKey(event: StoredEvent): string {
   if (event.organizer) return `o:${foldText(event.organizer)}`;
   const url = urlParts(event.url);
-  if (url) {
-    const folder = url.path.slice(0, -1).filter((segment) => !/\d{3,}/.test(segment));
-    return `u:${url.host}/${folder.join('/')}`;
-  }
+  if (url && !SHARED_HOSTS.has(url.host)) return `u:${url.host}`;
   return `s:${event.sources[0] ?? ''}`;
 }
 
