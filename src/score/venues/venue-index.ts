@@ -59,12 +59,15 @@ function conferenceGroups(catalog: EventCatalog): Map<number, string> {
     for (const other of keys.slice(1)) parent[find(other)] = find(keys[0]!);
     first.set(i, keys[0]!);
   });
-  // The smallest key of each group names it, whichever edition was seen first.
+  // One key names each group whichever edition was seen first: a name before a site (a series keeps its
+  // name when it moves to a new site), the smallest of either.
+  const rank = (key: string) => (key.startsWith('conference|') ? 0 : 1);
   const label = new Map<number, string>();
   names.forEach((name, n) => {
     const root = find(n);
     const known = label.get(root);
-    if (known === undefined || name < known) label.set(root, name);
+    if (known === undefined || rank(name) - rank(known) < 0 || (rank(name) === rank(known) && name < known))
+      label.set(root, name);
   });
   const keyOf = new Map<number, string>();
   for (const [i, n] of first) keyOf.set(i, label.get(find(n))!);
