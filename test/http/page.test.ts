@@ -107,6 +107,8 @@ describe('the personal page /u/{feedToken}', () => {
     expect(section.length).toBeLessThan(html.length);
     const ids = [...section.matchAll(/name="venueId" value="(v_[0-9a-f]{16})"/g)].map((m) => m[1]!);
     expect(ids.length).toBeGreaterThanOrEqual(3);
+    const kinds = [...section.matchAll(/<p class="meta">([a-z-]+) · /g)].map((m) => m[1]);
+    expect(new Set(kinds).size).toBeGreaterThanOrEqual(3);
     expect(section).toContain('Who goes there: Grace Hopper.');
     expect(section).toMatch(/meetup · monthly · [^<]+ · next <time/);
     const postVenue = (fields: Record<string, string>) =>
