@@ -2,7 +2,7 @@ import type { VenueFeedback } from '../core/venue.ts';
 import type { TimeWindow } from '../core/window.ts';
 import type { VenueSteer } from '../score/rank.ts';
 import { latestVenueWord } from '../score/venues/rank-venues.ts';
-import { type VenueIndex, venueEventsIn } from '../score/venues/venue-index.ts';
+import { membersOf, type VenueIndex, venueEventsIn } from '../score/venues/venue-index.ts';
 import { venueName } from '../score/venues/venue-key.ts';
 
 /** How many dates of a followed venue go into the picks calendar: a weekly group fills a quarter with it. */
@@ -21,7 +21,7 @@ export function venueSteer(index: VenueIndex, feedback: readonly VenueFeedback[]
     const v = index.byId.get(f.venueId);
     if (v === undefined) continue;
     if (f.action === 'not-interested') {
-      excluded.push(...index.members.subarray(index.offsets[v]!, index.offsets[v + 1]!));
+      excluded.push(...membersOf(index, v));
       continue;
     }
     const upcoming = venueEventsIn(index, v, window).slice(0, FOLLOWED_DATES);

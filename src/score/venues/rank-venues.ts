@@ -3,7 +3,7 @@ import type { Cadence, VenueChoice, VenueFeedback } from '../../core/venue.ts';
 import { type Candidate, isRelevant, type RankInput, startRanking } from '../rank.ts';
 import { giveFirstReason } from '../reasons.ts';
 import { shareHints } from '../share-with.ts';
-import { describeVenue, type VenueIndex, venueCadence, venueEventsIn } from './venue-index.ts';
+import { describeVenue, membersOf, type VenueIndex, venueCadence, venueEventsIn } from './venue-index.ts';
 import { venueName } from './venue-key.ts';
 import { followedVenueReason, regularityReason } from './venue-reasons.ts';
 
@@ -39,8 +39,7 @@ export function rankVenues(input: VenueRankInput): VenueChoice[] {
   const excluded: number[] = [];
   for (const f of word.values()) {
     const v = index.byId.get(f.venueId);
-    if (f.action === 'not-interested' && v !== undefined)
-      excluded.push(...index.members.subarray(index.offsets[v]!, index.offsets[v + 1]!));
+    if (f.action === 'not-interested' && v !== undefined) excluded.push(...membersOf(index, v));
   }
   const ranking = startRanking({ ...input, candidates: keep, venues: { following: new Map(), next: [], excluded } });
   const { bound, chosen, ctx, full } = ranking;

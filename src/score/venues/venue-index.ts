@@ -112,15 +112,15 @@ export function buildVenueIndex(catalog: EventCatalog): VenueIndex {
   return { catalog, keys, ids, byId: new Map(ids.map((id, v) => [id, v])), offsets, members, venueOf };
 }
 
+/** All of venue v's events in the catalog, soonest first. */
+export function membersOf(index: VenueIndex, v: number): Int32Array {
+  return index.members.subarray(index.offsets[v]!, index.offsets[v + 1]!);
+}
+
 /** Venue v's events starting in the window, soonest first. */
 export function venueEventsIn(index: VenueIndex, v: number, window: TimeWindow): number[] {
-  const out: number[] = [];
   const { rankableStartMs } = index.catalog;
-  for (let k = index.offsets[v]!; k < index.offsets[v + 1]!; k++) {
-    const i = index.members[k]!;
-    if (inWindow(window, rankableStartMs[i]!)) out.push(i);
-  }
-  return out;
+  return Array.from(membersOf(index, v)).filter((i) => inWindow(window, rankableStartMs[i]!));
 }
 
 function mostCommonKind(events: readonly StoredEvent[]): EventKind {
