@@ -19,7 +19,7 @@ const TITLES: Record<ProblemCode, string> = {
   not_found: 'Not found',
   conflict: 'Already exists',
   payload_too_large: 'The request body is too large',
-  unsupported_media_type: 'The request body is not of a type this route takes',
+  unsupported_media_type: 'The request body is not in a type this route accepts',
   rate_limited: 'Too many requests',
   internal: 'Something went wrong on our side',
 };

@@ -9,6 +9,11 @@ function nextDay(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 }
 
+/** What the calendars and feeds publish as picks: the picks, then the next dates of the venues the user follows. */
+export function withFollowedDates(result: Recommendations): Recommendations {
+  return result.followed?.length ? { ...result, picks: [...result.picks, ...result.followed] } : result;
+}
+
 function signed(weight: number): string {
   return `${weight >= 0 ? '+' : ''}${weight.toFixed(2)}`;
 }
@@ -88,9 +93,7 @@ export function giveEntries(giveFirst: Pick[], nowMs: number): CalendarEntry[] {
   return entries;
 }
 
-/** The entries of one of a user's calendars, from their recommendations; the picks with followed venues' dates. */
+/** The entries of one of a user's calendars, from their recommendations. */
 export function calendarEntries(result: Recommendations, calendar: CalendarName, nowMs: number): CalendarEntry[] {
-  return calendar === 'picks'
-    ? pickEntries([...result.picks, ...(result.followed ?? [])])
-    : giveEntries(result.giveFirst, nowMs);
+  return calendar === 'picks' ? pickEntries(result.picks) : giveEntries(result.giveFirst, nowMs);
 }

@@ -57,7 +57,6 @@ export async function rankingInputs(deps: RecommendDeps, input: RecommendInput):
   const catalog = await sharedCatalog(deps.store, lexicon, geocoder, { fromMs, toMs });
   const events = catalog.events.filter((_, i) => inWindow({ fromMs, toMs }, catalog.rankableStartMs[i]!));
   const feedback = await deps.store.listFeedback(input.userKey);
-  const venueFeedback = await deps.store.listVenueFeedback(input.userKey);
   const warnings: string[] = [];
   // Contacts are merged and mapped once, for the gaps and for the share hints alike.
   const prepared = prepareContacts(input.contacts, lexicon, nowMs, warnings);
@@ -78,7 +77,7 @@ export async function rankingInputs(deps: RecommendDeps, input: RecommendInput):
     gaps,
     contacts: prepared,
     feedback,
-    venueFeedback,
+    venueFeedback: await deps.store.listVenueFeedback(input.userKey),
     lexicon,
   };
 }
