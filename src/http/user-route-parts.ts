@@ -28,7 +28,7 @@ export function rankedPageQuery(defaultLimit: number) {
   });
 }
 
-function dateOrThrow(value: string | undefined, name: string): number | undefined {
+export function dateOrThrow(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   try {
     return parseDateOption(value, name);

@@ -13,7 +13,7 @@ describe('venues over HTTP: GET /v1/users/{id}/venues and venue feedback', () =>
   const venues = async (query = '') => {
     const res = await demo.app.request(`${base}/venues${query}`, { headers: auth });
     expect(res.status).toBe(200);
-    return (await res.json()) as { venues: VenueChoice[]; next: string | null };
+    return (await res.json()) as { generatedAt: string; venues: VenueChoice[]; next: string | null };
   };
   const say = (venueId: string, body: unknown, headers: Record<string, string> = json) =>
     demo.app.request(`${base}/venues/${venueId}/feedback`, {
@@ -31,6 +31,7 @@ describe('venues over HTTP: GET /v1/users/{id}/venues and venue feedback', () =>
 
   it('answers ranked venues paged like picks, with an ETag and 304', async () => {
     const all = await venues('?limit=20');
+    expect(Object.keys(all).sort()).toEqual(['generatedAt', 'next', 'venues']);
     expect(all.venues.length).toBeGreaterThanOrEqual(3);
     expect(new Set(all.venues.map((v) => v.venue.kind)).size).toBeGreaterThanOrEqual(3);
     expect(all.next).toBeNull();

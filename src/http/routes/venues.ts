@@ -71,10 +71,15 @@ export function registerVenues(app: OpenAPIHono<AppEnv>) {
     const { fromMs, toMs, fingerprint } = await rankedPageState(c, query);
     const user = c.get('user');
     return (await cachedJson(c, cache, fingerprint, async () => {
-      const { venues } = await venuesForUser(c.get('deps'), user, { limit: query.offset + query.limit, fromMs, toMs });
+      const { generatedAt, venues } = await venuesForUser(c.get('deps'), user, {
+        limit: query.offset + query.limit,
+        fromMs,
+        toMs,
+      });
       const next = nextPage(c, `/v1/users/${user.id}/venues`, query, venues.length === query.offset + query.limit);
-      // No generatedAt: the body, and so the ETag, changes only when the venues do.
-      return JSON.stringify({ venues: venues.slice(query.offset), next });
+      // The shape of `convene venues --format json`, plus `next`. generatedAt is when this state was ranked,
+      // which the cache keeps, so the body and its ETag change only when the state does.
+      return JSON.stringify({ generatedAt, venues: venues.slice(query.offset), next });
     })) as never;
   });
   app.openapi(feedback, async (c) => {

@@ -1,22 +1,11 @@
-import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
-import { fixedClock, systemClock } from '../../core/clock.ts';
 import { parseDateOption } from '../../core/dates.ts';
-import { stableId } from '../../core/stable-id.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
 import type { RecommendDeps, RecommendInput } from '../../usecases/recommend.ts';
 import { nodeGazetteer } from '../node-gazetteer.ts';
 import { type LoadedProfile, loadProfile } from '../profile-file.ts';
 import { UsageError } from '../usage-error.ts';
-
-/** Feedback belongs to the profile file it was given with. */
-export function userKeyOf(profilePath: string): string {
-  return `profile-${stableId(resolve(profilePath))}`;
-}
-
-export function clockFor(now?: string) {
-  return now ? fixedClock(new Date(parseDateOption(now, '--now')).toISOString()) : systemClock;
-}
+import { clockFor, userKeyOf } from './recommend.ts';
 
 export interface RankingFlags {
   profile: string;

@@ -1,17 +1,29 @@
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
+import { fixedClock, systemClock } from '../../core/clock.ts';
+import { parseDateOption } from '../../core/dates.ts';
 import { FEEDBACK_ACTIONS, type FeedbackAction } from '../../core/feedback.ts';
 import { ContactSchema } from '../../core/profile.ts';
 import { CALENDARS, type CalendarName } from '../../core/publication.ts';
 import type { Pick, Recommendations } from '../../core/ranking.ts';
+import { stableId } from '../../core/stable-id.ts';
 import { VENUE_ACTIONS, type VenueAction } from '../../core/venue.ts';
 import { recommendationsAsAtom, recommendationsAsCalendar } from '../../publish/write-recommendations.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
 import { applyAttendance, recommend, recordFeedback } from '../../usecases/recommend.ts';
+import { recordVenueFeedback } from '../../usecases/venues.ts';
+import { nodeGazetteer } from '../node-gazetteer.ts';
 import { loadProfile, readJsonFile, refuseTemplate, writeJsonAtomically } from '../profile-file.ts';
 import { UsageError } from '../usage-error.ts';
-import { clockFor, type RankingFlags, rankForProfile, rankingOptions, userKeyOf } from './ranking-flags.ts';
-import { venueFeedbackCommand } from './venues.ts';
+
+/** Feedback belongs to the profile file it was given with. */
+export function userKeyOf(profilePath: string): string {
+  return `profile-${stableId(resolve(profilePath))}`;
+}
+
+export function clockFor(now?: string) {
+  return now ? fixedClock(new Date(parseDateOption(now, '--now')).toISOString()) : systemClock;
+}
 
 function printTable(result: Recommendations): void {
   const line = (p: Pick) => {
@@ -36,13 +48,15 @@ function printTable(result: Recommendations): void {
 }
 
 export function registerRankingCommands(program: Command): void {
-  rankingOptions(
-    program
-      .command('recommend')
-      .description('events worth attending for a profile, each with the reasons that make up its score'),
-    'picks',
-    20,
-  )
+  program
+    .command('recommend')
+    .description('events worth attending for a profile, each with the reasons that make up its score')
+    .requiredOption('--profile <file>', 'profile JSON file')
+    .addOption(new Option('--db <file>', 'event store').env('CONVENE_DB').default('data/convene.db'))
+    .option('--now <date>', 'the time to act as now')
+    .option('--from <date>', 'earliest start (default: now)')
+    .option('--to <date>', 'latest start (default: one year from now)')
+    .option('--limit <n>', 'at most this many picks', (v) => Number.parseInt(v, 10), 20)
     .addOption(
       new Option('--format <format>', 'output format').choices(['json', 'table', 'ics', 'atom']).default('table'),
     )
@@ -51,17 +65,47 @@ export function registerRankingCommands(program: Command): void {
         .choices(CALENDARS)
         .default('picks'),
     )
-    .action(async (flags: RankingFlags & { format: string; calendar: CalendarName }) => {
-      const { result, loaded, nowMs } = await rankForProfile(flags, 500, recommend);
-      result.gaps.warnings.unshift(...loaded.warnings);
-      const name = loaded.profile.name ?? null;
-      if (flags.format === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      else if (flags.format === 'ics')
-        process.stdout.write(recommendationsAsCalendar(result, flags.calendar, name, nowMs));
-      else if (flags.format === 'atom')
-        process.stdout.write(recommendationsAsAtom(result, resolve(flags.profile), name, nowMs));
-      else printTable(result);
-    });
+    .action(
+      async (flags: {
+        profile: string;
+        db: string;
+        now?: string;
+        from?: string;
+        to?: string;
+        limit: number;
+        format: string;
+        calendar: CalendarName;
+      }) => {
+        if (!Number.isInteger(flags.limit) || flags.limit < 1 || flags.limit > 500)
+          throw new UsageError('--limit must be a whole number from 1 to 500');
+        const clock = clockFor(flags.now);
+        const loaded = loadProfile(flags.profile, clock.now());
+        const store = openSqliteStore(flags.db);
+        try {
+          const result = await recommend(
+            { store, clock, geocoder: nodeGazetteer },
+            {
+              profile: loaded.profile,
+              contacts: loaded.contacts,
+              userKey: userKeyOf(flags.profile),
+              limit: flags.limit,
+              ...(flags.from ? { fromMs: parseDateOption(flags.from, '--from') } : {}),
+              ...(flags.to ? { toMs: parseDateOption(flags.to, '--to') } : {}),
+            },
+          );
+          result.gaps.warnings.unshift(...loaded.warnings);
+          const name = loaded.profile.name ?? null;
+          if (flags.format === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+          else if (flags.format === 'ics')
+            process.stdout.write(recommendationsAsCalendar(result, flags.calendar, name, clock.now()));
+          else if (flags.format === 'atom')
+            process.stdout.write(recommendationsAsAtom(result, resolve(flags.profile), name, clock.now()));
+          else printTable(result);
+        } finally {
+          await store.close();
+        }
+      },
+    );
 
   program
     .command('feedback')
@@ -85,7 +129,7 @@ export function registerRankingCommands(program: Command): void {
         if (flags.venue !== undefined) {
           if (!first || second !== undefined || !(VENUE_ACTIONS as readonly string[]).includes(first))
             throw new UsageError(`with --venue, say ${VENUE_ACTIONS.join(' or ')}`);
-          return venueFeedbackCommand({ ...flags, venue: flags.venue }, first as VenueAction);
+          return venueFeedback({ ...flags, venue: flags.venue }, first as VenueAction);
         }
         if (!first || !second)
           throw new UsageError('name an event id and an action (going, not-interested or attended)');
@@ -130,4 +174,19 @@ export function registerRankingCommands(program: Command): void {
         }
       },
     );
+}
+
+/** `convene feedback --venue VENUE follow|not-interested`: the word on a venue, kept with the profile file's feedback. */
+async function venueFeedback(flags: { profile: string; db: string; venue: string; now?: string }, action: VenueAction) {
+  loadProfile(flags.profile);
+  const store = openSqliteStore(flags.db);
+  try {
+    const stored = await recordVenueFeedback(
+      { store, clock: clockFor(flags.now), geocoder: nodeGazetteer },
+      { userKey: userKeyOf(flags.profile), venueId: flags.venue, action },
+    );
+    process.stdout.write(`${stored.action}: ${stored.name}\n`);
+  } finally {
+    await store.close();
+  }
 }

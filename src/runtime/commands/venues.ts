@@ -1,10 +1,7 @@
 import { type Command, Option } from 'commander';
-import type { VenueAction, VenueRecommendations } from '../../core/venue.ts';
-import { openSqliteStore } from '../../store/sqlite.ts';
-import { recommendVenues, recordVenueFeedback } from '../../usecases/venues.ts';
-import { nodeGazetteer } from '../node-gazetteer.ts';
-import { loadProfile } from '../profile-file.ts';
-import { clockFor, type RankingFlags, rankForProfile, rankingOptions, userKeyOf } from './ranking-flags.ts';
+import type { VenueRecommendations } from '../../core/venue.ts';
+import { recommendVenues } from '../../usecases/venues.ts';
+import { type RankingFlags, rankForProfile, rankingOptions } from './ranking-flags.ts';
 
 function printTable(result: VenueRecommendations): void {
   const lines: string[] = [`Places worth going back to (${result.venues.length})`];
@@ -33,22 +30,4 @@ export function registerVenueCommands(program: Command): void {
       if (flags.format === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else printTable(result);
     });
-}
-
-/** `convene feedback --venue VENUE follow|not-interested`: the word on a venue, kept with the profile file's feedback. */
-export async function venueFeedbackCommand(
-  flags: { profile: string; db: string; venue: string; now?: string },
-  action: VenueAction,
-): Promise<void> {
-  loadProfile(flags.profile);
-  const store = openSqliteStore(flags.db);
-  try {
-    const stored = await recordVenueFeedback(
-      { store, clock: clockFor(flags.now), geocoder: nodeGazetteer },
-      { userKey: userKeyOf(flags.profile), venueId: flags.venue, action },
-    );
-    process.stdout.write(`${stored.action}: ${stored.name}\n`);
-  } finally {
-    await store.close();
-  }
 }
