@@ -12,6 +12,7 @@ import { memoryRateLimiter, rateLimit } from './rate-limit.ts';
 import { registerEvents } from './routes/events.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerPage } from './routes/page.tsx';
+import { registerVenueForms } from './routes/page-venues.ts';
 import { registerSources } from './routes/sources.ts';
 import { registerSubscriptions } from './routes/subscriptions.ts';
 import { registerUsers } from './routes/users.ts';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps) {
 
   registerSubscriptions(app);
   registerPage(app);
+  registerVenueForms(app);
 
   const home = deps.home;
   if (home) {

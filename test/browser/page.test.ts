@@ -165,7 +165,7 @@ describe('the personal page in headless Chromium', () => {
     const name = await first.locator('h3').innerText();
     await first.getByRole('button', { name: 'Follow' }).focus();
     await page.keyboard.press('Enter');
-    await page.waitForURL(/done=follow/);
+    await page.waitForURL(/venueDone=follow/);
     expect(await page.getByRole('status').innerText()).toContain(`You follow “${name}”`);
     const followed = page.locator('section[aria-labelledby="venues"] article.venue', { hasText: 'You follow this.' });
     expect(await followed.locator('h3').innerText()).toBe(name);

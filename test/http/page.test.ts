@@ -120,7 +120,7 @@ describe('the personal page /u/{feedToken}', () => {
     const follow = await postVenue({ venueId: ids[0]!, action: 'follow', back: 'kind=meetup&evil=1' });
     expect(follow.status).toBe(303);
     const location = follow.headers.get('location')!;
-    expect(location).toBe(`/u/${token}?kind=meetup&done=follow&venue=${ids[0]}#venues`);
+    expect(location).toBe(`/u/${token}?kind=meetup&venueDone=follow&venue=${ids[0]}#venues`);
     const followed = await page(location.slice(`/u/${token}`.length).replace('#venues', ''));
     expect(followed).toMatch(/You follow “[^”]+”: its next date is among your picks/);
     expect(followed).toContain('You follow this.');
@@ -130,9 +130,9 @@ describe('the personal page /u/{feedToken}', () => {
     );
     expect(await page()).not.toContain(`value="${ids[1]}"`);
     const bad = await postVenue({ venueId: 'v_0000000000000000', action: 'follow' });
-    expect(bad.headers.get('location')).toBe(`/u/${token}?done=unknown-venue#venues`);
+    expect(bad.headers.get('location')).toBe(`/u/${token}?venueDone=unknown#venues`);
     expect((await postVenue({ venueId: ids[0]!, action: 'going' })).headers.get('location')).toBe(
-      `/u/${token}?done=invalid#venues`,
+      `/u/${token}?venueDone=invalid#venues`,
     );
   });
 

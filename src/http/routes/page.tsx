@@ -3,16 +3,15 @@ import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { FEEDBACK_ACTIONS } from '../../core/feedback.ts';
-import { VENUE_ACTIONS } from '../../core/venue.ts';
 import { PageFiltersSchema } from '../../render/page/page-filters.ts';
 import { PicksPage } from '../../render/page/picks-page.tsx';
-import { giveFeedback, userFeedbackKey } from '../../usecases/give-feedback.ts';
+import { giveFeedback } from '../../usecases/give-feedback.ts';
 import { latestFeedback, recentEvents } from '../../usecases/recent-events.ts';
 import { UnknownEventError } from '../../usecases/recommend.ts';
-import { recordVenueFeedback, UnknownVenueError } from '../../usecases/venues.ts';
 import type { AppEnv } from '../app-env.ts';
 import { userByFeedToken } from '../feed-token.ts';
 import { userRecommendations, userVenues } from '../user-recommendations.ts';
+import { venueNoticeText } from './page-venues.ts';
 import { subscriptionUrls } from './subscriptions.ts';
 
 /** The first screen shows a few weeks of picks; the cadence keeps that to a handful a week. */
@@ -37,19 +36,12 @@ const FeedbackForm = z.object({
   back: z.string().max(200).default(''),
 });
 
-const VenueForm = z.object({
-  venueId: z.string().trim().min(1).max(64),
-  action: z.enum(VENUE_ACTIONS),
-  back: z.string().max(200).default(''),
-});
-
 const NoticeQuery = z.object({
   done: z
-    .enum([...FEEDBACK_ACTIONS, 'invalid', 'unknown-event', 'follow', 'venue-dismissed', 'unknown-venue'])
+    .enum([...FEEDBACK_ACTIONS, 'invalid', 'unknown-event'])
     .optional()
     .catch(undefined),
   event: z.string().max(64).optional().catch(undefined),
-  venue: z.string().max(64).optional().catch(undefined),
 });
 
 function notFoundPage(c: Context<AppEnv>) {
@@ -60,37 +52,16 @@ function notFoundPage(c: Context<AppEnv>) {
   );
 }
 
-async function noticeText(c: Context<AppEnv>, userId: string): Promise<string | null> {
-  const { done, event, venue } = NoticeQuery.parse(c.req.query());
+async function noticeText(c: Context<AppEnv>): Promise<string | null> {
+  const { done, event } = NoticeQuery.parse(c.req.query());
   if (!done) return null;
   if (done === 'invalid') return 'That did not work: the form was incomplete.';
   if (done === 'unknown-event') return 'That event is no longer in Convene.';
-  if (done === 'unknown-venue') return 'That place has no upcoming events in Convene any more.';
-  if (done === 'follow' || done === 'venue-dismissed') {
-    const words = await c.get('deps').store.listVenueFeedback(userFeedbackKey(userId));
-    const name = words.findLast((f) => f.venueId === venue)?.name ?? 'the place';
-    return done === 'follow'
-      ? `You follow “${name}”: its next date is among your picks and its dates are in your calendar.`
-      : `Dismissed “${name}”: it and its events no longer appear.`;
-  }
   const title = event ? ((await c.get('deps').store.getEvent(event))?.title ?? 'the event') : 'the event';
   if (done === 'going') return `You are going to “${title}”: it stays among your picks.`;
   if (done === 'not-interested') return `Dismissed “${title}”: it is gone, and similar events now rank lower.`;
   return `Saved: you attended “${title}”. The people you met count as seen, which updates your network.`;
 }
-
-/** Only the filter parameters come back, so the redirect cannot be pointed anywhere else. */
-function keptFilters(back: string): string {
-  const filters = new URLSearchParams(back);
-  const kept = new URLSearchParams();
-  for (const name of ['when', 'where', 'kind']) {
-    const value = filters.get(name);
-    if (value) kept.set(name, value);
-  }
-  return kept.toString();
-}
-
-const joinQuery = (...parts: string[]) => parts.filter(Boolean).join('&');
 
 /** The personal page behind the secret feed token: server-rendered, works without JavaScript. */
 export function registerPage(app: Hono<AppEnv>) {
@@ -117,7 +88,7 @@ export function registerPage(app: Hono<AppEnv>) {
         }}
         timeZone={user.profile.location?.timeZone ?? 'UTC'}
         nowMs={c.get('deps').clock.now()}
-        notice={await noticeText(c, user.id)}
+        notice={(await venueNoticeText(c, user.id)) ?? (await noticeText(c))}
         recent={await recentEvents(c.get('deps'), user, latest)}
         going={new Set([...latest.values()].filter((f) => f.action === 'going').map((f) => f.eventId))}
         venues={venues.venues}
@@ -133,7 +104,13 @@ export function registerPage(app: Hono<AppEnv>) {
     const back = (query: string, extra: string) => `/u/${token}?${[query, extra].filter(Boolean).join('&')}#picks`;
     if (!parsed.success) return c.redirect(back('', 'done=invalid'), 303);
     const form = parsed.data;
-    const kept = keptFilters(form.back);
+    // Only the filter parameters come back, so the redirect cannot be pointed anywhere else.
+    const filters = new URLSearchParams(form.back);
+    const kept = new URLSearchParams();
+    for (const name of ['when', 'where', 'kind']) {
+      const value = filters.get(name);
+      if (value) kept.set(name, value);
+    }
     try {
       await giveFeedback(c.get('deps'), user, {
         eventId: form.eventId,
@@ -141,29 +118,10 @@ export function registerPage(app: Hono<AppEnv>) {
         met: form.action === 'attended' ? form.met : [],
       });
     } catch (error) {
-      if (error instanceof UnknownEventError) return c.redirect(back(kept, 'done=unknown-event'), 303);
+      if (error instanceof UnknownEventError) return c.redirect(back(kept.toString(), 'done=unknown-event'), 303);
       throw error;
     }
     const done = new URLSearchParams({ done: form.action, event: form.eventId });
-    return c.redirect(back(kept, done.toString()), 303);
-  });
-
-  app.post('/u/:token/venue-feedback', bodyLimit({ maxSize: 16 * 1024 }), async (c) => {
-    const token = c.req.param('token');
-    const user = await userByFeedToken(c.get('deps'), token);
-    if (!user) return notFoundPage(c);
-    const parsed = VenueForm.safeParse(await c.req.parseBody());
-    const back = (query: string) => `/u/${token}?${query}#venues`;
-    if (!parsed.success) return c.redirect(back('done=invalid'), 303);
-    const { venueId, action } = parsed.data;
-    const kept = keptFilters(parsed.data.back);
-    try {
-      await recordVenueFeedback(c.get('deps'), { userKey: userFeedbackKey(user.id), venueId, action });
-    } catch (error) {
-      if (error instanceof UnknownVenueError) return c.redirect(back(joinQuery(kept, 'done=unknown-venue')), 303);
-      throw error;
-    }
-    const done = new URLSearchParams({ done: action === 'follow' ? 'follow' : 'venue-dismissed', venue: venueId });
-    return c.redirect(back(joinQuery(kept, done.toString())), 303);
+    return c.redirect(back(kept.toString(), done.toString()), 303);
   });
 }
