@@ -9,7 +9,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
 const RHYTHM_TEXT: Record<Exclude<Cadence['every'], 'irregular'>, { share: number; text: string }> = {
   week: { share: 1, text: 'seeing the same people that often is how acquaintances become people you trust' },
   month: { share: 1, text: 'a steady rhythm that keeps relationships warm between other events' },
-  year: { share: 0.4, text: 'a yearly reunion that renews ties with people you only see there' },
+  year: { share: 0.4, text: 'a reunion that renews ties with people you only see there' },
 };
 
 /**
