@@ -95,6 +95,10 @@ async function main() {
     log('rank: 10,000 and 100,000 events, 10 interests, 200 contacts, top 50 with reasons; lunr over the same text');
     const rank10k = JSON.parse(runTask(rankTask, ['10000'], ['--expose-gc']).stdout);
     const rank100k = JSON.parse(runTask(rankTask, ['100000'], ['--expose-gc', '--max-old-space-size=8192']).stdout);
+    const venuesTask = join(dir, 'venues-task.mjs');
+    await bundleTask(join(root, 'scripts/bench/venues-task.ts'), venuesTask);
+    log('venues: the 100,000-event catalog grouped into venues once, then venues for the bench profile (warm)');
+    const venues100k = JSON.parse(runTask(venuesTask, ['100000'], ['--expose-gc', '--max-old-space-size=8192']).stdout);
     log('http: GET /v1/users/{id}/picks (warm) against a hello route of the same app, autocannon in its own process');
     // Inside the project, so the bundle finds better-sqlite3 (a native addon, left external) and the migrations.
     const httpTask = join(root, 'node_modules/.cache/convene/http-task.mjs');
@@ -137,6 +141,11 @@ async function main() {
       'rank.n100k.indexMb': round(rank100k.indexMb),
       'rank.n100k.buildMs': round(rank100k.buildMs),
       'rank.n100k.lunrBuildMs': round(rank100k.lunrBuildMs),
+      'venues.n100k.p50Ms': round(venues100k.p50Ms, 1),
+      'venues.n100k.p99Ms': round(venues100k.p99Ms, 1),
+      'venues.n100k.buildMs': round(venues100k.buildMs),
+      'venues.n100k.mb': round(venues100k.mb, 1),
+      'venues.n100k.venueCount': venues100k.venueCount,
       'http.hello.rps': round(http.hello.rps),
       'http.picks.rps': round(http.picks.rps),
       'http.picks.p50Ms': http.picks.p50Ms,
@@ -168,6 +177,9 @@ async function main() {
     );
     log(
       `http:   picks ${round(http.picks.rps)} req/s (p50 ${http.picks.p50Ms} ms, p99 ${http.picks.p99Ms} ms) vs hello ${round(http.hello.rps)} req/s: ${round(http.picks.rps / http.hello.rps, 2)} (targets >= 0.7 and p99 < 25 ms)`,
+    );
+    log(
+      `venues100k: p50 ${round(venues100k.p50Ms, 1)} ms, p99 ${round(venues100k.p99Ms, 1)} ms (target p50 <= 20 ms); ${venues100k.venueCount} venues grouped in ${round(venues100k.buildMs)} ms, ${round(venues100k.mb, 1)} MB`,
     );
     for (const [name, r] of [
       ['rank10k', rank10k],

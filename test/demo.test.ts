@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { REASON_KINDS, type Recommendations } from '../src/core/ranking.ts';
+import type { VenueChoice } from '../src/core/venue.ts';
 import { renderDemoTemplate } from '../src/runtime/demo-template.ts';
 import { demoApp } from './support/demo-app.ts';
 
 const DAY_MS = 86_400_000;
-// feedback appears only after the user has given some.
-const EXPECTED_KINDS = REASON_KINDS.filter((k) => k !== 'feedback');
+// feedback and following appear only after the user has said something about an event or a venue.
+const EXPECTED_KINDS = REASON_KINDS.filter((k) => k !== 'feedback' && k !== 'following');
 
 describe('the bundled demo stays alive', () => {
   it('editions roll forward only once they are over, and pubDates stay in the past', () => {
@@ -23,22 +24,33 @@ describe('the bundled demo stays alive', () => {
     }
   });
 
-  // Today, in a quarter, half a year, and a year from now: picks to show and every reason kind among them.
-  it.each([0, 95, 180, 270, 365])('%i days from now the demo shows picks with every kind of reason', async (days) => {
-    const now = new Date(Date.parse('2026-11-27T08:00:00Z') + days * DAY_MS).toISOString();
-    const demo = await demoApp(now);
-    try {
-      const res = await demo.app.request(`/v1/users/${demo.user.id}/picks?limit=20`, {
-        headers: { authorization: `Bearer ${demo.user.apiKey}` },
-      });
-      const result = (await res.json()) as Recommendations;
-      expect(result.picks.length).toBeGreaterThanOrEqual(5);
-      for (const pick of result.picks) expect(pick.event.start! >= now.slice(0, 10)).toBe(true);
-      const kinds = new Set([...result.picks, ...result.giveFirst].flatMap((p) => p.reasons.map((r) => r.kind)));
-      expect([...kinds].sort()).toEqual([...EXPECTED_KINDS].sort());
-      expect(result.giveFirst.length).toBeGreaterThan(0);
-    } finally {
-      await demo.db.cleanup();
-    }
-  });
+  // Today, in a quarter, half a year, and a year from now: picks and venues to show, every reason kind among them.
+  it.each([0, 95, 180, 270, 365])(
+    '%i days from now the demo shows picks and venues with every kind of reason',
+    async (days) => {
+      const now = new Date(Date.parse('2026-11-27T08:00:00Z') + days * DAY_MS).toISOString();
+      const demo = await demoApp(now);
+      try {
+        const res = await demo.app.request(`/v1/users/${demo.user.id}/picks?limit=20`, {
+          headers: { authorization: `Bearer ${demo.user.apiKey}` },
+        });
+        const result = (await res.json()) as Recommendations;
+        const { venues } = (await (
+          await demo.app.request(`/v1/users/${demo.user.id}/venues`, {
+            headers: { authorization: `Bearer ${demo.user.apiKey}` },
+          })
+        ).json()) as { venues: VenueChoice[] };
+        expect(new Set(venues.map((v) => v.venue.kind)).size).toBeGreaterThanOrEqual(3);
+        expect(result.picks.length).toBeGreaterThanOrEqual(5);
+        for (const pick of result.picks) expect(pick.event.start! >= now.slice(0, 10)).toBe(true);
+        const kinds = new Set(
+          [...result.picks, ...result.giveFirst, ...venues].flatMap((p) => p.reasons.map((r) => r.kind)),
+        );
+        expect([...kinds].sort()).toEqual([...EXPECTED_KINDS].sort());
+        expect(result.giveFirst.length).toBeGreaterThan(0);
+      } finally {
+        await demo.db.cleanup();
+      }
+    },
+  );
 });

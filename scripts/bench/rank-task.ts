@@ -3,116 +3,19 @@
 // Ten warm-up rankings, then fifty timed: a server ranks again and again, so the figure is the engine's
 // steady state, not its first compilations.
 import lunr from 'lunr';
-import type { StoredEvent } from '../../src/core/event.ts';
 import { defaultLexicon } from '../../src/core/lexicon.ts';
-import { type Contact, ProfileSchema, TIERS } from '../../src/core/profile.ts';
 import { DEFAULT_WEIGHTS } from '../../src/core/ranking.ts';
 import { computeGaps } from '../../src/network/gaps/compute-gaps.ts';
 import { prepareContacts } from '../../src/network/prepare-contacts.ts';
 import { analyze } from '../../src/score/analyze.ts';
 import { buildCatalog } from '../../src/score/catalog.ts';
 import { rankEvents } from '../../src/score/rank.ts';
-import { seededRandom } from './seeded-random.ts';
+import { benchInputs, NOW } from './bench-catalog.ts';
 
 const size = Number(process.argv[2] ?? 10_000);
 const withLunr = process.argv[3] !== 'no-lunr';
-const NOW = Date.parse('2026-12-01T00:00:00Z');
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
-const { rand, pick } = seededRandom(5);
-
-const TOPICS = [
-  'Rust',
-  'TypeScript',
-  'application security',
-  'data engineering',
-  'accessibility',
-  'WebAssembly',
-  'Kubernetes',
-  'Python',
-  'UX research',
-  'engineering leadership',
-  'GraphQL',
-  'machine learning',
-  'PostgreSQL',
-  'observability',
-  'open source',
-  'product management',
-  'iOS',
-  'Android',
-  'Go',
-  'DevOps',
-];
-const FORMATS = ['meetup', 'conference', 'study group', 'workshop', 'hack night', 'book club', 'summit', 'user group'];
-const CITIES = [
-  ['Berlin', 'Germany'],
-  ['Hamburg', 'Germany'],
-  ['Munich', 'Germany'],
-  ['Amsterdam', 'Netherlands'],
-  ['Lisbon', 'Portugal'],
-  ['London', 'United Kingdom'],
-  ['Paris', 'France'],
-  ['Online', null],
-] as const;
-const SENTENCES = [
-  'Two talks and time to meet people who build with {t}.',
-  'Hands-on session: bring a laptop and questions about {t}.',
-  'We read one chapter a month and discuss how {t} applies at work.',
-  'Speakers from the community share lessons from running {t} in production.',
-  'Newcomers welcome; mentors help you get started with {t}.',
-];
-
-const events: StoredEvent[] = Array.from({ length: size }, (_, i) => {
-  const topic = pick(TOPICS);
-  const other = pick(TOPICS);
-  const [city, country] = pick(CITIES);
-  const start = new Date(NOW + Math.floor(rand() * 360 * 24) * 3_600_000).toISOString().replace('.000Z', 'Z');
-  const kind = pick(['conference', 'meetup', 'study-group', 'workshop', 'volunteer'] as const);
-  const location = { text: city, city: country ? city : null, country, lat: null, lon: null };
-  return {
-    id: `e${i}`,
-    uid: `series-${i % Math.max(1, Math.floor(size / 3))}`,
-    recurrenceId: null,
-    title: `${topic} ${pick(FORMATS)} ${city} #${i}`,
-    description: `${pick(SENTENCES).replace('{t}', topic)} ${pick(SENTENCES).replace('{t}', other)}`,
-    start,
-    end: new Date(Date.parse(start) + 7_200_000).toISOString().replace('.000Z', 'Z'),
-    allDay: false,
-    timeZone: 'UTC',
-    location,
-    city: location.city,
-    country,
-    online: country === null ? true : rand() < 0.1 ? 'hybrid' : false,
-    url: `https://events.example.org/${i}`,
-    kind,
-    topics: [topic.toLowerCase()],
-    cfp:
-      rand() < 0.05
-        ? { url: null, closes: new Date(NOW + Math.floor(rand() * 120) * 86_400_000).toISOString().slice(0, 10) }
-        : null,
-    organizer: null,
-    status: 'confirmed',
-    sources: ['bench'],
-    firstSeen: '2026-11-01T00:00:00Z',
-    lastChanged: '2026-11-01T00:00:00Z',
-  };
-});
-
-const contacts: Contact[] = Array.from({ length: 200 }, (_, i) => ({
-  name: `Contact ${i}`,
-  fields: [pick(TOPICS).toLowerCase()],
-  communities: rand() < 0.3 ? [`${pick(TOPICS)} Berlin`] : [],
-  tier: pick(TIERS),
-  ...(rand() < 0.8
-    ? { lastSeen: new Date(NOW - Math.floor(rand() * 500) * 86_400_000).toISOString().slice(0, 10) }
-    : {}),
-  ...(rand() < 0.7 ? { channel: rand() < 0.5 ? ('online' as const) : ('offline' as const) } : {}),
-}));
-const profile = ProfileSchema.parse({
-  interests: TOPICS.slice(0, 10).map((term, i) => ({ term, weight: 1 + (i % 3) })),
-  expertise: ['accessibility', 'Rust'],
-  location: { city: 'Berlin', country: 'Germany' },
-  cadence: { perWeek: 3, perMonth: 12 },
-});
+const { events, contacts, profile } = benchInputs(size);
 const lexicon = defaultLexicon();
 const quantile = (values: number[], q: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;

@@ -6,6 +6,7 @@ import type { CalendarName, StoredPublication } from './publication.ts';
 import type { Source, SourceFormat, SourceSpec } from './source.ts';
 import type { Validators } from './source-reader.ts';
 import type { User } from './user.ts';
+import type { VenueFeedback } from './venue.ts';
 import type { TimeWindow } from './window.ts';
 
 export interface IngestCounts {
@@ -93,6 +94,9 @@ export interface EventStore {
   addFeedback(feedback: Feedback): Promise<void>;
   /** A user's feedback, oldest first (so the latest word on an event wins when folded). */
   listFeedback(userKey: string): Promise<Feedback[]>;
+  addVenueFeedback(feedback: VenueFeedback): Promise<void>;
+  /** A user's word on venues, oldest first (so the latest word on a venue wins when folded). */
+  listVenueFeedback(userKey: string): Promise<VenueFeedback[]>;
   /** What a user's calendar last published (see usecases/publish-calendar.ts). */
   listPublications(userId: string, calendar: CalendarName): Promise<StoredPublication[]>;
   /** Writes changed publications and drops expired ones, in one transaction. */

@@ -12,6 +12,8 @@ export const REASON_KINDS = [
   'nearby',
   'deadline',
   'feedback',
+  'regularity',
+  'following',
 ] as const;
 export type ReasonKind = (typeof REASON_KINDS)[number];
 
@@ -64,6 +66,8 @@ export interface Recommendations {
   picks: Pick[];
   giveFirst: Pick[];
   gaps: Gaps;
+  /** Only when the user follows venues: their upcoming events that are not picks, for the picks calendar. */
+  followed?: Pick[];
 }
 
 /**
@@ -81,6 +85,8 @@ export const RankingWeightsSchema = z.object({
   deadline: z.number().min(0).max(10).default(0.5),
   dismissedSimilar: z.number().min(0).max(10).default(1.5),
   going: z.number().min(0).max(10).default(5),
+  regularity: z.number().min(0).max(10).default(0.75),
+  following: z.number().min(0).max(10).default(5),
 });
 export type RankingWeights = z.infer<typeof RankingWeightsSchema>;
 export const DEFAULT_WEIGHTS: RankingWeights = RankingWeightsSchema.parse({});

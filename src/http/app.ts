@@ -14,9 +14,11 @@ import { memoryRateLimiter, rateLimit } from './rate-limit.ts';
 import { registerEvents } from './routes/events.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerPage } from './routes/page.tsx';
+import { registerVenueForms } from './routes/page-venues.ts';
 import { registerSources } from './routes/sources.ts';
 import { registerSubscriptions } from './routes/subscriptions.ts';
 import { registerUsers } from './routes/users.ts';
+import { registerVenues } from './routes/venues.ts';
 import { userRecommendations } from './user-recommendations.ts';
 
 export type { AppDeps } from './app-env.ts';
@@ -79,9 +81,11 @@ export function createApp(deps: AppDeps) {
   registerEvents(app);
   registerSources(app);
   registerUsers(app);
+  registerVenues(app);
 
   registerSubscriptions(app);
   registerPage(app);
+  registerVenueForms(app);
 
   const home = deps.home;
   if (home) {

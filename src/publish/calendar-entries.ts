@@ -10,6 +10,11 @@ function nextDay(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 }
 
+/** What the calendars and feeds publish as picks: the picks, then the next dates of the venues the user follows. */
+export function withFollowedDates(result: Recommendations): Recommendations {
+  return result.followed?.length ? { ...result, picks: [...result.picks, ...result.followed] } : result;
+}
+
 function signed(weight: number): string {
   return `${weight >= 0 ? '+' : ''}${weight.toFixed(2)}`;
 }

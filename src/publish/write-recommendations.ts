@@ -2,7 +2,7 @@ import { type CalendarName, latestChange, type Publication } from '../core/publi
 import type { Recommendations } from '../core/ranking.ts';
 import { writeAtomFeed } from '../render/feeds/atom-feed.ts';
 import { writeCalendar } from '../render/ical/write-calendar.ts';
-import { calendarEntries } from './calendar-entries.ts';
+import { calendarEntries, withFollowedDates } from './calendar-entries.ts';
 import { calendarHeader, feedHeading } from './calendar-header.ts';
 import { uuidFor } from './entry-uuid.ts';
 
@@ -12,7 +12,7 @@ import { uuidFor } from './entry-uuid.ts';
  * SEQUENCE 0 and dated by its event's last change.
  */
 function firstPublication(result: Recommendations, calendar: CalendarName, nowMs: number): Publication[] {
-  const entries = calendarEntries(result, calendar, nowMs);
+  const entries = calendarEntries(withFollowedDates(result), calendar, nowMs);
   return entries.map((entry) => ({
     entry,
     sequence: 0,
@@ -38,7 +38,7 @@ export function recommendationsAsAtom(
   nowMs: number,
 ): string {
   const publications = firstPublication(result, 'picks', nowMs);
-  const byEvent = new Map(result.picks.map((p) => [p.event.id, p]));
+  const byEvent = new Map(withFollowedDates(result).picks.map((p) => [p.event.id, p]));
   const items = publications.map((publication) => ({
     id: uuidFor('entry', owner, publication.entry.uid),
     publication,

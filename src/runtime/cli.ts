@@ -9,9 +9,11 @@ import { buildTextSearch, SearchSyntaxError } from '../search/text-search.ts';
 import { ingestSource, ingestSources, type SourceReport } from '../usecases/ingest-sources.ts';
 import { UnknownEventError } from '../usecases/recommend.ts';
 import { bestFirst } from '../usecases/search-events.ts';
+import { UnknownVenueError } from '../usecases/venues.ts';
 import { adminKeyHash } from './admin-key-setup.ts';
 import { registerNetworkCommands } from './commands/network.ts';
 import { registerRankingCommands } from './commands/recommend.ts';
+import { registerVenueCommands } from './commands/venues.ts';
 import { dateFlag, refuseReversedWindow } from './date-flag.ts';
 import { createNodeDeps, normaliseLocation } from './node-deps.ts';
 import { nodeGazetteer } from './node-gazetteer.ts';
@@ -201,6 +203,7 @@ export function buildProgram(): Command {
 
   registerNetworkCommands(program);
   registerRankingCommands(program);
+  registerVenueCommands(program);
 
   program
     .command('serve')
@@ -289,6 +292,11 @@ export async function main(argv: string[]): Promise<void> {
     }
     process.stderr.write(`convene: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode =
-      error instanceof UsageError || error instanceof ProfileError || error instanceof UnknownEventError ? 2 : 1;
+      error instanceof UsageError ||
+      error instanceof ProfileError ||
+      error instanceof UnknownEventError ||
+      error instanceof UnknownVenueError
+        ? 2
+        : 1;
   }
 }

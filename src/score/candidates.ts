@@ -150,7 +150,7 @@ export function boundCandidates(input: CandidateInput): number[] {
   const ceiling =
     shares.reduce((sum, share, q) => sum + share * scores[q]!.max, 0) +
     setSignal.reduce((max, value) => Math.max(max, value), giveFirstSignal) +
-    (input.pinned.length > 0 ? weights.going : 0);
+    (input.pinned.length > 0 ? Math.max(weights.going, weights.following) : 0);
   const histogram = new BoundHistogram(ceiling);
   const { ofEvent } = catalog.fieldSets;
   addFieldSignals(bound, ofEvent, setSignal, histogram);
@@ -174,13 +174,13 @@ export function boundCandidates(input: CandidateInput): number[] {
   for (let k = 0; k < from; k++) replace(byStart[k]!, 0);
   for (let k = beyond; k < byStart.length; k++) replace(byStart[k]!, 0);
   for (const i of input.dismissed) replace(i, 0);
-  // Going keeps an event whatever the filters said.
+  // Going (or following its venue) keeps an event whatever the filters said.
   for (const i of input.pinned) {
     let value = Math.max(setSignal[ofEvent[i]!]!, input.giveFirstAt[i]! > 0 ? giveFirstSignal : 0);
     scores.forEach(({ values }, q) => {
       value += values[i]! * shares[q]!;
     });
-    replace(i, value + weights.going);
+    replace(i, value + Math.max(weights.going, weights.following));
   }
   return collect(bound, histogram.threshold(input.keep), input.keep);
 }

@@ -3,13 +3,13 @@ import type { Feedback } from '../core/feedback.ts';
 import type { Gaps } from '../core/gaps.ts';
 import type { Lexicon } from '../core/lexicon.ts';
 import type { Profile } from '../core/profile.ts';
-import type { Pick, PickEvent, RankingWeights } from '../core/ranking.ts';
+import type { Pick, PickEvent, RankingWeights, Reason } from '../core/ranking.ts';
 import { inWindow, type TimeWindow } from '../core/window.ts';
 import { bestWithin, boundCandidates } from './candidates.ts';
 import type { EventCatalog } from './catalog.ts';
 import { interestQuery } from './interest-query.ts';
 import { reachOf } from './reach.ts';
-import { interestShares, overdueContacts, type ReasonContext, reasonsFor } from './reasons.ts';
+import { followingReason, interestShares, overdueContacts, type ReasonContext, reasonsFor } from './reasons.ts';
 import { type Scored, selectPicks } from './select.ts';
 import { type ShareCandidate, shareHints } from './share-with.ts';
 
@@ -30,6 +30,19 @@ export interface RankInput {
    * the picks, pinned events and each interest's best score (which scales its reasons) stay inside it.
    */
   window?: TimeWindow;
+  /** What the user said about venues, as event numbers of this catalog (see VenueSteer). */
+  venues?: VenueSteer;
+}
+
+/**
+ * Followed venues' upcoming events in the window (each with its venue's name, for the following
+ * reason) and the next one of each, which is kept like an event the user is going to; and every event
+ * of a dismissed venue, which is left out like a dismissed event.
+ */
+export interface VenueSteer {
+  following: ReadonlyMap<number, string>;
+  next: readonly number[];
+  excluded: readonly number[];
 }
 
 /** Full reasons are written for this many of the best candidates per pick asked for; the rest cannot reach the list. */
@@ -64,12 +77,26 @@ function toPick(s: Scored, input: RankInput): Pick {
   };
 }
 
+/** Event i with its reasons, as far as the filters need them. */
+export type Candidate = Scored & { reachable: boolean };
+
+/** One ranking's shared work: the reason context, every event's bound, the best candidates, full reasons on demand. */
+export interface Ranking {
+  ctx: ReasonContext;
+  /** Per event, the cheap upper bound of its score (0 when past, out of the window or dismissed). */
+  bound: Float32Array;
+  chosen: number[];
+  dismissedIds: Set<string>;
+  opportunityAt: Int32Array;
+  /** Event i's full reasons, written once per ranking. */
+  full(i: number): Candidate;
+}
+
 /**
  * Hard filters first (past, undated, cancelled, dismissed, out of reach), then a cheap bound on every
- * remaining event's score from typed arrays, then full reasons for the best candidates only, then the
- * picks chosen for quality over quantity. A pick's score is exactly the sum of its reasons.
+ * remaining event's score from typed arrays, then full reasons for the candidates asked for only.
  */
-export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[] } {
+export function startRanking(input: RankInput): Ranking {
   const { profile, nowMs, catalog, weights } = input;
   const latest = new Map<string, Feedback>();
   for (const f of input.feedback) latest.set(f.eventId, f);
@@ -101,6 +128,9 @@ export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]
   };
   const indexesOf = (ids: Iterable<string>) =>
     [...ids].map((id) => catalog.indexOf.get(id)).filter((i): i is number => i !== undefined);
+  const inRankWindow = (i: number) => !window || inWindow(window, catalog.rankableStartMs[i]!);
+  const following = input.venues?.following;
+  const followedNext = new Set(input.venues?.next ?? []);
 
   const gapFields = new Set(input.gaps.coverage.map((g) => g.field));
   const overdueFields = new Set(input.gaps.maintenance.overdue.flatMap((m) => m.fields));
@@ -117,29 +147,24 @@ export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]
     weights,
     earliestMs: Math.max(nowMs - 3_600_000, window?.fromMs ?? Number.NEGATIVE_INFINITY),
     latestMs: window?.toMs ?? Number.POSITIVE_INFINITY,
-    dismissed: indexesOf(dismissedIds),
-    pinned: indexesOf([...latest.values()].filter((f) => f.action === 'going').map((f) => f.eventId)).filter(
-      (i) => !window || inWindow(window, catalog.rankableStartMs[i]!),
-    ),
+    dismissed: [...indexesOf(dismissedIds), ...(input.venues?.excluded ?? [])],
+    pinned: [
+      ...indexesOf([...latest.values()].filter((f) => f.action === 'going').map((f) => f.eventId)),
+      ...followedNext,
+    ].filter(inRankWindow),
     keep: input.candidates ?? Math.max(MIN_CANDIDATES, input.limit * CANDIDATES_PER_PICK),
   });
   const { events } = catalog;
-  const scored: Scored[] = [];
-  // Picks and give-first may ask for the same event; its reasons are written once.
-  const written = new Map<number, Scored & { reachable: boolean }>();
-  const full = (i: number): Scored & { reachable: boolean } => {
-    const known = written.get(i);
-    if (known) return known;
-    const entry = writeReasons(i);
-    written.set(i, entry);
-    return entry;
-  };
-  const writeReasons = (i: number): Scored & { reachable: boolean } => {
+  // Picks, give-first and venues may ask for the same event; its reasons are written once.
+  const written = new Map<number, Candidate>();
+  const writeReasons = (i: number): Candidate => {
     const event = events[i]!;
     const fields = catalog.fieldsOf(i);
     const reach = reachOf(event, profile);
     const foldedText = catalog.foldedTextOf(i);
     const reasons = reasonsFor(event, i, fields, foldedText, reach, ctx);
+    const venue = following?.get(i);
+    if (venue !== undefined) reasons.push(followingReason(venue, weights));
     return {
       event,
       fields,
@@ -148,30 +173,67 @@ export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]
       score: reasons.reduce((sum, r) => sum + r.weight, 0),
       span: catalog.spanOf(i),
       inPerson: event.online === false || (event.online === 'hybrid' && reach.kind === 'near'),
-      pinned: latest.get(event.id)?.action === 'going',
+      pinned: latest.get(event.id)?.action === 'going' || followedNext.has(i),
       reachable:
         reach.kind === 'near' || reach.kind === 'unknown' || (reach.kind === 'online' && profile.travel.online),
     };
   };
+  return {
+    ctx,
+    bound: catalog.scratch.bound,
+    chosen,
+    dismissedIds,
+    opportunityAt,
+    full(i) {
+      const known = written.get(i);
+      if (known) return known;
+      const entry = writeReasons(i);
+      written.set(i, entry);
+      return entry;
+    },
+  };
+}
+
+/** Whether an event serves the user at all: pleasant signals alone (near, fits a goal) do not make a pick. */
+export function isRelevant(reasons: readonly Reason[]): boolean {
+  return reasons.some(
+    (r) => r.kind === 'interest' || r.kind === 'coverage-gap' || r.kind === 'maintenance' || r.kind === 'give-first',
+  );
+}
+
+/**
+ * The best candidates with full reasons, then the picks chosen for quality over quantity. A pick's
+ * score is exactly the sum of its reasons. Upcoming events of followed venues that are not picks come
+ * apart, for the calendar.
+ */
+export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]; followed: Pick[] } {
+  const { catalog } = input;
+  const { chosen, dismissedIds, opportunityAt, full } = startRanking(input);
+  const { events } = catalog;
+  const excluded = new Set(input.venues?.excluded);
+  const scored: Scored[] = [];
   for (const index of chosen) {
     const entry = full(index);
-    const reachable = entry.reachable;
-    const relevant = entry.reasons.some(
-      (r) => r.kind === 'interest' || r.kind === 'coverage-gap' || r.kind === 'maintenance' || r.kind === 'give-first',
-    );
-    if ((reachable && relevant) || entry.pinned) scored.push(entry);
+    if ((entry.reachable && isRelevant(entry.reasons)) || entry.pinned) scored.push(entry);
   }
   // Far-away events can still be given to (a talk, a remote review), so they stay in give-first.
   // Opportunities come soonest deadline first; only the first few can make the list, so only they get reasons.
   const giveFirst = input.gaps.giveFirst.opportunities
     .slice(0, input.limit * 2)
     .map((_, k) => opportunityAt[k]!)
-    .filter((i) => i >= 0 && !dismissedIds.has(events[i]!.id))
+    .filter((i) => i >= 0 && !dismissedIds.has(events[i]!.id) && !excluded.has(i))
     .map(full)
     .sort((a, b) => b.score - a.score)
     .slice(0, input.limit);
+  const picks = selectPicks(scored, input.profile, input.limit);
+  const picked = new Set(picks.map((p) => p.event.id));
+  const followed = [...(input.venues?.following.keys() ?? [])]
+    .map(full)
+    .filter((c) => !picked.has(c.event.id))
+    .sort((a, b) => a.span[0] - b.span[0]);
   return {
-    picks: selectPicks(scored, profile, input.limit).map((s) => toPick(s, input)),
+    picks: picks.map((s) => toPick(s, input)),
     giveFirst: giveFirst.map((s) => toPick(s, input)),
+    followed: followed.map((s) => toPick(s, input)),
   };
 }

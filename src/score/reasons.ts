@@ -124,7 +124,7 @@ function maintenanceReason(text: string, fields: Set<string>, ctx: ReasonContext
   };
 }
 
-function giveFirstReason(index: number, ctx: ReasonContext): Reason | null {
+export function giveFirstReason(index: number, ctx: ReasonContext): Reason | null {
   const at = ctx.giveFirstAt[index]!;
   const opportunity = at > 0 ? ctx.gaps.giveFirst.opportunities[at - 1] : undefined;
   return opportunity ? { kind: 'give-first', text: opportunity.text, weight: round(ctx.weights.giveFirst) } : null;
@@ -187,6 +187,11 @@ function feedbackReason(event: StoredEvent, fields: Set<string>, ctx: ReasonCont
         weight: round(-ctx.weights.dismissedSimilar),
       }
     : null;
+}
+
+/** A followed venue's event: kept among the picks and in the calendar whatever else it earns. */
+export function followingReason(venueName: string, weights: RankingWeights): Reason {
+  return { kind: 'following', text: `next at ${venueName}, which you follow`, weight: round(weights.following) };
 }
 
 /**

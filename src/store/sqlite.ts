@@ -20,6 +20,7 @@ import type { Source, SourceSpec } from '../core/source.ts';
 import type { Validators } from '../core/source-reader.ts';
 import { stableId } from '../core/stable-id.ts';
 import type { User } from '../core/user.ts';
+import type { VenueAction, VenueFeedback } from '../core/venue.ts';
 import { migrationsDir } from './migrations-dir.ts';
 import { createRecordSplitter } from './record-split.ts';
 import { type OccurrenceRow, rowToSource, type SourceRow, toStoredEvents } from './rows.ts';
@@ -429,6 +430,32 @@ export function openSqliteStore(path: string): EventStore {
         action: r.action as Feedback['action'],
         met: JSON.parse(r.met) as string[],
         reason: r.reason,
+        at: r.at,
+      }));
+    },
+    async addVenueFeedback(f: VenueFeedback) {
+      ownWrites++;
+      statement('INSERT INTO venue_feedback (user_key, venue_id, name, action, at) VALUES (?, ?, ?, ?, ?)').run(
+        f.userKey,
+        f.venueId,
+        f.name,
+        f.action,
+        f.at,
+      );
+    },
+    async listVenueFeedback(userKey: string) {
+      const rows = statement('SELECT * FROM venue_feedback WHERE user_key = ? ORDER BY at, rowid').all(userKey) as {
+        user_key: string;
+        venue_id: string;
+        name: string;
+        action: string;
+        at: string;
+      }[];
+      return rows.map((r) => ({
+        userKey: r.user_key,
+        venueId: r.venue_id,
+        name: r.name,
+        action: r.action as VenueAction,
         at: r.at,
       }));
     },

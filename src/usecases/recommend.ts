@@ -4,15 +4,22 @@ import type { StoredEvent } from '../core/event.ts';
 import { eventFields } from '../core/event-fields.ts';
 import type { EventStore } from '../core/event-store.ts';
 import type { Feedback, FeedbackAction } from '../core/feedback.ts';
+import type { Gaps } from '../core/gaps.ts';
 import type { Geocoder } from '../core/geocoder.ts';
+import type { Lexicon } from '../core/lexicon.ts';
 import { defaultLexicon } from '../core/lexicon.ts';
 import type { Contact, Profile } from '../core/profile.ts';
 import { DEFAULT_WEIGHTS, type RankingWeights, type Recommendations } from '../core/ranking.ts';
-import { defaultWindow, inWindow } from '../core/window.ts';
+import type { VenueFeedback } from '../core/venue.ts';
+import { defaultWindow, inWindow, type TimeWindow } from '../core/window.ts';
 import { computeGaps } from '../network/gaps/compute-gaps.ts';
 import { prepareContacts } from '../network/prepare-contacts.ts';
+import type { EventCatalog } from '../score/catalog.ts';
 import { rankEvents } from '../score/rank.ts';
+import type { ShareCandidate } from '../score/share-with.ts';
 import { sharedCatalog } from './shared-catalog.ts';
+import { sharedVenueIndex } from './shared-venues.ts';
+import { venueSteer } from './venue-steer.ts';
 
 export interface RecommendInput {
   profile: Profile;
@@ -25,11 +32,22 @@ export interface RecommendInput {
   weights?: RankingWeights;
 }
 
-/** Ranked picks with reasons, the give-first list and the gap summary: `convene recommend` and the API alike. */
-export async function recommend(
-  deps: { store: EventStore; clock: Clock; geocoder?: () => Promise<Geocoder> },
-  input: RecommendInput,
-): Promise<Recommendations> {
+export type RecommendDeps = { store: EventStore; clock: Clock; geocoder?: () => Promise<Geocoder> };
+
+/** Everything a ranking of events or of venues reads, gathered once per request. */
+export interface RankingInputs {
+  nowMs: number;
+  window: TimeWindow;
+  profile: Profile;
+  catalog: EventCatalog;
+  gaps: Gaps;
+  contacts: ShareCandidate[];
+  feedback: Feedback[];
+  venueFeedback: VenueFeedback[];
+  lexicon: Lexicon;
+}
+
+export async function rankingInputs(deps: RecommendDeps, input: RecommendInput): Promise<RankingInputs> {
   const nowMs = deps.clock.now();
   const lexicon = defaultLexicon();
   const fromMs = Math.max(input.fromMs ?? nowMs, nowMs);
@@ -52,19 +70,37 @@ export async function recommend(
     { profile, contacts: input.contacts, events, nowMs, lexicon, fieldsOf },
     { contacts: prepared, warnings },
   );
-  const ranked = rankEvents({
+  return {
+    nowMs,
+    window: { fromMs, toMs },
     profile,
     catalog,
     gaps,
     contacts: prepared,
     feedback,
-    weights: input.weights ?? DEFAULT_WEIGHTS,
+    venueFeedback: await deps.store.listVenueFeedback(input.userKey),
     lexicon,
-    nowMs: fromMs,
-    window: { fromMs, toMs },
+  };
+}
+
+/** Ranked picks with reasons, the give-first list and the gap summary: `convene recommend` and the API alike. */
+export async function recommend(deps: RecommendDeps, input: RecommendInput): Promise<Recommendations> {
+  const inputs = await rankingInputs(deps, input);
+  const { nowMs, window, catalog, venueFeedback } = inputs;
+  const { followed, ...ranked } = rankEvents({
+    ...inputs,
+    weights: input.weights ?? DEFAULT_WEIGHTS,
+    nowMs: window.fromMs,
+    window,
     limit: input.limit,
+    ...(venueFeedback.length > 0 ? { venues: venueSteer(sharedVenueIndex(catalog), venueFeedback, window) } : {}),
   });
-  return { generatedAt: new Date(nowMs).toISOString(), ...ranked, gaps };
+  return {
+    generatedAt: new Date(nowMs).toISOString(),
+    ...ranked,
+    gaps: inputs.gaps,
+    ...(followed.length > 0 ? { followed } : {}),
+  };
 }
 
 /**

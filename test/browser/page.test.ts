@@ -153,6 +153,26 @@ describe('the personal page in headless Chromium', () => {
     await page.context().close();
   });
 
+  it('"Places worth going back to" shows venues with reasons, and Follow works from the keyboard', async () => {
+    const page = await open(1280, 900);
+    const cards = page.locator('section[aria-labelledby="venues"] article.venue');
+    expect(await cards.count()).toBeGreaterThanOrEqual(3);
+    for (const card of await cards.all()) {
+      expect(await card.locator('ul.reasons li').count()).toBeGreaterThan(0);
+      expect(await card.locator('.meta time').count()).toBe(1);
+    }
+    const first = cards.first();
+    const name = await first.locator('h3').innerText();
+    await first.getByRole('button', { name: 'Follow' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/venueDone=follow/);
+    expect(await page.getByRole('status').innerText()).toContain(`You follow “${name}”`);
+    const followed = page.locator('section[aria-labelledby="venues"] article.venue', { hasText: 'You follow this.' });
+    expect(await followed.locator('h3').innerText()).toBe(name);
+    await page.screenshot({ path: join(ARTIFACTS, 'page-venues.png'), fullPage: true });
+    await page.context().close();
+  });
+
   it('the subscribe link points at a working calendar', async () => {
     const page = await open(1280, 900);
     const webcal = await page.getByRole('link', { name: 'Subscribe in your calendar app' }).getAttribute('href');

@@ -101,6 +101,41 @@ describe('the personal page /u/{feedToken}', () => {
     expect((await picks()).picks.map((p) => p.event.id)).not.toContain(owasp.event.id);
   });
 
+  it('"Places worth going back to" lists venues with rhythm, next date and reasons; Follow and Not interested post and come back', async () => {
+    const html = await page();
+    const section = html.slice(html.indexOf('<h2 id="venues">Places worth going back to</h2>'));
+    expect(section.length).toBeLessThan(html.length);
+    const ids = [...section.matchAll(/name="venueId" value="(v_[0-9a-f]{16})"/g)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+    const kinds = [...section.matchAll(/<p class="meta">([a-z-]+) · /g)].map((m) => m[1]);
+    expect(new Set(kinds).size).toBeGreaterThanOrEqual(3);
+    expect(section).toContain('Who goes there: Grace Hopper.');
+    expect(section).toMatch(/meetup · monthly · [^<]+ · next <time/);
+    const postVenue = (fields: Record<string, string>) =>
+      demo.app.request(`/u/${token}/venue-feedback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+      });
+    const follow = await postVenue({ venueId: ids[0]!, action: 'follow', back: 'kind=meetup&evil=1' });
+    expect(follow.status).toBe(303);
+    const location = follow.headers.get('location')!;
+    expect(location).toBe(`/u/${token}?kind=meetup&venueDone=follow&venue=${ids[0]}#venues`);
+    const followed = await page(location.slice(`/u/${token}`.length).replace('#venues', ''));
+    expect(followed).toMatch(/You follow “[^”]+”: its next date is among your picks/);
+    expect(followed).toContain('You follow this.');
+    const dismiss = await postVenue({ venueId: ids[1]!, action: 'not-interested' });
+    expect(await page(dismiss.headers.get('location')!.slice(`/u/${token}`.length).replace('#venues', ''))).toMatch(
+      /Dismissed “[^”]+”: it and its events no longer appear/,
+    );
+    expect(await page()).not.toContain(`value="${ids[1]}"`);
+    const bad = await postVenue({ venueId: 'v_0000000000000000', action: 'follow' });
+    expect(bad.headers.get('location')).toBe(`/u/${token}?venueDone=unknown#venues`);
+    expect((await postVenue({ venueId: ids[0]!, action: 'going' })).headers.get('location')).toBe(
+      `/u/${token}?venueDone=invalid#venues`,
+    );
+  });
+
   it('Attended with the people met marks them as seen, which moves the maintenance gap', async () => {
     const owasp = (await picks()).picks.find((p) => p.event.title === 'OWASP Berlin chapter meeting')!;
     // Attended is said once the meeting has happened.

@@ -10,11 +10,14 @@ import { latestFeedback, recentEvents } from '../../usecases/recent-events.ts';
 import { NotYetHappenedError, UnknownEventError } from '../../usecases/recommend.ts';
 import type { AppEnv } from '../app-env.ts';
 import { userByFeedToken } from '../feed-token.ts';
-import { userRecommendations } from '../user-recommendations.ts';
+import { userRecommendations, userVenues } from '../user-recommendations.ts';
+import { venueNoticeText } from './page-venues.ts';
 import { subscriptionUrls } from './subscriptions.ts';
 
 /** The first screen shows a few weeks of picks; the cadence keeps that to a handful a week. */
 const PAGE_LIMIT = 30;
+/** A handful of places to go back to: more would be a directory, not a choice. */
+const PAGE_VENUES = 6;
 
 const FeedbackForm = z.object({
   eventId: z.string().trim().min(1).max(64),
@@ -68,6 +71,7 @@ export function registerPage(app: Hono<AppEnv>) {
     const user = await userByFeedToken(c.get('deps'), token);
     if (!user) return notFoundPage(c);
     const result = await userRecommendations(c.get('deps'), user, PAGE_LIMIT);
+    const venues = await userVenues(c.get('deps'), user, PAGE_VENUES);
     const latest = await latestFeedback(c.get('deps').store, user.id);
     const urls = subscriptionUrls(new URL(c.req.url).origin, token);
     c.header('cache-control', 'private, no-store');
@@ -77,12 +81,18 @@ export function registerPage(app: Hono<AppEnv>) {
         name={user.profile.name ?? null}
         result={result}
         filters={PageFiltersSchema.parse(c.req.query())}
-        links={{ ...urls, page: `/u/${token}`, feedback: `/u/${token}/feedback` }}
+        links={{
+          ...urls,
+          page: `/u/${token}`,
+          feedback: `/u/${token}/feedback`,
+          venueFeedback: `/u/${token}/venue-feedback`,
+        }}
         timeZone={user.profile.location?.timeZone ?? 'UTC'}
         nowMs={c.get('deps').clock.now()}
-        notice={await noticeText(c)}
+        notice={(await venueNoticeText(c, user.id)) ?? (await noticeText(c))}
         recent={await recentEvents(c.get('deps'), user, latest)}
         going={new Set([...latest.values()].filter((f) => f.action === 'going').map((f) => f.eventId))}
+        venues={venues.venues}
       />,
     );
   });

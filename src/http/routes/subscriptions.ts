@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono';
 import { type CalendarName, latestChange, type Publication } from '../../core/publication.ts';
 import type { Recommendations } from '../../core/ranking.ts';
 import type { User } from '../../core/user.ts';
-import { calendarEntries } from '../../publish/calendar-entries.ts';
+import { calendarEntries, withFollowedDates } from '../../publish/calendar-entries.ts';
 import { calendarHeader, feedHeading } from '../../publish/calendar-header.ts';
 import { uuidFor } from '../../publish/entry-uuid.ts';
 import { writeAtomFeed } from '../../render/feeds/atom-feed.ts';
@@ -38,7 +38,7 @@ async function published(
   const { store, clock } = c.get('deps');
   const result = await userRecommendations(c.get('deps'), user, SUBSCRIPTION_LIMIT);
   const nowMs = clock.now();
-  const entries = calendarEntries(result, calendar, nowMs);
+  const entries = calendarEntries(withFollowedDates(result), calendar, nowMs);
   return { result, publications: await publishCalendar(store, user.id, calendar, entries, nowMs) };
 }
 
@@ -68,7 +68,7 @@ async function feedResponse(c: Context<AppEnv>, token: string, format: 'atom' | 
   const user = await userByFeedToken(c.get('deps'), token);
   if (!user) return notFound();
   const { result, publications } = await published(c, user, 'picks');
-  const byEvent = new Map(result.picks.map((p) => [p.event.id, p]));
+  const byEvent = new Map(withFollowedDates(result).picks.map((p) => [p.event.id, p]));
   const items = publications.flatMap((publication) => {
     const pick = byEvent.get(publication.entry.eventId);
     return pick && publication.withdrawnAt === null

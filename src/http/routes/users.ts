@@ -1,5 +1,4 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { parseDateOption } from '../../core/dates.ts';
 import { FEEDBACK_ACTIONS } from '../../core/feedback.ts';
 import { type Profile, ProfileSchema } from '../../core/profile.ts';
 import { stableId } from '../../core/stable-id.ts';
@@ -18,6 +17,7 @@ import { refuseReversedWindow } from '../reversed-window.ts';
 import { problemResponse } from '../schemas.ts';
 import { requireUserOrAdmin } from '../user-auth.ts';
 import { recommendForUser } from '../user-recommendations.ts';
+import { dateOrThrow, denied, IdParam, rankedPageQuery, security } from '../user-route-parts.ts';
 
 const ProfileBody = z
   .object({
@@ -27,14 +27,6 @@ const ProfileBody = z
 const UserSchema = z
   .object({ id: z.string(), profile: z.record(z.string(), z.unknown()), createdAt: z.string(), updatedAt: z.string() })
   .openapi('User');
-const IdParam = z.object({
-  id: z
-    .string()
-    .regex(/^u_[0-9a-f]{16}$/)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
-const security = [{ bearer: [] }];
-const denied = { 401: problemResponse('Missing or unknown API key'), 404: problemResponse('No such user') };
 const anyObject = z.record(z.string(), z.unknown());
 
 /** The same checks as a profile file; a file path makes no sense over HTTP. */
@@ -122,13 +114,7 @@ const gaps = createRoute({
   request: { params: IdParam },
   responses: { 200: { description: 'Gaps', content: { 'application/json': { schema: anyObject } } }, ...denied },
 });
-const PicksQuery = z.object({
-  from: z.string().max(40).optional(),
-  to: z.string().max(40).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(20),
-  /** Picks are ranked as a whole (cadence, diversity), then paged: page two is ranks 21–40 of 40. */
-  offset: z.coerce.number().int().min(0).max(500).default(0),
-});
+const PicksQuery = rankedPageQuery(20);
 const picks = createRoute({
   method: 'get',
   path: '/v1/users/{id}/picks',
@@ -199,17 +185,6 @@ const rotate = (which: 'key' | 'feed-token') =>
       ...denied,
     },
   });
-
-function dateOrThrow(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  try {
-    return parseDateOption(value, name);
-  } catch {
-    throw new ProblemError('validation_failed', 400, 'see errors', [
-      { path: name, message: 'expected YYYY-MM-DD or an ISO 8601 instant' },
-    ]);
-  }
-}
 
 export function registerUsers(app: OpenAPIHono<AppEnv>) {
   app.openapi(create, async (c) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { EVENT_KINDS } from '../../core/event.ts';
+import { EVENT_KINDS, type EventKind, type Online } from '../../core/event.ts';
 import type { Pick } from '../../core/ranking.ts';
+import type { VenueChoice } from '../../core/venue.ts';
 
 /** The page's filters, from its query string; anything unknown falls back to "all". */
 export const PageFiltersSchema = z.object({
@@ -40,16 +41,22 @@ function startMs(pick: Pick): number {
   return Date.parse(start.length === 10 ? `${start}T00:00:00Z` : start);
 }
 
+/** Whether something held online, in person or both (and of a kind) passes the channel and kind filters. */
+function passes(item: { online: Online; kind: EventKind }, filters: PageFilters): boolean {
+  if (filters.where === 'online' && item.online === false) return false;
+  if (filters.where === 'in-person' && item.online === true) return false;
+  return filters.kind === 'any' || item.kind === filters.kind;
+}
+
 export function filterPicks(picks: Pick[], filters: PageFilters, nowMs: number): Pick[] {
   const horizon =
     filters.when === 'week' ? nowMs + 7 * DAY_MS : filters.when === 'month' ? nowMs + 31 * DAY_MS : Infinity;
-  return picks.filter((p) => {
-    if (startMs(p) > horizon) return false;
-    if (filters.where === 'online' && p.event.online === false) return false;
-    if (filters.where === 'in-person' && p.event.online === true) return false;
-    if (filters.kind !== 'any' && p.event.kind !== filters.kind) return false;
-    return true;
-  });
+  return picks.filter((p) => startMs(p) <= horizon && passes(p.event, filters));
+}
+
+/** Venues by the same channel and kind filters; "when" is about dates, and a venue has many. */
+export function filterVenues(venues: VenueChoice[], filters: PageFilters): VenueChoice[] {
+  return venues.filter((v) => passes(v.venue, filters));
 }
 
 /** The query string that brings the same filters back (after a feedback post, in links). */

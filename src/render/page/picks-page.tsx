@@ -3,23 +3,28 @@ import { raw } from 'hono/html';
 import { cfpIsOpen, cfpText } from '../../core/cfp-state.ts';
 import { valueMs } from '../../core/dates.ts';
 import type { Pick, Recommendations } from '../../core/ranking.ts';
+import type { VenueChoice } from '../../core/venue.ts';
 import { webUrl } from '../../core/web-url.ts';
 import { durationInWords } from '../../network/human-time.ts';
 import type { RecentEvent } from '../../usecases/recent-events.ts';
+import { ReasonList, TitleLink } from './card-parts.tsx';
 import {
   FILTER_CHOICES,
   FILTER_NAMES,
   filterPicks,
   filterQuery,
+  filterVenues,
   groupByWeek,
   type PageFilters,
 } from './page-filters.ts';
 import { PAGE_STYLE } from './page-style.ts';
+import { VenuesSection } from './venues-section.tsx';
 import { placeText, weekTitle, whenText } from './when-text.ts';
 
 export interface PageLinks {
   page: string;
   feedback: string;
+  venueFeedback: string;
   calendar: string;
   giveCalendar: string;
   atom: string;
@@ -39,10 +44,7 @@ export interface PicksPageProps {
   recent: RecentEvent[];
   /** Events the user said they are going to. */
   going: ReadonlySet<string>;
-}
-
-function signed(weight: number): string {
-  return `${weight >= 0 ? '+' : '−'}${Math.abs(weight).toFixed(2)}`;
+  venues: VenueChoice[];
 }
 
 function webcal(url: string): string {
@@ -143,13 +145,7 @@ function RecentCard(props: { recent: RecentEvent; links: PageLinks; back: string
   return (
     <article class="pick" aria-labelledby={headingId}>
       <h4 id={headingId}>
-        {url ? (
-          <a href={url} rel="noopener noreferrer">
-            {event.title}
-          </a>
-        ) : (
-          event.title
-        )}
+        <TitleLink url={url} text={event.title} />
       </h4>
       <p class="meta">
         <time datetime={event.start ?? ''}>{whenText(event, props.timeZone, props.nowMs)}</time> · {placeText(event)}
@@ -181,14 +177,7 @@ function PickCard(props: {
   return (
     <article class="pick" aria-labelledby={headingId}>
       <h4 id={headingId}>
-        <span class="rank">#{rank}</span>{' '}
-        {url ? (
-          <a href={url} rel="noopener noreferrer">
-            {pick.event.title}
-          </a>
-        ) : (
-          pick.event.title
-        )}
+        <span class="rank">#{rank}</span> <TitleLink url={url} text={pick.event.title} />
       </h4>
       <p class="meta">
         <time datetime={pick.event.start ?? ''}>{when}</time> · {placeText(pick.event)} · {pick.event.kind} · score{' '}
@@ -205,13 +194,7 @@ function PickCard(props: {
           ) : null}
         </p>
       ) : null}
-      <ul class="reasons" aria-label="Why this pick">
-        {pick.reasons.map((r) => (
-          <li>
-            {r.text} <span class="weight">({signed(r.weight)})</span>
-          </li>
-        ))}
-      </ul>
+      <ReasonList reasons={pick.reasons} label="Why this pick" />
       <ShareHints pick={pick} when={when} />
       <FeedbackButtons
         pick={pick}
@@ -350,6 +333,13 @@ export function PicksPage(props: PicksPageProps) {
                   </section>
                 ))}
               </section>
+              <VenuesSection
+                venues={filterVenues(props.venues, filters)}
+                action={links.venueFeedback}
+                back={back}
+                timeZone={timeZone}
+                nowMs={nowMs}
+              />
               {props.recent.length > 0 ? (
                 <section aria-labelledby="recent">
                   <h2 id="recent">Happened recently</h2>

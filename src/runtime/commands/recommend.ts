@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { Argument, type Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { cfpText } from '../../core/cfp-state.ts';
 import { fixedClock, systemClock } from '../../core/clock.ts';
 import { FEEDBACK_ACTIONS, type FeedbackAction } from '../../core/feedback.ts';
@@ -7,10 +7,12 @@ import { ContactSchema } from '../../core/profile.ts';
 import { CALENDARS, type CalendarName } from '../../core/publication.ts';
 import type { Pick, Recommendations } from '../../core/ranking.ts';
 import { stableId } from '../../core/stable-id.ts';
+import { VENUE_ACTIONS, type VenueAction } from '../../core/venue.ts';
 import { recommendationsAsAtom, recommendationsAsCalendar } from '../../publish/write-recommendations.ts';
 import { whenText } from '../../render/page/when-text.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
 import { applyAttendance, recommend, recordFeedback } from '../../usecases/recommend.ts';
+import { recordVenueFeedback } from '../../usecases/venues.ts';
 import { dateFlag, refuseReversedWindow } from '../date-flag.ts';
 import { nodeGazetteer } from '../node-gazetteer.ts';
 import { loadProfile, readJsonFile, refuseTemplate, writeJsonAtomically } from '../profile-file.ts';
@@ -21,7 +23,7 @@ export function userKeyOf(profilePath: string): string {
   return `profile-${stableId(resolve(profilePath))}`;
 }
 
-function clockFor(now?: string) {
+export function clockFor(now?: string) {
   return now ? fixedClock(new Date(dateFlag(now, '--now')).toISOString()) : systemClock;
 }
 
@@ -120,20 +122,34 @@ export function registerRankingCommands(program: Command): void {
 
   program
     .command('feedback')
-    .description('tell Convene about an event: going, not-interested, or attended (with who you met)')
+    .description(
+      'tell Convene about an event: going, not-interested, or attended (with who you met); or about a venue: follow or not-interested',
+    )
     .requiredOption('--profile <file>', 'profile JSON file')
     .addOption(new Option('--db <file>', 'event store').env('CONVENE_DB').default('data/convene.db'))
-    .argument('<event>', 'event id (from recommend or events)')
-    .addArgument(new Argument('<action>', 'going, not-interested or attended').choices(FEEDBACK_ACTIONS))
+    .argument('[event]', 'event id (from recommend or events); with --venue, the action')
+    .argument('[action]', 'going, not-interested or attended')
+    .option('--venue <venue>', 'a venue id (from convene venues): follow or not-interested')
     .option('--met <name...>', 'with attended: the people you met there')
     .option('--reason <text>', 'why (kept with the feedback)')
     .option('--now <date>', 'the time to act as now')
     .action(
       async (
-        eventId: string,
-        action: FeedbackAction,
-        flags: { profile: string; db: string; met?: string[]; reason?: string; now?: string },
+        first: string | undefined,
+        second: string | undefined,
+        flags: { profile: string; db: string; venue?: string; met?: string[]; reason?: string; now?: string },
       ) => {
+        if (flags.venue !== undefined) {
+          if (!first || second !== undefined || !(VENUE_ACTIONS as readonly string[]).includes(first))
+            throw new UsageError(`with --venue, say ${VENUE_ACTIONS.join(' or ')}`);
+          return venueFeedback({ ...flags, venue: flags.venue }, first as VenueAction);
+        }
+        if (!first || !second)
+          throw new UsageError('name an event id and an action (going, not-interested or attended)');
+        if (!(FEEDBACK_ACTIONS as readonly string[]).includes(second))
+          throw new UsageError(`action '${second}' is invalid. Allowed choices are ${FEEDBACK_ACTIONS.join(', ')}.`);
+        const eventId = first;
+        const action = second as FeedbackAction;
         const met = flags.met ?? [];
         if (met.length > 0 && action !== 'attended') throw new UsageError('--met goes with attended');
         if (met.length > 0) refuseTemplate(flags.profile);
@@ -172,4 +188,19 @@ export function registerRankingCommands(program: Command): void {
         }
       },
     );
+}
+
+/** `convene feedback --venue VENUE follow|not-interested`: the word on a venue, kept with the profile file's feedback. */
+async function venueFeedback(flags: { profile: string; db: string; venue: string; now?: string }, action: VenueAction) {
+  loadProfile(flags.profile);
+  const store = openSqliteStore(flags.db);
+  try {
+    const stored = await recordVenueFeedback(
+      { store, clock: clockFor(flags.now), geocoder: nodeGazetteer },
+      { userKey: userKeyOf(flags.profile), venueId: flags.venue, action },
+    );
+    process.stdout.write(`${stored.action}: ${stored.name}\n`);
+  } finally {
+    await store.close();
+  }
 }

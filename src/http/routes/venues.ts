@@ -1,0 +1,100 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { VENUE_ACTIONS } from '../../core/venue.ts';
+import { userFeedbackKey } from '../../usecases/give-feedback.ts';
+import { recordVenueFeedback, UnknownVenueError } from '../../usecases/venues.ts';
+import type { AppEnv } from '../app-env.ts';
+import { cachedJson, nextPage } from '../cached-json.ts';
+import { createPicksCache } from '../picks-cache.ts';
+import { ProblemError } from '../problem.ts';
+import { requireJson } from '../require-json.ts';
+import { problemResponse } from '../schemas.ts';
+import { requireUserOrAdmin } from '../user-auth.ts';
+import { venuesForUser } from '../user-recommendations.ts';
+import { denied, IdParam, rankedPageQuery, rankedPageState, security } from '../user-route-parts.ts';
+
+const VenueParams = IdParam.extend({
+  venueId: z
+    .string()
+    .regex(/^v_[0-9a-f]{16}$/)
+    .openapi({ param: { name: 'venueId', in: 'path' }, description: 'a venue id from GET /v1/users/{id}/venues' }),
+});
+const VenuesQuery = rankedPageQuery(10);
+
+const list = createRoute({
+  method: 'get',
+  path: '/v1/users/{id}/venues',
+  summary:
+    'Ranked venues (communities, study groups, conference series, volunteering) with reasons: the JSON of `convene venues --format json`, plus `next`, the next page; ETag and 304',
+  security,
+  middleware: [requireUserOrAdmin] as const,
+  request: { params: IdParam, query: VenuesQuery },
+  responses: {
+    200: { description: 'Venues', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+    304: { description: 'Not modified' },
+    400: problemResponse('Invalid query'),
+    ...denied,
+  },
+});
+
+const feedback = createRoute({
+  method: 'post',
+  path: '/v1/users/{id}/venues/{venueId}/feedback',
+  summary:
+    'follow a venue (its next event is picked, its dates go to the picks calendar) or dismiss it (not-interested)',
+  security,
+  middleware: [requireUserOrAdmin, requireJson] as const,
+  request: {
+    params: VenueParams,
+    body: {
+      content: { 'application/json': { schema: z.object({ action: z.enum(VENUE_ACTIONS) }) } },
+      required: true,
+    },
+  },
+  responses: {
+    201: {
+      description: 'Stored',
+      content: {
+        'application/json': { schema: z.object({ action: z.string(), venueId: z.string(), name: z.string() }) },
+      },
+    },
+    400: problemResponse('Invalid body'),
+    415: problemResponse('The body is not application/json'),
+    ...denied,
+    404: problemResponse('No such user or venue'),
+  },
+});
+
+export function registerVenues(app: OpenAPIHono<AppEnv>) {
+  const cache = createPicksCache();
+  app.openapi(list, async (c) => {
+    const query = c.req.valid('query');
+    const { fromMs, toMs, fingerprint } = await rankedPageState(c, query);
+    const user = c.get('user');
+    return (await cachedJson(c, cache, fingerprint, async () => {
+      const { generatedAt, venues } = await venuesForUser(c.get('deps'), user, {
+        limit: query.offset + query.limit,
+        fromMs,
+        toMs,
+      });
+      const next = nextPage(c, `/v1/users/${user.id}/venues`, query, venues.length === query.offset + query.limit);
+      // The shape of `convene venues --format json`, plus `next`. generatedAt is when this state was ranked,
+      // which the cache keeps, so the body and its ETag change only when the state does.
+      return JSON.stringify({ generatedAt, venues: venues.slice(query.offset), next });
+    })) as never;
+  });
+  app.openapi(feedback, async (c) => {
+    const { venueId } = c.req.valid('param');
+    const { action } = c.req.valid('json');
+    try {
+      const stored = await recordVenueFeedback(c.get('deps'), {
+        userKey: userFeedbackKey(c.get('user').id),
+        venueId,
+        action,
+      });
+      return c.json({ action: stored.action, venueId: stored.venueId, name: stored.name }, 201);
+    } catch (error) {
+      if (error instanceof UnknownVenueError) throw new ProblemError('not_found', 404, 'no such venue');
+      throw error;
+    }
+  });
+}

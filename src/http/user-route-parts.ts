@@ -1,0 +1,53 @@
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { parseDateOption } from '../core/dates.ts';
+import type { AppEnv } from './app-env.ts';
+import { ProblemError } from './problem.ts';
+import { problemResponse } from './schemas.ts';
+
+/** What every /v1/users/{id}/… route declares: the user id, bearer security and the answers to a wrong key or id. */
+export const IdParam = z.object({
+  id: z
+    .string()
+    .regex(/^u_[0-9a-f]{16}$/)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+export const security = [{ bearer: [] }];
+export const denied = { 401: problemResponse('Missing or unknown API key'), 404: problemResponse('No such user') };
+
+/**
+ * A ranked list's query (picks, venues): the window and a page. The list is ranked as a whole (cadence,
+ * diversity), then paged: page two is ranks 21–40 of 40.
+ */
+export function rankedPageQuery(defaultLimit: number) {
+  return z.object({
+    from: z.string().max(40).optional(),
+    to: z.string().max(40).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(defaultLimit),
+    offset: z.coerce.number().int().min(0).max(500).default(0),
+  });
+}
+
+export function dateOrThrow(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseDateOption(value, name);
+  } catch {
+    throw new ProblemError('validation_failed', 400, 'see errors', [
+      { path: name, message: 'expected YYYY-MM-DD or an ISO 8601 instant' },
+    ]);
+  }
+}
+
+/** A ranked page's window in ms and what its cached answer depends on: profile, stored data, hour and query. */
+export async function rankedPageState(
+  c: Context<AppEnv>,
+  query: { from?: string | undefined; to?: string | undefined; limit: number; offset: number },
+): Promise<{ fromMs: number | undefined; toMs: number | undefined; fingerprint: string }> {
+  const fromMs = dateOrThrow(query.from, 'from');
+  const toMs = dateOrThrow(query.to, 'to');
+  const { store, clock } = c.get('deps');
+  const hour = Math.floor(clock.now() / 3_600_000);
+  const fingerprint = `${c.get('user').updatedAt}|${await store.changeStamp()}|${hour}|${query.limit}|${query.offset}|${fromMs ?? ''}|${toMs ?? ''}`;
+  return { fromMs, toMs, fingerprint };
+}
