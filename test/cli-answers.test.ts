@@ -71,7 +71,7 @@ describe('the CLI answers clearly', () => {
     for (const args of cases) {
       const { code, stderr } = await runCli(args);
       expect(code, args.join(' ')).toBe(2);
-      expect(stderr, args.join(' ')).toMatch(/error|not a date|unknown/i);
+      expect(stderr, args.join(' ')).toMatch(/error|not a date|unknown|invalid/i);
     }
     for (const args of [['--help'], ['--version'], ['ingest', '--help']])
       expect((await runCli(args)).code, args.join(' ')).toBe(0);
