@@ -297,18 +297,21 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
     const { store, clock } = c.get('deps');
     const user = c.get('user');
     const hour = Math.floor(clock.now() / 3_600_000);
-    const fingerprint = `${user.updatedAt}|${await store.changeStamp()}|${hour}|${query.limit}|${query.offset}|${fromMs ?? ''}|${toMs ?? ''}`;
+    const state = `${user.updatedAt}|${await store.changeStamp()}|${hour}`;
+    const fingerprint = `${state}|${query.limit}|${query.offset}|${fromMs ?? ''}|${toMs ?? ''}`;
     let picks = cache.get(user.id, fingerprint);
     if (picks === undefined) {
       const result = await recommendForUser(c.get('deps'), user, { limit: query.offset + query.limit, fromMs, toMs });
       // The shape of `convene recommend --format json`, plus `next`. generatedAt is when this state was
-      // ranked, which the cache keeps, so the body and its ETag change only when the state does.
-      const { generatedAt, picks: ranked, ...rest } = result;
+      // first ranked, whichever page or window asked, so the body and its ETag change only with the picks.
+      const { generatedAt: rankedNow, picks: ranked, ...rest } = result;
+      const generatedAt = cache.rankedAt(user.id, state, rankedNow);
       const full = ranked.length === query.offset + query.limit;
       const next = full
         ? `/v1/users/${user.id}/picks?${new URLSearchParams({ ...c.req.query(), offset: String(query.offset + query.limit) })}`
         : null;
-      const body = JSON.stringify({ generatedAt, picks: ranked.slice(query.offset), ...rest, next });
+      const gaps = { ...rest.gaps, generatedAt };
+      const body = JSON.stringify({ generatedAt, picks: ranked.slice(query.offset), ...rest, gaps, next });
       const bytes = new TextEncoder().encode(body);
       const tag = sha256Hex(body).slice(0, 32);
       picks = { body: bytes, gzipped: await gzip(bytes), etag: `"${tag}"`, gzipEtag: `"${tag}-gzip"` };
