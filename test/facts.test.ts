@@ -142,28 +142,50 @@ describe('words that must not be wrong', () => {
     expect(text).toBe('no recent meetings with a known channel: too few to tell');
   });
 
-  it('a profile city the gazetteer cannot place is warned about: distance filtering falls back to names', async () => {
+  const placeHome = async (city: string, country: string) => {
     const demo = await demoApp(NOW);
     try {
-      const result = await recommend(
+      return await recommend(
         { store: demo.db.store, clock: { now: demo.now }, geocoder: nodeGazetteer },
         {
-          profile: {
-            ...ProfileSchema.parse({
-              interests: ['rust'],
-              location: { city: 'Atlantis', country: 'Nowhere' },
-            }),
-          },
+          profile: { ...ProfileSchema.parse({ interests: ['rust'], location: { city, country } }) },
           contacts: [],
-          userKey: 'atlantis',
+          userKey: `${city}-${country}`,
           limit: 5,
         },
-      );
-      expect(result.gaps.warnings).toContainEqual(
-        expect.stringMatching(/"Atlantis, Nowhere" .*distance filtering falls back to comparing place names/),
       );
     } finally {
       await demo.db.cleanup();
     }
+  };
+
+  it('a profile city the gazetteer cannot place is warned about: distance filtering falls back to names', async () => {
+    const result = await placeHome('Atlantis', 'Greece');
+    expect(result.gaps.warnings).toContainEqual(
+      expect.stringMatching(/"Atlantis, Greece" .*distance filtering falls back to comparing place names/),
+    );
   });
+
+  it.each([
+    ['Zürich', 'Schweiz', 47.37, 8.55],
+    ['Munich', 'Bavaria', 48.14, 11.58],
+  ])('a profile in %s, %s still places by the city; the unknown country is warned about', async (city, country, lat, lon) => {
+    const result = await placeHome(city, country);
+    expect(result.gaps.warnings).toContainEqual(
+      expect.stringContaining(`location: "${country}" is not a country the gazetteer knows; "${city}" placed at`),
+    );
+    expect(result.gaps.warnings.join('\n')).not.toMatch(/falls back to comparing place names/);
+    const placed = result.gaps.warnings.find((w) => w.includes(`"${city}" placed at`))!;
+    const [, foundLat, foundLon] = placed.match(/\((-?[\d.]+), (-?[\d.]+)\)/)!;
+    expect(Number(foundLat)).toBeCloseTo(lat, 1);
+    expect(Number(foundLon)).toBeCloseTo(lon, 1);
+  });
+
+  it('"Atlantis, Nowhere" is still warned about: its country is unknown', async () => {
+    const result = await placeHome('Atlantis', 'Nowhere');
+    expect(result.gaps.warnings).toContainEqual(
+      expect.stringContaining('location: "Nowhere" is not a country the gazetteer knows'),
+    );
+  });
+
 });
