@@ -169,17 +169,20 @@ describe('words that must not be wrong', () => {
   it.each([
     ['Zürich', 'Schweiz', 47.37, 8.55],
     ['Munich', 'Bavaria', 48.14, 11.58],
-  ])('a profile in %s, %s still places by the city; the unknown country is warned about', async (city, country, lat, lon) => {
-    const result = await placeHome(city, country);
-    expect(result.gaps.warnings).toContainEqual(
-      expect.stringContaining(`location: "${country}" is not a country the gazetteer knows; "${city}" placed at`),
-    );
-    expect(result.gaps.warnings.join('\n')).not.toMatch(/falls back to comparing place names/);
-    const placed = result.gaps.warnings.find((w) => w.includes(`"${city}" placed at`))!;
-    const [, foundLat, foundLon] = placed.match(/\((-?[\d.]+), (-?[\d.]+)\)/)!;
-    expect(Number(foundLat)).toBeCloseTo(lat, 1);
-    expect(Number(foundLon)).toBeCloseTo(lon, 1);
-  });
+  ])(
+    'a profile in %s, %s still places by the city; the unknown country is warned about',
+    async (city, country, lat, lon) => {
+      const result = await placeHome(city, country);
+      expect(result.gaps.warnings).toContainEqual(
+        expect.stringContaining(`location: "${country}" is not a country the gazetteer knows; "${city}" placed at`),
+      );
+      expect(result.gaps.warnings.join('\n')).not.toMatch(/falls back to comparing place names/);
+      const placed = result.gaps.warnings.find((w) => w.includes(`"${city}" placed at`))!;
+      const [, foundLat, foundLon] = placed.match(/\((-?[\d.]+), (-?[\d.]+)\)/)!;
+      expect(Number(foundLat)).toBeCloseTo(lat, 1);
+      expect(Number(foundLon)).toBeCloseTo(lon, 1);
+    },
+  );
 
   it('"Atlantis, Nowhere" is still warned about: its country is unknown', async () => {
     const result = await placeHome('Atlantis', 'Nowhere');
@@ -187,5 +190,4 @@ describe('words that must not be wrong', () => {
       expect.stringContaining('location: "Nowhere" is not a country the gazetteer knows'),
     );
   });
-
 });

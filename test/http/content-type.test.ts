@@ -85,6 +85,42 @@ describe('request bodies in the wrong media type', () => {
     }
   });
 
+  it('authentication comes before the media type: without a key a wrong type is a 401, not a 415', async () => {
+    const routes = [
+      ['POST', '/v1/users'],
+      ['PUT', `/v1/users/${userId}`],
+      ['POST', `/v1/users/${userId}/contacts`],
+      ['POST', `/v1/users/${userId}/feedback`],
+      ['POST', '/v1/sources'],
+    ] as const;
+    for (const [method, path] of routes) {
+      const res = await app.request(path, {
+        method,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'profile=x',
+      });
+      expect(res.status, `${method} ${path}`).toBe(401);
+    }
+  });
+
+  it('vCard uploads in text/x-vcard and text/directory are accepted, as before the media type was checked', async () => {
+    for (const [type, name] of [
+      ['text/vcard', 'Ada Lovelace'],
+      ['text/x-vcard', 'Grace Hopper'],
+      ['text/directory', 'Linus Example'],
+      ['text/x-vcard; charset=utf-8', 'Barbara Liskov'],
+    ] as const) {
+      const res = await send(
+        'POST',
+        `/v1/users/${userId}/contacts`,
+        type,
+        `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name}\r\nEND:VCARD\r\n`,
+      );
+      expect(res.status, type).toBe(200);
+      expect((await res.json()).added, type).toBe(1);
+    }
+  });
+
   it('every route of the OpenAPI document, sent every wrong media type, answers a problem and never a 500', async () => {
     const document = (await (await app.request('/openapi.json')).json()) as {
       paths: Record<string, Record<string, Operation>>;
@@ -123,7 +159,12 @@ describe('request bodies in the wrong media type', () => {
     );
     // Guards the loop itself: the page's feedback form is among them.
     expect(forms.map((r) => r.path)).toContain('/u/:token/feedback');
-    const bodies = ['garbage', '--x\r\nContent-Disposition: form-data\r\n\r\nbroken', '{"action":"going"}', 'action=going'];
+    const bodies = [
+      'garbage',
+      '--x\r\nContent-Disposition: form-data\r\n\r\nbroken',
+      '{"action":"going"}',
+      'action=going',
+    ];
     for (const { method, path } of forms) {
       const concrete = path.replace(':token', feedToken).replace(':id', userId);
       for (const type of CONTENT_TYPES)

@@ -11,6 +11,7 @@ import { newApiKey, sha256Hex } from '../admin-key.ts';
 import type { AppEnv } from '../app-env.ts';
 import { etagMatches } from '../conditional.ts';
 import { acceptsGzip, gzip } from '../gzip-body.ts';
+import { acceptBody } from '../media-type-gate.ts';
 import { createPicksCache } from '../picks-cache.ts';
 import { ProblemError, validationFailed } from '../problem.ts';
 import { requestHeader } from '../request-header.ts';
@@ -93,13 +94,18 @@ const replace = createRoute({
     ...denied,
   },
 });
+/** RFC 6350's type, and the older names exports still use (vCard 2.1/3.0 tools, RFC 2425). */
+const VCARD_TYPES = ['text/vcard', 'text/x-vcard', 'text/directory'];
 const contacts = createRoute({
   method: 'post',
   path: '/v1/users/{id}/contacts',
   summary: 'Import contacts from a vCard export (merged by name + email or name + org)',
   security,
-  middleware: [requireUserOrAdmin] as const,
-  request: { params: IdParam, body: { content: { 'text/vcard': { schema: z.string() } }, required: true } },
+  middleware: [requireUserOrAdmin, acceptBody(VCARD_TYPES)] as const,
+  request: {
+    params: IdParam,
+    body: { content: Object.fromEntries(VCARD_TYPES.map((type) => [type, { schema: z.string() }])), required: true },
+  },
   responses: {
     200: {
       description: 'Imported',
