@@ -68,11 +68,6 @@ export function createApp(deps: AppDeps) {
     scheme: 'bearer',
     description: "a user's API key, or the admin key",
   });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'admin', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'the admin key only',
-  });
   registerHealth(app);
   registerEvents(app);
   registerSources(app);

@@ -6,7 +6,7 @@ import { stableId } from '../../core/stable-id.ts';
 import { giveFeedback } from '../../usecases/give-feedback.ts';
 import { gapsFor, importVcard, NotAVcardError } from '../../usecases/network.ts';
 import { NotYetHappenedError, UnknownEventError } from '../../usecases/recommend.ts';
-import { requireAdmin } from '../admin-auth.ts';
+import { adminOnly, requireAdmin } from '../admin-auth.ts';
 import { newApiKey, sha256Hex } from '../admin-key.ts';
 import type { AppEnv } from '../app-env.ts';
 import { etagMatches } from '../conditional.ts';
@@ -60,7 +60,7 @@ const create = createRoute({
   method: 'post',
   path: '/v1/users',
   summary: 'Create a user; the answer shows their API key and feed token once',
-  security: [{ admin: [] }],
+  ...adminOnly,
   middleware: [requireAdmin] as const,
   request: { body: { content: { 'application/json': { schema: ProfileBody } }, required: true } },
   responses: {
