@@ -177,7 +177,18 @@ describe('the CLI answers clearly', () => {
     const readme = join(import.meta.dirname, '..', 'README.md');
     const { code, stderr, stdout } = await runCli(['contacts', 'import', '--profile', own, readme]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/README\.md: not a vCard file \(no BEGIN:VCARD line\); nothing imported/);
+    expect(stderr).toMatch(/README\.md: not a vCard file: no card read from it.*; nothing imported/);
+    expect(stdout).toBe('');
+    expect(readFileSync(own, 'utf8')).toBe(before);
+  });
+
+  it('a truncated vCard (BEGIN:VCARD with no END:VCARD) exits 1 and leaves the profile as it was', async () => {
+    const own = write('truncated-profile.json', readFileSync(profile, 'utf8'));
+    const before = readFileSync(own, 'utf8');
+    const truncated = write('truncated.vcf', 'BEGIN:VCARD\nFN:Ada\n');
+    const { code, stderr, stdout } = await runCli(['contacts', 'import', '--profile', own, truncated]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/truncated\.vcf: not a vCard file: no card read from it.*END:VCARD.*; nothing imported/);
     expect(stdout).toBe('');
     expect(readFileSync(own, 'utf8')).toBe(before);
   });

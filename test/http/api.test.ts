@@ -296,6 +296,21 @@ describe('the HTTP API', () => {
       expect(fresh).toEqual(firstBody);
     });
 
+    it('a contacts upload in which the reader finds no card (a truncated vCard) is a 400 and writes nothing', async () => {
+      const ada = await (await create()).json();
+      const auth = { authorization: `Bearer ${ada.apiKey}` };
+      const before = (await (await app.request(`/v1/users/${ada.id}`, { headers: auth })).json()).profile.contacts;
+      const res = await app.request(`/v1/users/${ada.id}/contacts`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'text/vcard' },
+        body: 'BEGIN:VCARD\nFN:Ada\n',
+      });
+      expect(res.status).toBe(400);
+      expect((await res.json()).errors[0]).toMatchObject({ path: '(body)' });
+      const after = (await (await app.request(`/v1/users/${ada.id}`, { headers: auth })).json()).profile.contacts;
+      expect(after).toEqual(before);
+    });
+
     it('contacts upload, gaps, picks with ETag and 304, and feedback that changes the next picks', async () => {
       const ada = await (await create()).json();
       const auth = { authorization: `Bearer ${ada.apiKey}` };
