@@ -78,11 +78,21 @@ describe('the CLI answers clearly', () => {
   });
 
   it('a failed source or action exits 1', async () => {
-    expect((await runCli(['ingest', '--db', db, '--now', NOW, join(dir, 'missing.ics')])).code).toBe(1);
+    const missing = await runCli(['ingest', '--db', db, '--now', NOW, join(dir, 'missing.ics')]);
+    expect(missing.code).toBe(1);
+    expect(`${missing.stdout}${missing.stderr}`).toContain(
+      `${join(dir, 'missing.ics')}: error network: file not found`,
+    );
     const { events } = JSON.parse((await runCli(['events', '--db', db, '--now', NOW, '--json'])).stdout);
     const own = write('own-profile.json', readFileSync(profile, 'utf8'));
+    const before = readFileSync(own, 'utf8');
     const future = await runCli(['feedback', '--db', db, '--profile', own, '--now', NOW, events[0].id, 'attended']);
     expect(future.code).toBe(1);
+    expect(future.stderr).toContain(
+      `${events[0].title} starts ${events[0].start}: it has not happened yet, so it cannot be attended (say going instead)`,
+    );
+    expect(future.stdout).toBe('');
+    expect(readFileSync(own, 'utf8')).toBe(before);
   });
 
   it('a reversed --from/--to is a usage error naming both flags, in ingest, events and recommend', async () => {
