@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eventPlace } from '../src/core/event-place.ts';
 import { ProfileSchema } from '../src/core/profile.ts';
 import type { Recommendations } from '../src/core/ranking.ts';
 import { channelBalance } from '../src/network/gaps/channel.ts';
@@ -89,6 +90,15 @@ describe('facts the page, calendars, feeds and API state', () => {
     const calendar = await (await demo.app.request(`/cal/${demo.user.feedToken}.ics`)).text();
     expect(calendar).toContain('LOCATION:Online\r\n');
     expect(calendar).not.toContain('Online\\, Online');
+  });
+
+  it('a place that names a city twice ("New York, New York") is said as written; only "Online" repeats are cut', async () => {
+    const { event } = (await picks()).picks[0]!;
+    expect(eventPlace({ ...event, location: 'New York, New York', online: false })).toBe('New York, New York');
+    expect(eventPlace({ ...event, location: 'New York, New York', online: 'hybrid' })).toBe(
+      'New York, New York and online',
+    );
+    expect(eventPlace({ ...event, location: 'Online, Online', online: true })).toBe('Online');
   });
 
   it('JSON Feed and Atom entries are never modified before they were published', async () => {
