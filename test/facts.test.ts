@@ -113,6 +113,31 @@ describe('facts the page, calendars, feeds and API state', () => {
       expect(Date.parse(updated!)).toBeGreaterThanOrEqual(Date.parse(published!));
   });
 
+  it("a feed's updated date and Last-Modified are never earlier than any of its entries' dates", async () => {
+    demo.advance(1);
+    const json = await demo.app.request(`/feed/${demo.user.feedToken}.json`);
+    const feed = await json.json();
+    const atomResponse = await demo.app.request(`/feed/${demo.user.feedToken}.atom`);
+    const atom = await atomResponse.text();
+    const feedUpdated = Date.parse(atom.match(/<feed[^>]*>[\s\S]*?<updated>([^<]+)<\/updated>/)![1]!);
+    const entryDates = [
+      ...(feed.items as { date_published: string; date_modified: string }[]).flatMap((i) => [
+        i.date_published,
+        i.date_modified,
+      ]),
+      ...[...atom.matchAll(/<entry>[\s\S]*?<published>([^<]+)<\/published>\s*<updated>([^<]+)</g)].flatMap((m) => [
+        m[1]!,
+        m[2]!,
+      ]),
+    ].map((d) => Date.parse(d));
+    expect(entryDates.length).toBeGreaterThan(4);
+    const latest = Math.max(...entryDates);
+    expect(feedUpdated).toBeGreaterThanOrEqual(latest);
+    // HTTP dates have whole seconds (RFC 9110 5.6.7).
+    for (const res of [json, atomResponse])
+      expect(Date.parse(res.headers.get('last-modified')!)).toBeGreaterThanOrEqual(Math.floor(latest / 1000) * 1000);
+  });
+
   it('attending is refused before the event, and an older meeting never moves lastSeen back nor its channel', async () => {
     const summit = await idOf('WebAssembly Summit');
     const rustfest = await idOf('RustFest Berlin');
