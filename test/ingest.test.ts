@@ -232,24 +232,19 @@ describe('one clean event store', () => {
   });
 
   it('an online conference of a list is stored and served as "Online", with no city or country "Online"', async () => {
+    const entry = (name: string, startDate: string, city: string, country: string, online?: boolean) => ({
+      name,
+      url: `https://${name.toLowerCase().replace(/\W+/g, '-')}.example`,
+      startDate,
+      city,
+      country,
+      ...(online === undefined ? {} : { online }),
+    });
     const location = file(
       'confs.json',
       JSON.stringify([
-        {
-          name: 'WasmCon',
-          url: 'https://wasmcon.example',
-          startDate: '2027-03-10',
-          city: 'Online',
-          country: 'Online',
-          online: true,
-        },
-        {
-          name: 'NYC Rust',
-          url: 'https://nyc.example',
-          startDate: '2027-03-11',
-          city: 'New York',
-          country: 'New York',
-        },
+        entry('WasmCon', '2027-03-10', 'Online', 'Online', true),
+        entry('NYC Rust', '2027-03-11', 'New York', 'New York'),
       ]),
     );
     await ingestSource(depsFor(db.store, NOW), { location }, RUN);
