@@ -132,21 +132,18 @@ describe('the convene binary', () => {
   it('draws a progress bar on a terminal and one plain line a source otherwise', () => {
     const second = join(dir, 'second.ics');
     writeFileSync(second, THREE_EVENTS.replaceAll('@test', '@second'));
-    // A fixed --now: on the wall clock the first of THREE_EVENTS left the default window on 4 December 2026.
-    const command = `${process.execPath} ${BIN} ingest --db ${join(dir, 'tty.db')} --now 2026-11-27 ${cal} ${second}`;
+    // Pinned: the calendar's first event would otherwise fall out of the window once its day has passed.
+    const now = ['--now', '2026-11-27'];
+    const command = `${process.execPath} ${BIN} ingest --db ${join(dir, 'tty.db')} ${now.join(' ')} ${cal} ${second}`;
     // util-linux `script` gives the child a pseudo-terminal, as a person's shell would.
     const env = { ...process.env };
     delete env.CI;
     const tty = spawnSync('script', ['-qec', command, '/dev/null'], { env, encoding: 'utf8' });
     expect(tty.stdout).toMatch(/ingesting \[[=-]+\] 2\/2 sources/);
-    const piped = spawnSync(
-      process.execPath,
-      [BIN, 'ingest', '--db', join(dir, 'pipe.db'), '--now', '2026-11-27', cal, second],
-      {
-        env,
-        encoding: 'utf8',
-      },
-    );
+    const piped = spawnSync(process.execPath, [BIN, 'ingest', '--db', join(dir, 'pipe.db'), ...now, cal, second], {
+      env,
+      encoding: 'utf8',
+    });
     // One line a source, once: printed when the run is over, with no progress line before it.
     expect(piped.stdout.match(/^.*: ok \(3 new/gm)).toHaveLength(2);
     expect(piped.stderr).not.toMatch(/ok \(3 new|ingesting \[/);
