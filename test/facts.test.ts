@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eventPlace } from '../src/core/event-place.ts';
 import { ProfileSchema } from '../src/core/profile.ts';
 import type { Recommendations } from '../src/core/ranking.ts';
 import { channelBalance } from '../src/network/gaps/channel.ts';
@@ -91,6 +92,15 @@ describe('facts the page, calendars, feeds and API state', () => {
     expect(calendar).not.toContain('Online\\, Online');
   });
 
+  it('a place that names a city twice ("New York, New York") is said as written; only "Online" repeats are cut', async () => {
+    const { event } = (await picks()).picks[0]!;
+    expect(eventPlace({ ...event, location: 'New York, New York', online: false })).toBe('New York, New York');
+    expect(eventPlace({ ...event, location: 'New York, New York', online: 'hybrid' })).toBe(
+      'New York, New York and online',
+    );
+    expect(eventPlace({ ...event, location: 'Online, Online', online: true })).toBe('Online');
+  });
+
   it('JSON Feed and Atom entries are never modified before they were published', async () => {
     // The feed is first read a day after the events were stored: their last change predates the entries.
     demo.advance(1);
@@ -101,6 +111,31 @@ describe('facts the page, calendars, feeds and API state', () => {
     const atom = await (await demo.app.request(`/feed/${demo.user.feedToken}.atom`)).text();
     for (const [, published, updated] of atom.matchAll(/<published>([^<]+)<\/published>\s*<updated>([^<]+)</g))
       expect(Date.parse(updated!)).toBeGreaterThanOrEqual(Date.parse(published!));
+  });
+
+  it("a feed's updated date and Last-Modified are never earlier than any of its entries' dates", async () => {
+    demo.advance(1);
+    const json = await demo.app.request(`/feed/${demo.user.feedToken}.json`);
+    const feed = await json.json();
+    const atomResponse = await demo.app.request(`/feed/${demo.user.feedToken}.atom`);
+    const atom = await atomResponse.text();
+    const feedUpdated = Date.parse(atom.match(/<feed[^>]*>[\s\S]*?<updated>([^<]+)<\/updated>/)![1]!);
+    const entryDates = [
+      ...(feed.items as { date_published: string; date_modified: string }[]).flatMap((i) => [
+        i.date_published,
+        i.date_modified,
+      ]),
+      ...[...atom.matchAll(/<entry>[\s\S]*?<published>([^<]+)<\/published>\s*<updated>([^<]+)</g)].flatMap((m) => [
+        m[1]!,
+        m[2]!,
+      ]),
+    ].map((d) => Date.parse(d));
+    expect(entryDates.length).toBeGreaterThan(4);
+    const latest = Math.max(...entryDates);
+    expect(feedUpdated).toBeGreaterThanOrEqual(latest);
+    // HTTP dates have whole seconds (RFC 9110 5.6.7).
+    for (const res of [json, atomResponse])
+      expect(Date.parse(res.headers.get('last-modified')!)).toBeGreaterThanOrEqual(Math.floor(latest / 1000) * 1000);
   });
 
   it('attending is refused before the event, and an older meeting never moves lastSeen back nor its channel', async () => {
@@ -142,28 +177,52 @@ describe('words that must not be wrong', () => {
     expect(text).toBe('no recent meetings with a known channel: too few to tell');
   });
 
-  it('a profile city the gazetteer cannot place is warned about: distance filtering falls back to names', async () => {
+  const placeHome = async (city: string, country: string) => {
     const demo = await demoApp(NOW);
     try {
-      const result = await recommend(
+      return await recommend(
         { store: demo.db.store, clock: { now: demo.now }, geocoder: nodeGazetteer },
         {
-          profile: {
-            ...ProfileSchema.parse({
-              interests: ['rust'],
-              location: { city: 'Atlantis', country: 'Nowhere' },
-            }),
-          },
+          profile: { ...ProfileSchema.parse({ interests: ['rust'], location: { city, country } }) },
           contacts: [],
-          userKey: 'atlantis',
+          userKey: `${city}-${country}`,
           limit: 5,
         },
-      );
-      expect(result.gaps.warnings).toContainEqual(
-        expect.stringMatching(/"Atlantis, Nowhere" .*distance filtering falls back to comparing place names/),
       );
     } finally {
       await demo.db.cleanup();
     }
+  };
+
+  it('a profile city the gazetteer cannot place is warned about: distance filtering falls back to names', async () => {
+    const result = await placeHome('Atlantis', 'Greece');
+    expect(result.gaps.warnings).toContainEqual(
+      expect.stringMatching(/"Atlantis, Greece" .*distance filtering falls back to comparing place names/),
+    );
+  });
+
+  it.each([
+    ['Zürich', 'Schweiz', 47.37, 8.55],
+    ['Munich', 'Bavaria', 48.14, 11.58],
+  ])(
+    'a profile in %s, %s still places by the city; the unknown country is warned about',
+    async (city, country, lat, lon) => {
+      const result = await placeHome(city, country);
+      expect(result.gaps.warnings).toContainEqual(
+        expect.stringContaining(`location: "${country}" is not a country the gazetteer knows; "${city}" placed at`),
+      );
+      expect(result.gaps.warnings.join('\n')).not.toMatch(/falls back to comparing place names/);
+      const placed = result.gaps.warnings.find((w) => w.includes(`"${city}" placed at`))!;
+      const [, foundLat, foundLon] = placed.match(/\((-?[\d.]+), (-?[\d.]+)\)/)!;
+      expect(Number(foundLat)).toBeCloseTo(lat, 1);
+      expect(Number(foundLon)).toBeCloseTo(lon, 1);
+    },
+  );
+
+  it('"Atlantis, Nowhere" is still warned about: its country is unknown', async () => {
+    const result = await placeHome('Atlantis', 'Nowhere');
+    expect(result.gaps.warnings).toContainEqual(
+      expect.stringContaining('location: "Nowhere" is not a country the gazetteer knows'),
+    );
   });
 });

@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../src/core/clock.ts';
+import { createApp } from '../src/http/app.ts';
 import { type IngestRunOptions, ingestSource, ingestSources } from '../src/usecases/ingest-sources.ts';
 import { calendar, rss, THREE_EVENTS, vevent } from './support/calendars.ts';
 import { depsFor, tempStore } from './support/store.ts';
@@ -227,5 +229,34 @@ describe('one clean event store', () => {
       cfp: { url: 'https://secconf.example/cfp', closes: '2026-12-31' },
       location: { city: 'Lisbon', country: 'Portugal' },
     });
+  });
+
+  it('an online conference of a list is stored and served as "Online", with no city or country "Online"', async () => {
+    const entry = (name: string, startDate: string, city: string, country: string, online?: boolean) => ({
+      name,
+      url: `https://${name.toLowerCase().replace(/\W+/g, '-')}.example`,
+      startDate,
+      city,
+      country,
+      ...(online === undefined ? {} : { online }),
+    });
+    const location = file(
+      'confs.json',
+      JSON.stringify([
+        entry('WasmCon', '2027-03-10', 'Online', 'Online', true),
+        entry('NYC Rust', '2027-03-11', 'New York', 'New York'),
+      ]),
+    );
+    await ingestSource(depsFor(db.store, NOW), { location }, RUN);
+    const events = await db.store.listEvents(EVERYTHING);
+    expect(events.find((e) => e.title === 'WasmCon')).toMatchObject({
+      online: true,
+      location: { text: 'Online', city: null, country: null },
+    });
+    const app = createApp({ store: db.store, clock: fixedClock(NOW) });
+    const served = await (await app.request('/v1/events?from=2027-01-01&to=2027-12-31')).json();
+    const place = (title: string) => served.events.find((e: { title: string }) => e.title === title).location.text;
+    expect(place('WasmCon')).toBe('Online');
+    expect(place('NYC Rust')).toBe('New York, New York');
   });
 });

@@ -1,8 +1,7 @@
 /** Where a place named in text is, when a feed gives only "Lisbon, Portugal". Runtimes provide one or none. */
 export interface Geocoder {
-  /**
-   * `strict`: a country named but not known as one places nothing, rather than the most populous
-   * namesake anywhere (a profile's own "Atlantis, Nowhere" must not land in South Africa).
-   */
-  locate(city: string, country: string | null, options?: { strict?: boolean }): { lat: number; lon: number } | null;
+  /** The city in the named country, else its most populous namesake anywhere (a country it does not know). */
+  locate(city: string, country: string | null): { lat: number; lon: number } | null;
+  /** Whether `country` names a country it knows, so a caller can say when a city was placed without it. */
+  knowsCountry(country: string): boolean;
 }

@@ -13,3 +13,8 @@ export function defaultWindow(nowMs: number): TimeWindow {
 export function inWindow(window: TimeWindow, ms: number): boolean {
   return ms >= window.fromMs && ms < window.toMs;
 }
+
+/** A window that ends before it starts, or where it starts, selects nothing: only a mistake asks for one. */
+export function isReversedWindow(window: Partial<TimeWindow>): window is TimeWindow {
+  return window.fromMs !== undefined && window.toMs !== undefined && window.toMs <= window.fromMs;
+}

@@ -3,6 +3,7 @@ import { html } from 'hono/html';
 interface Operation {
   summary?: string;
   security?: Record<string, unknown>[];
+  'x-admin-only'?: boolean;
   parameters?: {
     name: string;
     in: string;
@@ -19,12 +20,11 @@ interface OpenApiDocument {
   paths?: Record<string, Record<string, Operation>>;
 }
 
-/** The `admin` scheme marks routes only the admin key opens; `bearer` ones take a user's key too. */
+/** `x-admin-only` marks routes only the admin key opens; other keyed routes take a user's key too. */
 function whoMayCall(op: Operation): string {
-  const schemes = new Set((op.security ?? []).flatMap((requirement) => Object.keys(requirement)));
-  if (schemes.size === 0) return '';
-  if (schemes.has('bearer')) return ' · needs the API key of that user or the admin key (Authorization: Bearer)';
-  return ' · needs the admin key (Authorization: Bearer)';
+  if (!op.security?.length) return '';
+  if (op['x-admin-only']) return ' · needs the admin key (Authorization: Bearer)';
+  return ' · needs the API key of that user or the admin key (Authorization: Bearer)';
 }
 
 /**

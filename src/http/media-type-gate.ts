@@ -1,7 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env.ts';
 import { ProblemError } from './problem.ts';
+import { requestHeader } from './request-header.ts';
 
 type OpenAPIRegistry = OpenAPIHono<AppEnv>['openAPIRegistry'];
 
@@ -36,29 +37,40 @@ function mediaTypeOf(header: string | undefined): string | null {
   return type ? type : null;
 }
 
+/** The 415 problem naming the types to send instead (RFC 9110 §15.5.16). */
+function unsupportedMediaType(header: string | undefined, accepted: string[]): ProblemError {
+  const type = mediaTypeOf(header);
+  const sent = type ? `a body of type ${type} is not accepted here` : 'the body has no Content-Type';
+  return new ProblemError(
+    'unsupported_media_type',
+    415,
+    accepted.length > 0 ? `${sent}: send ${accepted.join(' or ')}` : sent,
+  );
+}
+
 /**
- * A body in a media type the route does not declare, or with none, is a 415 naming the types it takes
- * (RFC 9110 §15.5.16), for every route with a body in the OpenAPI registry, so a new route is covered
- * without listing it here. The table is read on first use, once every route is registered.
+ * The 415 that @hono/zod-openapi throws for a JSON or form route, after the route's authentication, as
+ * a problem naming the types the route declares. The table is read on first use, once every route is
+ * registered.
  */
-export function mediaTypeGate(registry: OpenAPIRegistry): MiddlewareHandler<AppEnv> {
+export function mediaTypeProblem(registry: OpenAPIRegistry): (c: Context<AppEnv>) => ProblemError {
   let routes: BodyRoute[] | null = null;
-  return async (c, next) => {
-    // Reads carry no body: keep the hot GET path free of the route table.
-    const method = c.req.method;
-    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
+  return (c) => {
     routes ??= bodyRoutes(registry);
-    const pathname = c.req.path;
-    const route = routes.find((r) => r.method === method && r.path.test(pathname));
-    if (route) {
-      const type = mediaTypeOf(c.req.header('content-type'));
-      if (!type || !route.mediaTypes.includes(type))
-        throw new ProblemError(
-          'unsupported_media_type',
-          415,
-          `${type ? `a body of type ${type} is not accepted here` : 'the body has no Content-Type'}: send ${route.mediaTypes.join(' or ')}`,
-        );
-    }
+    const route = routes.find((r) => r.method === c.req.method && r.path.test(c.req.path));
+    return unsupportedMediaType(requestHeader(c, 'content-type'), route?.mediaTypes ?? []);
+  };
+}
+
+/**
+ * For a route whose body the library does not check (not JSON, not a form): a body in none of
+ * `mediaTypes`, or with no type, is refused. Listed after the route's authentication.
+ */
+export function acceptBody(mediaTypes: string[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = requestHeader(c, 'content-type');
+    const type = mediaTypeOf(header);
+    if (!type || !mediaTypes.includes(type)) throw unsupportedMediaType(header, mediaTypes);
     await next();
   };
 }

@@ -19,12 +19,18 @@ export interface CachedPicks {
 export interface PicksCache {
   get(userId: string, fingerprint: string): CachedPicks | undefined;
   set(userId: string, fingerprint: string, picks: CachedPicks): void;
+  /**
+   * When this state (profile, stored events and feedback, the hour) was first ranked: every page and
+   * window of one state states the same generatedAt, so a body, and its ETag, changes only with the picks.
+   */
+  rankedAt(userId: string, state: string, at: string): string;
 }
 
 const MAX_USERS = 10_000;
 
 export function createPicksCache(): PicksCache {
   const entries = new Map<string, { fingerprint: string; picks: CachedPicks }>();
+  const ranked = new Map<string, { state: string; at: string }>();
   return {
     get(userId, fingerprint) {
       const entry = entries.get(userId);
@@ -33,6 +39,13 @@ export function createPicksCache(): PicksCache {
     set(userId, fingerprint, picks) {
       if (entries.size >= MAX_USERS && !entries.has(userId)) entries.delete(entries.keys().next().value!);
       entries.set(userId, { fingerprint, picks });
+    },
+    rankedAt(userId, state, at) {
+      const known = ranked.get(userId);
+      if (known?.state === state) return known.at;
+      if (ranked.size >= MAX_USERS && !ranked.has(userId)) ranked.delete(ranked.keys().next().value!);
+      ranked.set(userId, { state, at });
+      return at;
     },
   };
 }

@@ -70,8 +70,7 @@ export function createGazetteer(cities: Iterable<GazetteerCity>): Geocoder {
   // A catalog names the same few hundred places over and over; folding each name once is what costs.
   const answers = new Map<string, { lat: number; lon: number } | null>();
   return {
-    locate(city, country, options) {
-      if (options?.strict && country && !countryCode(country)) return null;
+    locate(city, country) {
       const key = `${city}\u0000${country ?? ''}`;
       const known = answers.get(key);
       if (known !== undefined) return known;
@@ -83,5 +82,6 @@ export function createGazetteer(cities: Iterable<GazetteerCity>): Geocoder {
       answers.set(key, answer);
       return answer;
     },
+    knowsCountry: (country) => countryCode(country) !== null,
   };
 }

@@ -1,4 +1,5 @@
 import { parseDateOption } from '../core/dates.ts';
+import { isReversedWindow } from '../core/window.ts';
 import { UsageError } from './usage-error.ts';
 
 /** A date flag that does not parse is a usage error (exit 2) naming the flag. */
@@ -10,10 +11,11 @@ export function dateFlag(text: string, flag: string): number {
   }
 }
 
-/** `--to` before `--from` would select nothing: said, naming both, rather than answered with an empty list. */
+/** A reversed `--from`/`--to` is a usage error naming both, rather than an empty list. */
 export function refuseReversedWindow(fromMs: number | undefined, toMs: number | undefined): void {
-  if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs)
+  const window = { fromMs, toMs };
+  if (isReversedWindow(window))
     throw new UsageError(
-      `--from must be before --to (--from ${new Date(fromMs).toISOString()}, --to ${new Date(toMs).toISOString()})`,
+      `--from must be before --to (--from ${new Date(window.fromMs).toISOString()}, --to ${new Date(window.toMs).toISOString()})`,
     );
 }

@@ -1,3 +1,4 @@
+import { cfpIsOpen } from '../core/cfp-state.ts';
 import { valueMs } from '../core/dates.ts';
 import type { StoredEvent } from '../core/event.ts';
 import type { Feedback } from '../core/feedback.ts';
@@ -161,9 +162,9 @@ function nearbyReason(reach: Reach, ctx: ReasonContext): Reason | null {
 }
 
 function deadlineReason(event: StoredEvent, ctx: ReasonContext): Reason | null {
-  if (!event.cfp?.closes) return null;
+  if (!event.cfp?.closes || !cfpIsOpen(event.cfp, ctx.nowMs)) return null;
   const days = Math.ceil((valueMs(event.cfp.closes) - ctx.nowMs) / DAY_MS);
-  if (days < 0 || days > DEADLINE_DAYS) return null;
+  if (days > DEADLINE_DAYS) return null;
   const when = days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
   return { kind: 'deadline', text: `the call for papers closes ${when}`, weight: round(ctx.weights.deadline) };
 }

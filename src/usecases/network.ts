@@ -29,16 +29,17 @@ export interface ContactImport {
   warnings: string[];
 }
 
-/** The text holds no vCard at all (a README, a CSV): an import of nothing that must not pass as done. */
+/** Nothing in the text reads as a card (a README, a CSV, a card cut off before END:VCARD): not an import. */
 export class NotAVcardError extends Error {}
 
 /**
  * Merges a vCard export into a contact list: the same person (name + email or name + org) is merged,
- * never duplicated. Text with no vCard in it is refused, where one broken card among good ones is a warning.
+ * never duplicated. Text the reader takes no card from is refused, where one broken card among good
+ * ones is a warning.
  */
 export function importVcard(existing: Contact[], vcard: string): ContactImport {
-  if (!/^\s*BEGIN:VCARD/im.test(vcard)) throw new NotAVcardError('not a vCard file (no BEGIN:VCARD line)');
   const { contacts: incoming, warnings } = readVcards(vcard, defaultLexicon());
+  if (incoming.length === 0) throw new NotAVcardError(`not a vCard file: no card read from it: ${warnings.join('; ')}`);
   const contacts = [...existing];
   let added = 0;
   let merged = 0;

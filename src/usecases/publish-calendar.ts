@@ -65,7 +65,9 @@ export async function publishCalendar(
           coreHash,
           fullHash,
           sequence: 0,
-          publishedAt: now,
+          // Dated, like its LAST-MODIFIED, by the event's last change (as `convene recommend` dates
+          // it): published first at `now` would put publication after modification.
+          publishedAt: earlier(now, entry.eventChangedAt),
           lastModified: entry.eventChangedAt,
           withdrawnAt: null,
         };
@@ -103,5 +105,14 @@ export async function publishCalendar(
   if (changed.length > 0 || removed.length > 0) await store.savePublications(userId, calendar, changed, removed);
   return shown
     .sort((a, b) => (a.entry.start < b.entry.start ? -1 : a.entry.start > b.entry.start ? 1 : 0))
-    .map(({ coreHash: _core, fullHash: _full, ...publication }) => publication);
+    .map(({ coreHash: _core, fullHash: _full, ...publication }) => ({
+      ...publication,
+      // Entries stored before publication was dated so could still say they were published later.
+      publishedAt: earlier(publication.publishedAt, publication.lastModified),
+    }));
+}
+
+/** The earlier of two ISO instants (ISO strings compare in time order). */
+function earlier(a: string, b: string): string {
+  return a < b ? a : b;
 }

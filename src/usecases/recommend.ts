@@ -105,18 +105,25 @@ export async function recommend(deps: RecommendDeps, input: RecommendInput): Pro
 
 /**
  * Distance needs coordinates on both sides: a profile with a city and no coordinates is looked up by
- * name. A city the gazetteer cannot place is said, since distance then falls back to comparing names.
+ * name. A country the gazetteer does not know ("Schweiz", "Bavaria") still places the city by name, and
+ * says where; a city it cannot place at all is said, since distance then falls back to comparing names.
  */
 function placeProfile(input: Profile, geocoder: Geocoder, warnings: string[]): Profile {
   const home = input.location;
   if (!home?.city || (home.lat !== undefined && home.lon !== undefined)) return input;
-  const found = geocoder.locate(home.city, home.country ?? null, { strict: true });
-  if (found) return { ...input, location: { ...home, ...found } };
-  const named = [home.city, home.country].filter(Boolean).join(', ');
-  warnings.push(
-    `location: "${named}" is not a place the gazetteer knows; distance filtering falls back to comparing place names (add lat and lon to filter by distance)`,
-  );
-  return input;
+  const found = geocoder.locate(home.city, home.country ?? null);
+  if (!found) {
+    const named = [home.city, home.country].filter(Boolean).join(', ');
+    warnings.push(
+      `location: "${named}" is not a place the gazetteer knows; distance filtering falls back to comparing place names (add lat and lon to filter by distance)`,
+    );
+    return input;
+  }
+  if (home.country && !geocoder.knowsCountry(home.country))
+    warnings.push(
+      `location: "${home.country}" is not a country the gazetteer knows; "${home.city}" placed at its most populous namesake (${found.lat.toFixed(2)}, ${found.lon.toFixed(2)}): add lat and lon if that is not it`,
+    );
+  return { ...input, location: { ...home, ...found } };
 }
 
 export class UnknownEventError extends Error {}

@@ -59,6 +59,33 @@ describe('answers match what the docs say', () => {
     expect(section('GET', '/v1/events')).not.toContain('needs');
   });
 
+  it('the OpenAPI document keeps bearer as the security of every keyed route; admin-only ones are marked by x-admin-only', async () => {
+    const document = (await (await demo.app.request('/openapi.json')).json()) as {
+      components: { securitySchemes: Record<string, unknown> };
+      paths: Record<string, Record<string, { security?: Record<string, unknown>[]; 'x-admin-only'?: boolean }>>;
+    };
+    // Clients generated from the earlier document know one scheme; a second one would break them.
+    expect(Object.keys(document.components.securitySchemes)).toEqual(['bearer']);
+    const keyed = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations)
+        .filter(([, op]) => op.security?.length)
+        .map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })),
+    );
+    for (const { route, op } of keyed) expect(op.security, route).toEqual([{ bearer: [] }]);
+    const adminOnly = keyed.filter(({ op }) => op['x-admin-only'] === true).map(({ route }) => route);
+    expect(adminOnly.sort()).toEqual(
+      [
+        'DELETE /v1/sources/{id}',
+        'GET /v1/sources',
+        'POST /v1/sources',
+        'POST /v1/sources/{id}/ingest',
+        'POST /v1/users',
+      ].sort(),
+    );
+    // What the extension says, the route enforces: a user's own key does not open it.
+    expect((await demo.app.request('/v1/sources', { headers: asUser() })).status).toBe(401);
+  });
+
   it('/events is the events page under serve (no served user) as under start', async () => {
     const served = await demo.app.request('/events');
     expect(served.status).toBe(200);

@@ -277,6 +277,40 @@ describe('the HTTP API', () => {
       expect((await res.json()).errors[0].path).toBe('profile.contacts.0.tier');
     });
 
+    it('picks ETag follows the picks: another page in between still leaves the first page a 304', async () => {
+      // A clock that moves on every read, as a real one does: generatedAt must not change the ETag.
+      let ms = Date.parse(NOW);
+      const moving = createApp({ store: db.store, clock: { now: () => (ms += 1000) }, adminKeyHash: sha256Hex(KEY) });
+      const ada = await (await create()).json();
+      const auth = { authorization: `Bearer ${ada.apiKey}` };
+      const first = await moving.request(`/v1/users/${ada.id}/picks?limit=1`, { headers: auth });
+      const tag = first.headers.get('etag')!;
+      const firstBody = await first.json();
+      expect(firstBody.picks).toHaveLength(1);
+      expect((await moving.request(`/v1/users/${ada.id}/picks?limit=1&offset=1`, { headers: auth })).status).toBe(200);
+      const again = await moving.request(`/v1/users/${ada.id}/picks?limit=1`, {
+        headers: { ...auth, 'if-none-match': tag },
+      });
+      expect(again.status).toBe(304);
+      const fresh = await (await moving.request(`/v1/users/${ada.id}/picks?limit=1`, { headers: auth })).json();
+      expect(fresh).toEqual(firstBody);
+    });
+
+    it('a contacts upload in which the reader finds no card (a truncated vCard) is a 400 and writes nothing', async () => {
+      const ada = await (await create()).json();
+      const auth = { authorization: `Bearer ${ada.apiKey}` };
+      const before = (await (await app.request(`/v1/users/${ada.id}`, { headers: auth })).json()).profile.contacts;
+      const res = await app.request(`/v1/users/${ada.id}/contacts`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'text/vcard' },
+        body: 'BEGIN:VCARD\nFN:Ada\n',
+      });
+      expect(res.status).toBe(400);
+      expect((await res.json()).errors[0]).toMatchObject({ path: '(body)' });
+      const after = (await (await app.request(`/v1/users/${ada.id}`, { headers: auth })).json()).profile.contacts;
+      expect(after).toEqual(before);
+    });
+
     it('contacts upload, gaps, picks with ETag and 304, and feedback that changes the next picks', async () => {
       const ada = await (await create()).json();
       const auth = { authorization: `Bearer ${ada.apiKey}` };

@@ -35,6 +35,7 @@ describe('request bodies in the wrong media type', () => {
   let db: ReturnType<typeof tempStore>;
   let app: ReturnType<typeof createApp>;
   let userId: string;
+  let feedToken: string;
   let sourceId: string;
 
   beforeEach(async () => {
@@ -54,7 +55,7 @@ describe('request bodies in the wrong media type', () => {
       headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
       body: JSON.stringify({ profile: { interests: ['rust'] } }),
     });
-    userId = ((await created.json()) as { id: string }).id;
+    ({ id: userId, feedToken } = (await created.json()) as { id: string; feedToken: string });
     sourceId = (await db.store.listSources())[0]!.id;
   });
   afterEach(() => db.cleanup());
@@ -81,6 +82,42 @@ describe('request bodies in the wrong media type', () => {
       const res = await send('POST', `/v1/users/${userId}/contacts`, type, 'BEGIN:VCARD\r\nFN:Ada\r\nEND:VCARD\r\n');
       expect(res.status, String(type)).toBe(415);
       expect((await res.json()).detail).toContain('text/vcard');
+    }
+  });
+
+  it('authentication comes before the media type: without a key a wrong type is a 401, not a 415', async () => {
+    const routes = [
+      ['POST', '/v1/users'],
+      ['PUT', `/v1/users/${userId}`],
+      ['POST', `/v1/users/${userId}/contacts`],
+      ['POST', `/v1/users/${userId}/feedback`],
+      ['POST', '/v1/sources'],
+    ] as const;
+    for (const [method, path] of routes) {
+      const res = await app.request(path, {
+        method,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'profile=x',
+      });
+      expect(res.status, `${method} ${path}`).toBe(401);
+    }
+  });
+
+  it('vCard uploads in text/x-vcard and text/directory are accepted, as before the media type was checked', async () => {
+    for (const [type, name] of [
+      ['text/vcard', 'Ada Lovelace'],
+      ['text/x-vcard', 'Grace Hopper'],
+      ['text/directory', 'Linus Example'],
+      ['text/x-vcard; charset=utf-8', 'Barbara Liskov'],
+    ] as const) {
+      const res = await send(
+        'POST',
+        `/v1/users/${userId}/contacts`,
+        type,
+        `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name}\r\nEND:VCARD\r\n`,
+      );
+      expect(res.status, type).toBe(200);
+      expect((await res.json()).added, type).toBe(1);
     }
   });
 
@@ -112,5 +149,39 @@ describe('request bodies in the wrong media type', () => {
       }
     }
     expect(checked).toBe(routes.length * CONTENT_TYPES.length);
+  });
+
+  it('every form route outside the OpenAPI document (the page feedback), sent every media type and garbage, never answers a 500', async () => {
+    const document = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, unknown> };
+    const documented = new Set(Object.keys(document.paths).map((path) => path.replace(/\{(\w+)\}/g, ':$1')));
+    const forms = app.routes.filter(
+      (r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) && !documented.has(r.path) && !r.path.includes('*'),
+    );
+    // Guards the loop itself: the page's feedback form is among them.
+    expect(forms.map((r) => r.path)).toContain('/u/:token/feedback');
+    const bodies = [
+      'garbage',
+      '--x\r\nContent-Disposition: form-data\r\n\r\nbroken',
+      '{"action":"going"}',
+      'action=going',
+    ];
+    for (const { method, path } of forms) {
+      const concrete = path.replace(':token', feedToken).replace(':id', userId);
+      for (const type of CONTENT_TYPES)
+        for (const body of bodies) {
+          const res = await send(method, concrete, type, body);
+          const label = `${method} ${path} with ${type ?? 'no Content-Type'}: ${body}`;
+          expect(res.status, label).toBeLessThan(500);
+          // The page answers with its own notice; anything else is a problem the client can read.
+          if (res.status === 303) expect(res.headers.get('location'), label).toContain('done=invalid');
+          else expect(res.headers.get('content-type'), label).toBe('application/problem+json');
+        }
+    }
+  });
+
+  it('the page feedback form with a multipart type and a body that is not multipart reads as incomplete, not a 500', async () => {
+    const res = await send('POST', `/u/${feedToken}/feedback`, 'multipart/form-data; boundary=x', 'garbage');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/u/${feedToken}?done=invalid#picks`);
   });
 });

@@ -60,6 +60,22 @@ describe('publishing a calendar over time', () => {
     expect(rescheduled!.publishedAt).toBe(first!.publishedAt);
   });
 
+  it('never dates a publication after its last modification, new, reworded or rescheduled', async () => {
+    // The event last changed a week before the calendar was first read.
+    const ordered = (p: { publishedAt: string; lastModified: string }) =>
+      expect(Date.parse(p.publishedAt)).toBeLessThanOrEqual(Date.parse(p.lastModified));
+    const [first] = await publish([entry('a')], T0);
+    ordered(first!);
+    const [reworded] = await publish([entry('a', { description: 'another reason' })], T0 + DAY_MS);
+    ordered(reworded!);
+    const [moved] = await publish(
+      [entry('a', { description: 'another reason', start: '2026-12-11T18:00:00Z' })],
+      T0 + 2 * DAY_MS,
+    );
+    ordered(moved!);
+    expect(moved!.publishedAt).toBe(first!.publishedAt);
+  });
+
   it('keeps a withdrawn pick as CANCELLED for 30 days, brings it back with a higher SEQUENCE if picked again', async () => {
     await publish([entry('a', { start: '2027-03-01T18:00:00Z', end: null }), entry('b')], T0);
     const [, withdrawn] = await publish([entry('b')], T0 + DAY_MS);

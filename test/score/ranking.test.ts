@@ -79,6 +79,26 @@ describe('ranking scenarios, one per reason kind', () => {
     expect(picks).toEqual([]);
   });
 
+  it('the deadline reason follows the one closing rule: a call closed earlier today earns none, one closing today does', () => {
+    const conference = (title: string, closes: string, start: string) =>
+      event({
+        title,
+        kind: 'conference',
+        topics: ['rust'],
+        start,
+        end: null,
+        cfp: { url: 'https://cfp.example/', closes },
+      });
+    // NOW is 12:00 UTC: the first call closed at 09:00, the second is open through the whole day.
+    const closed = conference('RustConf closed this morning', '2026-11-27T09:00:00Z', '2026-12-05T09:00:00Z');
+    const today = conference('RustConf closing today', '2026-11-27', '2026-12-19T09:00:00Z');
+    const { picks } = rank({ interests: ['rust'] }, [closed, today]);
+    const deadline = (title: string) =>
+      picks.find((p) => p.event.title === title)!.reasons.find((r) => r.kind === 'deadline')?.text;
+    expect(deadline('RustConf closed this morning')).toBeUndefined();
+    expect(deadline('RustConf closing today')).toBe('the call for papers closes today');
+  });
+
   it('with only online contact in the last months, an in-person event outranks its online twin', () => {
     const inPerson = event({ title: 'Rust study group', kind: 'study-group', online: false });
     const online = event({

@@ -101,7 +101,10 @@ export function registerPage(app: Hono<AppEnv>) {
     const token = c.req.param('token');
     const user = await userByFeedToken(c.get('deps'), token);
     if (!user) return notFoundPage(c);
-    const parsed = FeedbackForm.safeParse(await c.req.parseBody());
+    // A multipart type over a body that is not multipart makes the runtime's FormData parser throw:
+    // to the person at the page that is the same incomplete form as a missing field.
+    const body = await c.req.parseBody().catch(() => null);
+    const parsed = FeedbackForm.safeParse(body);
     const back = (query: string, extra: string) => `/u/${token}?${[query, extra].filter(Boolean).join('&')}#picks`;
     if (!parsed.success) return c.redirect(back('', 'done=invalid'), 303);
     const form = parsed.data;

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { EVENT_KINDS } from '../../core/event.ts';
 import { isIpLiteral, isPrivateAddress } from '../../core/private-address.ts';
-import { requireAdmin } from '../admin-auth.ts';
+import { adminOnly, requireAdmin } from '../admin-auth.ts';
 import type { AppEnv } from '../app-env.ts';
 import { ProblemError } from '../problem.ts';
 import { problemResponse, SourceSchema } from '../schemas.ts';
@@ -44,7 +44,6 @@ const IdParam = z.object({
     .regex(/^[0-9a-f]{16}$/)
     .openapi({ param: { name: 'id', in: 'path' } }),
 });
-const security = [{ admin: [] }];
 const unauthorized = problemResponse('Missing or wrong admin key');
 const notFound = problemResponse('No such source');
 
@@ -52,7 +51,7 @@ const list = createRoute({
   method: 'get',
   path: '/v1/sources',
   summary: 'Every source with its health',
-  security,
+  ...adminOnly,
   middleware: [requireAdmin] as const,
   responses: {
     200: {
@@ -67,7 +66,7 @@ const add = createRoute({
   method: 'post',
   path: '/v1/sources',
   summary: 'Add a source (de-duplicated by normalised URL)',
-  security,
+  ...adminOnly,
   middleware: [requireAdmin] as const,
   request: { body: { content: { 'application/json': { schema: NewSourceSchema } }, required: true } },
   responses: {
@@ -83,7 +82,7 @@ const remove = createRoute({
   method: 'delete',
   path: '/v1/sources/{id}',
   summary: 'Remove a source and the events only it listed',
-  security,
+  ...adminOnly,
   middleware: [requireAdmin] as const,
   request: { params: IdParam },
   responses: { 204: { description: 'Removed' }, 401: unauthorized, 404: notFound },
@@ -93,7 +92,7 @@ const ingestNow = createRoute({
   method: 'post',
   path: '/v1/sources/{id}/ingest',
   summary: 'Fetch and store a source now',
-  security,
+  ...adminOnly,
   middleware: [requireAdmin] as const,
   request: { params: IdParam },
   responses: {

@@ -5,11 +5,12 @@ import { stableId } from '../../core/stable-id.ts';
 import { giveFeedback } from '../../usecases/give-feedback.ts';
 import { gapsFor, importVcard, NotAVcardError } from '../../usecases/network.ts';
 import { NotYetHappenedError, UnknownEventError } from '../../usecases/recommend.ts';
-import { requireAdmin } from '../admin-auth.ts';
+import { adminOnly, requireAdmin } from '../admin-auth.ts';
 import { newApiKey, sha256Hex } from '../admin-key.ts';
 import type { AppEnv } from '../app-env.ts';
 import { etagMatches } from '../conditional.ts';
 import { acceptsGzip, gzip } from '../gzip-body.ts';
+import { acceptBody } from '../media-type-gate.ts';
 import { createPicksCache } from '../picks-cache.ts';
 import { ProblemError, validationFailed } from '../problem.ts';
 import { requestHeader } from '../request-header.ts';
@@ -51,7 +52,7 @@ const create = createRoute({
   method: 'post',
   path: '/v1/users',
   summary: 'Create a user; the answer shows their API key and feed token once',
-  security: [{ admin: [] }],
+  ...adminOnly,
   middleware: [requireAdmin] as const,
   request: { body: { content: { 'application/json': { schema: ProfileBody } }, required: true } },
   responses: {
@@ -85,13 +86,18 @@ const replace = createRoute({
     ...denied,
   },
 });
+/** RFC 6350's type, and the older names exports still use (vCard 2.1/3.0 tools, RFC 2425). */
+const VCARD_TYPES = ['text/vcard', 'text/x-vcard', 'text/directory'];
 const contacts = createRoute({
   method: 'post',
   path: '/v1/users/{id}/contacts',
   summary: 'Import contacts from a vCard export (merged by name + email or name + org)',
   security,
-  middleware: [requireUserOrAdmin] as const,
-  request: { params: IdParam, body: { content: { 'text/vcard': { schema: z.string() } }, required: true } },
+  middleware: [requireUserOrAdmin, acceptBody(VCARD_TYPES)] as const,
+  request: {
+    params: IdParam,
+    body: { content: Object.fromEntries(VCARD_TYPES.map((type) => [type, { schema: z.string() }])), required: true },
+  },
   responses: {
     200: {
       description: 'Imported',
@@ -272,18 +278,21 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
     const { store, clock } = c.get('deps');
     const user = c.get('user');
     const hour = Math.floor(clock.now() / 3_600_000);
-    const fingerprint = `${user.updatedAt}|${await store.changeStamp()}|${hour}|${query.limit}|${query.offset}|${fromMs ?? ''}|${toMs ?? ''}`;
+    const state = `${user.updatedAt}|${await store.changeStamp()}|${hour}`;
+    const fingerprint = `${state}|${query.limit}|${query.offset}|${fromMs ?? ''}|${toMs ?? ''}`;
     let picks = cache.get(user.id, fingerprint);
     if (picks === undefined) {
       const result = await recommendForUser(c.get('deps'), user, { limit: query.offset + query.limit, fromMs, toMs });
       // The shape of `convene recommend --format json`, plus `next`. generatedAt is when this state was
-      // ranked, which the cache keeps, so the body and its ETag change only when the state does.
-      const { generatedAt, picks: ranked, ...rest } = result;
+      // first ranked, whichever page or window asked, so the body and its ETag change only with the picks.
+      const { generatedAt: rankedNow, picks: ranked, ...rest } = result;
+      const generatedAt = cache.rankedAt(user.id, state, rankedNow);
       const full = ranked.length === query.offset + query.limit;
       const next = full
         ? `/v1/users/${user.id}/picks?${new URLSearchParams({ ...c.req.query(), offset: String(query.offset + query.limit) })}`
         : null;
-      const body = JSON.stringify({ generatedAt, picks: ranked.slice(query.offset), ...rest, next });
+      const gaps = { ...rest.gaps, generatedAt };
+      const body = JSON.stringify({ generatedAt, picks: ranked.slice(query.offset), ...rest, gaps, next });
       const bytes = new TextEncoder().encode(body);
       const tag = sha256Hex(body).slice(0, 32);
       picks = { body: bytes, gzipped: await gzip(bytes), etag: `"${tag}"`, gzipEtag: `"${tag}-gzip"` };

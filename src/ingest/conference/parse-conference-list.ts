@@ -25,11 +25,13 @@ const ConferenceSchema = z.object({
   mastodon: text.optional(),
 });
 
+const ONLINE = /^online$/i;
+
 function onlineOf(online: unknown, city: string | null): Online {
   const isOnline = online === true || online === 'true';
-  const physicalCity = city !== null && !/^online$/i.test(city);
+  const physicalCity = city !== null && !ONLINE.test(city);
   if (isOnline && physicalCity) return 'hybrid';
-  return isOnline || (city !== null && /^online$/i.test(city));
+  return isOnline || (city !== null && ONLINE.test(city));
 }
 
 function dayAfter(date: string): string {
@@ -59,8 +61,12 @@ export function parseConferenceList(body: string, options: ParseOptions): Parsed
     const endDate = c.endDate ? isoInstantOrDate(c.endDate.trim()) : null;
     // confs.tech end dates are inclusive; stored all-day ends are exclusive, as in iCalendar.
     const end = endDate?.allDay && endDate.value >= start.value ? dayAfter(endDate.value) : dayAfter(start.value);
-    const city = cleanText(c.city, TEXT_LIMITS.short, { singleLine: true });
-    const country = cleanText(c.country, TEXT_LIMITS.short, { singleLine: true });
+    const cityText = cleanText(c.city, TEXT_LIMITS.short, { singleLine: true });
+    const online = onlineOf(c.online, cityText);
+    // Lists write "Online" as the city and the country of an online conference: it has neither.
+    const [city, country] = [cityText, cleanText(c.country, TEXT_LIMITS.short, { singleLine: true })].map((part) =>
+      part && !ONLINE.test(part) ? part : null,
+    );
     const url = cleanUrl(c.url);
     const cfpClose = c.cfpEndDate ? isoInstantOrDate(c.cfpEndDate.trim()) : null;
     const cfpUrl = cleanUrl(c.cfpUrl);
@@ -74,13 +80,13 @@ export function parseConferenceList(body: string, options: ParseOptions): Parsed
       allDay: true,
       timeZone: null,
       location: {
-        text: [city, country].filter(Boolean).join(', ') || null,
-        city: city && !/^online$/i.test(city) ? city : null,
-        country,
+        text: [city, country].filter(Boolean).join(', ') || (online === true ? 'Online' : null),
+        city: city ?? null,
+        country: country ?? null,
         lat: null,
         lon: null,
       },
-      online: onlineOf(c.online, city),
+      online,
       url,
       kind: options.kind ?? 'conference',
       topics: options.topics,

@@ -1,4 +1,4 @@
-import { entryDates, type FeedDocument } from './feed-document.ts';
+import type { FeedDocument } from './feed-document.ts';
 
 // Characters XML 1.0 cannot carry at all, even escaped (2.2): stripped from feed-supplied text.
 const NOT_XML =
@@ -33,14 +33,13 @@ export function writeAtomFeed(feed: FeedDocument): string {
     '  <generator>Convene</generator>\n';
   for (const { id, publication, pick } of feed.items) {
     const { entry } = publication;
-    const dates = entryDates(publication);
     const link = entry.url ?? feed.pageUrl;
     out +=
       '  <entry>\n' +
       `    <id>urn:uuid:${id}</id>\n` +
       `    <title type="text">${xmlText(pick.event.title)}</title>\n` +
-      `    <published>${atomDate(dates.published)}</published>\n` +
-      `    <updated>${atomDate(dates.modified)}</updated>\n` +
+      `    <published>${atomDate(publication.publishedAt)}</published>\n` +
+      `    <updated>${atomDate(publication.lastModified)}</updated>\n` +
       (link ? `    <link rel="alternate" type="text/html" href="${xmlText(link)}"/>\n` : '') +
       pick.event.topics.map((t) => `    <category term="${xmlText(t)}"/>\n`).join('') +
       `    <summary type="text">${xmlText(`${entry.allDay ? entry.start : `${entry.start.slice(0, 16).replace('T', ' ')} UTC`}${entry.location ? `, ${entry.location}` : ''}: ${pick.reasons[0]?.text ?? pick.event.kind}`)}</summary>\n` +

@@ -20,12 +20,3 @@ export interface FeedItem {
   publication: Publication;
   pick: Pick;
 }
-
-/**
- * An entry's dates as a feed states them. LAST-MODIFIED is the event's own last change, which often
- * predates the entry's first appearance in the feed; an entry cannot have changed before it was
- * published, so its modification date is never earlier than its publication date.
- */
-export function entryDates({ publishedAt, lastModified }: Publication): { published: string; modified: string } {
-  return { published: publishedAt, modified: lastModified > publishedAt ? lastModified : publishedAt };
-}

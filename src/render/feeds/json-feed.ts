@@ -1,4 +1,4 @@
-import { entryDates, type FeedDocument } from './feed-document.ts';
+import type { FeedDocument } from './feed-document.ts';
 
 /**
  * JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). What a reader shows goes in the standard
@@ -18,8 +18,8 @@ export function writeJsonFeed(feed: FeedDocument): string {
       ...((publication.entry.url ?? feed.pageUrl) ? { url: publication.entry.url ?? feed.pageUrl } : {}),
       title: pick.event.title,
       content_text: publication.entry.description,
-      date_published: entryDates(publication).published,
-      date_modified: entryDates(publication).modified,
+      date_published: publication.publishedAt,
+      date_modified: publication.lastModified,
       tags: pick.event.topics,
       _event: {
         id: pick.event.id,
