@@ -95,12 +95,13 @@ describe('the CLI answers clearly', () => {
     expect(readFileSync(own, 'utf8')).toBe(before);
   });
 
-  it('a reversed --from/--to is a usage error naming both flags, in ingest, events and recommend', async () => {
+  it('a reversed --from/--to is a usage error naming both flags, in ingest, events, recommend and venues', async () => {
     const reversed = ['--from', '2027-05-01', '--to', '2027-01-01'];
     for (const args of [
       ['ingest', '--db', db, ...reversed, cal],
       ['events', '--db', db, ...reversed],
       ['recommend', '--db', db, '--profile', profile, ...reversed],
+      ['venues', '--db', db, '--profile', profile, ...reversed],
     ]) {
       const { code, stderr, stdout } = await runCli(args);
       expect(code, args[0]).toBe(2);

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { parseDateOption } from '../core/dates.ts';
 import type { AppEnv } from './app-env.ts';
 import { ProblemError } from './problem.ts';
+import { refuseReversedWindow } from './reversed-window.ts';
 import { problemResponse } from './schemas.ts';
 
 /** What every /v1/users/{id}/… route declares: the user id, bearer security and the answers to a wrong key or id. */
@@ -46,6 +47,7 @@ export async function rankedPageState(
 ): Promise<{ fromMs: number | undefined; toMs: number | undefined; fingerprint: string }> {
   const fromMs = dateOrThrow(query.from, 'from');
   const toMs = dateOrThrow(query.to, 'to');
+  refuseReversedWindow(fromMs, toMs);
   const { store, clock } = c.get('deps');
   const hour = Math.floor(clock.now() / 3_600_000);
   const fingerprint = `${c.get('user').updatedAt}|${await store.changeStamp()}|${hour}|${query.limit}|${query.offset}|${fromMs ?? ''}|${toMs ?? ''}`;

@@ -104,8 +104,8 @@ describe('answers match what the docs say', () => {
     expect(api.generatedAt).toBe(new Date(demo.now()).toISOString());
   });
 
-  it('a reversed from/to window is a 400 naming both parameters, for events and picks alike', async () => {
-    for (const path of ['/v1/events', `/v1/users/${demo.user.id}/picks`]) {
+  it('a reversed from/to window is a 400 naming both parameters, for events, picks and venues alike', async () => {
+    for (const path of ['/v1/events', `/v1/users/${demo.user.id}/picks`, `/v1/users/${demo.user.id}/venues`]) {
       const res = await demo.app.request(`${path}?from=2027-05-01&to=2027-01-01`, { headers: asUser() });
       expect(res.status, path).toBe(400);
       const problem = await res.json();

@@ -48,7 +48,8 @@ export function registerVenueForms(app: Hono<AppEnv>) {
     const token = c.req.param('token');
     const user = await userByFeedToken(c.get('deps'), token);
     if (!user) return c.redirect(`/u/${token}`, 303);
-    const parsed = VenueForm.safeParse(await c.req.parseBody());
+    // A body that does not parse as the form it claims to be reads as an incomplete form, like the page's other form.
+    const parsed = VenueForm.safeParse(await c.req.parseBody().catch(() => null));
     const back = (...query: string[]) => `/u/${token}?${query.join('&')}#venues`;
     if (!parsed.success) return c.redirect(back('venueDone=invalid'), 303);
     const { venueId, action, back: filters } = parsed.data;

@@ -6,7 +6,6 @@ import type { AppEnv } from '../app-env.ts';
 import { cachedJson, nextPage } from '../cached-json.ts';
 import { createPicksCache } from '../picks-cache.ts';
 import { ProblemError } from '../problem.ts';
-import { requireJson } from '../require-json.ts';
 import { problemResponse } from '../schemas.ts';
 import { requireUserOrAdmin } from '../user-auth.ts';
 import { venuesForUser } from '../user-recommendations.ts';
@@ -42,7 +41,7 @@ const feedback = createRoute({
   summary:
     'follow a venue (its next event is picked, its dates go to the picks calendar) or dismiss it (not-interested)',
   security,
-  middleware: [requireUserOrAdmin, requireJson] as const,
+  middleware: [requireUserOrAdmin] as const,
   request: {
     params: VenueParams,
     body: {

@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
-import { parseDateOption } from '../../core/dates.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
 import type { RecommendDeps, RecommendInput } from '../../usecases/recommend.ts';
+import { dateFlag, refuseReversedWindow } from '../date-flag.ts';
 import { nodeGazetteer } from '../node-gazetteer.ts';
 import { type LoadedProfile, loadProfile } from '../profile-file.ts';
 import { UsageError } from '../usage-error.ts';
@@ -35,6 +35,9 @@ export async function rankForProfile<T>(
 ): Promise<{ result: T; loaded: LoadedProfile; nowMs: number }> {
   if (!Number.isInteger(flags.limit) || flags.limit < 1 || flags.limit > maxLimit)
     throw new UsageError(`--limit must be a whole number from 1 to ${maxLimit}`);
+  const fromMs = flags.from ? dateFlag(flags.from, '--from') : undefined;
+  const toMs = flags.to ? dateFlag(flags.to, '--to') : undefined;
+  refuseReversedWindow(fromMs, toMs);
   const clock = clockFor(flags.now);
   const loaded = loadProfile(flags.profile, clock.now());
   const store = openSqliteStore(flags.db);
@@ -46,8 +49,8 @@ export async function rankForProfile<T>(
         contacts: loaded.contacts,
         userKey: userKeyOf(flags.profile),
         limit: flags.limit,
-        ...(flags.from ? { fromMs: parseDateOption(flags.from, '--from') } : {}),
-        ...(flags.to ? { toMs: parseDateOption(flags.to, '--to') } : {}),
+        ...(fromMs !== undefined ? { fromMs } : {}),
+        ...(toMs !== undefined ? { toMs } : {}),
       },
     );
     return { result, loaded, nowMs: clock.now() };
