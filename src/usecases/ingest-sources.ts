@@ -139,6 +139,7 @@ export async function ingestSource(
         at: new Date(startedAt).toISOString(),
         window: options.window,
         cancelVanished: parsed.format !== 'rss' && parsed.format !== 'jsonfeed',
+        withdrawVanished: parsed.format === 'rss' || parsed.format === 'jsonfeed',
         format: parsed.format,
         title: parsed.title,
         validators: outcome.validators,

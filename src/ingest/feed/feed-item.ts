@@ -19,6 +19,9 @@ export interface FeedItem {
   eventLocation: string | null;
   categories: string[];
   author: string | null;
+  /** The format defines title and description as plain text (JSON Feed's `title`, `content_text`), not HTML. */
+  plainTitle?: boolean;
+  plainDescription?: boolean;
 }
 
 export function textOf(value: unknown): string | null {
@@ -62,14 +65,14 @@ export function reportUnreadableDates(unreadable: string[], warnings: string[]):
 export function feedItemToRecord(item: FeedItem, options: ParseOptions, warnings: string[]): EventRecord | null {
   // Feed readers title an untitled item by its first words; its link is the last resort.
   const title =
-    cleanText(item.title, TEXT_LIMITS.title, { singleLine: true }) ??
+    cleanText(item.title, TEXT_LIMITS.title, { singleLine: true, plain: item.plainTitle ?? false }) ??
     cleanText(cleanText(item.description, 2000)?.split('\n')[0], 120, { singleLine: true }) ??
     cleanText(item.link, TEXT_LIMITS.title, { singleLine: true });
   if (!title) {
     warnings.push('item without title or link skipped');
     return null;
   }
-  const description = cleanText(item.description, TEXT_LIMITS.description);
+  const description = cleanText(item.description, TEXT_LIMITS.description, { plain: item.plainDescription ?? false });
   const fromModule = fromEventModule(item.eventStart, item.eventEnd);
   if (!fromModule && typeof item.eventStart === 'string' && item.eventStart.trim() !== '')
     warnings.push(`${itemLabel(item.id, title)}: unreadable event start ${excerpt(item.eventStart, 40)} ignored`);
@@ -97,5 +100,6 @@ export function feedItemToRecord(item: FeedItem, options: ParseOptions, warnings
     cfp: null,
     organizer: cleanText(item.author, TEXT_LIMITS.short, { singleLine: true }),
     status: 'confirmed',
+    published: item.publishedMs === null ? null : new Date(item.publishedMs).toISOString(),
   };
 }

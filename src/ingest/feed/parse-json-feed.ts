@@ -66,6 +66,8 @@ export function parseJsonFeed(text: string, options: ParseOptions): ParsedSource
         eventLocation: item._event?.venue ?? null,
         categories: (item.tags ?? []).filter((t): t is string => typeof t === 'string'),
         author: item.author?.name ?? item.authors?.[0]?.name ?? null,
+        plainTitle: true,
+        plainDescription: item.content_text !== undefined && item.content_text !== null,
       },
       options,
       warnings,

@@ -48,7 +48,9 @@ function categories(properties: JCalProperty[]): string[] {
 const UNTITLED = 'Untitled event';
 
 function seriesText(properties: JCalProperty[], options: ParseOptions): SeriesText {
-  const title = cleanText(firstText(properties, 'summary'), TEXT_LIMITS.title, { singleLine: true }) ?? UNTITLED;
+  // RFC 5545 TEXT is plain text: "The <script> element" is a talk title, not markup to strip.
+  const title =
+    cleanText(firstText(properties, 'summary'), TEXT_LIMITS.title, { singleLine: true, plain: true }) ?? UNTITLED;
   const description = cleanText(firstText(properties, 'description'), TEXT_LIMITS.description);
   const locationText = cleanText(firstText(properties, 'location'), TEXT_LIMITS.location, { singleLine: true });
   const { lat, lon } = geo(properties);
