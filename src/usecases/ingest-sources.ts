@@ -138,7 +138,7 @@ export async function ingestSource(
         ...schedule,
         at: new Date(startedAt).toISOString(),
         window: options.window,
-        cancelVanished: parsed.format !== 'rss' && parsed.format !== 'jsonfeed',
+        cancelVanished: parsed.format !== 'rss' && parsed.format !== 'jsonfeed' && !parsed.truncated,
         withdrawVanished: parsed.format === 'rss' || parsed.format === 'jsonfeed',
         format: parsed.format,
         title: parsed.title,

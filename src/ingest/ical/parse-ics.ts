@@ -134,6 +134,7 @@ export function parseIcs(text: string, options: ParseOptions): ParsedSource {
     records: occurrenceRecords(groups, ctx, options, warnings, { zoneNotes, floating }),
     warnings,
     refreshMinutes: refreshMinutes(parts.properties),
+    truncated: parts.truncated,
     title: cleanText(
       firstText(parts.properties, 'x-wr-calname') ?? firstText(parts.properties, 'name'),
       TEXT_LIMITS.short,

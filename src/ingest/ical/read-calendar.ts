@@ -12,6 +12,7 @@ export interface CalendarParts {
   vtimezones: ICAL.Component[];
   properties: JCalProperty[];
   warnings: string[];
+  truncated: boolean;
 }
 
 /**
@@ -135,7 +136,7 @@ function collect(component: JCalComponent, parts: CalendarParts): void {
  * VEVENT is parsed on its own (with the file's VTIMEZONEs) and the broken ones are named and skipped.
  */
 function salvage(text: string, parts: CalendarParts, reason: string): void {
-  const lines = text.split('\n');
+  const lines = text.split(/\r?\n/);
   const blocks: { kind: 'vevent' | 'vtimezone' | 'header'; lines: string[] }[] = [];
   let current: { kind: 'vevent' | 'vtimezone' | 'header'; lines: string[] } | null = null;
   const header: string[] = [];
@@ -154,20 +155,33 @@ function salvage(text: string, parts: CalendarParts, reason: string): void {
   }
   let skipped = 0;
   let veventOrdinal = -1;
+  const parseBlock = (lines: string[]) => {
+    const parsed = ICAL.parse(['BEGIN:VCALENDAR', ...header, ...lines, 'END:VCALENDAR', ''].join('\r\n'));
+    const before = parts.vevents.length;
+    collect(parsed as unknown as JCalComponent, parts);
+    while (parts.veventLines.length < parts.vevents.length)
+      parts.veventLines.push(parts.vevents.length > before ? veventOrdinal : null);
+  };
   for (const block of blocks) {
     if (block.kind === 'vevent') veventOrdinal++;
+    const uid = block.lines.find((l) => /^UID[:;]/i.test(l))?.replace(/^UID[^:]*:/i, '');
+    const label = uid ? excerpt(uid, 60) : `#${blocks.indexOf(block) + 1}`;
     try {
-      const parsed = ICAL.parse(['BEGIN:VCALENDAR', ...header, ...block.lines, 'END:VCALENDAR', ''].join('\r\n'));
-      const before = parts.vevents.length;
-      collect(parsed as unknown as JCalComponent, parts);
-      while (parts.veventLines.length < parts.vevents.length)
-        parts.veventLines.push(parts.vevents.length > before ? veventOrdinal : null);
-    } catch {
+      parseBlock(block.lines);
+    } catch (error) {
+      // A rule ical.js refuses (BYSETPOS=-400) need not cost the event: its first occurrence still stands.
+      const withoutRules = block.lines.filter((l) => !/^(RRULE|EXRULE)[;:]/i.test(l));
+      if (block.kind === 'vevent' && withoutRules.length < block.lines.length) {
+        try {
+          parseBlock(withoutRules);
+          parts.warnings.push(`event ${label}: unreadable RRULE (${shortReason(error)}) ignored; only DTSTART is read`);
+          continue;
+        } catch {
+          // Broken beyond its rule: skipped below.
+        }
+      }
       skipped++;
-      const uid = block.lines.find((l) => /^UID[:;]/i.test(l))?.replace(/^UID[^:]*:/i, '');
-      parts.warnings.push(
-        `skipped unreadable ${block.kind.toUpperCase()} ${uid ? excerpt(uid, 60) : `#${blocks.indexOf(block) + 1}`}`,
-      );
+      parts.warnings.push(`skipped unreadable ${block.kind.toUpperCase()} ${label}`);
     }
   }
   if (parts.vevents.length === 0 && (skipped > 0 || blocks.length === 0))
@@ -194,8 +208,20 @@ function veventBeginLines(text: string): number[] {
 }
 
 export function readCalendar(text: string): CalendarParts {
-  const parts: CalendarParts = { vevents: [], veventLines: [], vtimezones: [], properties: [], warnings: [] };
+  const parts: CalendarParts = {
+    vevents: [],
+    veventLines: [],
+    vtimezones: [],
+    properties: [],
+    warnings: [],
+    truncated: false,
+  };
   const tidied = tidy(text, parts.warnings);
+  const ends = tidied.match(/^END:VCALENDAR/gim)?.length ?? 0;
+  if (ends < (tidied.match(/^BEGIN:VCALENDAR/gim)?.length ?? 0)) {
+    parts.truncated = true;
+    parts.warnings.push('the calendar ends without END:VCALENDAR (cut short?); events it no longer lists are kept');
+  }
   if (!/BEGIN:VCALENDAR/i.test(tidied)) throw new SourceError('not_a_feed', 'no BEGIN:VCALENDAR');
   let parsed: unknown;
   try {
