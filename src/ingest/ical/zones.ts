@@ -117,7 +117,17 @@ export function createZoneTable(vtimezones: ICAL.Component[], report: (message: 
         if (!component) report(`TZID ${label} ${NO_VTIMEZONE}; read as ${candidate}, guessed from its name`);
         return { kind: 'iana', name: candidate };
       }
-    if (component) return { kind: 'vtimezone', name: tzid, timezone: new ICAL.Timezone(component) };
+    if (component) {
+      const zone: Zone = { kind: 'vtimezone', name: tzid, timezone: new ICAL.Timezone(component) };
+      try {
+        // ical.js reads a VTIMEZONE lazily and throws on a broken one at the first conversion.
+        toInstantMs({ year: 2000, month: 1, day: 1, hour: 12, minute: 0, second: 0 }, zone);
+        return zone;
+      } catch {
+        report(`VTIMEZONE ${label} cannot be read: its times are read as UTC`);
+        return { kind: 'floating' };
+      }
+    }
     report(`unknown time zone ${label}: its times are read as UTC`);
     return { kind: 'floating' };
   };
