@@ -9,7 +9,7 @@ import { repairXmlEntities } from './repair-xml.ts';
 
 export const MAX_FEED_ITEMS = 5_000;
 
-const parser = new Parser({
+const PARSER_OPTIONS = {
   customFields: {
     item: [
       ['ev:startdate', 'evStart'],
@@ -18,7 +18,7 @@ const parser = new Parser({
       ['dc:creator', 'dcCreator'],
     ],
   },
-});
+};
 
 function categoriesOf(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
@@ -82,7 +82,13 @@ export async function parseFeed(xml: string, options: ParseOptions): Promise<Par
   }
   let output: { items?: unknown[]; title?: unknown; ttl?: unknown };
   try {
-    output = (await parser.parseString(repaired)) as { items?: unknown[]; title?: unknown; ttl?: unknown };
+    // A parser per feed: rss-parser keeps one xml2js parser per instance, and after some malformed
+    // documents that parser never calls back again, so a shared one hung every later feed.
+    output = (await new Parser(PARSER_OPTIONS).parseString(repaired)) as {
+      items?: unknown[];
+      title?: unknown;
+      ttl?: unknown;
+    };
   } catch (error) {
     throw new SourceError('parse', `not valid RSS or Atom (${shortReason(error)})`);
   }
