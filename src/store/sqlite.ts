@@ -200,6 +200,9 @@ export function openSqliteStore(path: string): EventStore {
       if (outcome.withdrawVanished) {
         for (const [id, row] of existing) {
           if (seen.has(id) || row.status !== 'confirmed' || row.published_ms === null) continue;
+          // An item dated outside the window is still listed; the parser only left it out of this run.
+          if (row.start_ms !== null && (row.start_ms < outcome.window.fromMs || row.start_ms >= outcome.window.toMs))
+            continue;
           // Older than every item still listed: it scrolled out of a rolling feed and stays as it was.
           if (row.published_ms > oldestPublishedMs) withdrawOccurrence.run(outcome.at, id);
         }
