@@ -43,6 +43,8 @@ export interface IngestSuccess extends SourceSchedule {
   window: TimeWindow;
   /** Calendars and conference lists list everything they still hold; RSS keeps a rolling window of posts. */
   cancelVanished: boolean;
+  /** Feeds: an item gone while newer than the oldest item still listed was withdrawn by its source. */
+  withdrawVanished: boolean;
   format: SourceFormat;
   title: string | null;
   validators: Validators;

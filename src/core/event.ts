@@ -49,7 +49,10 @@ export const EventTimingSchema = z.object({
   end: z.union([isoInstant, isoDate]).nullable(),
   allDay: z.boolean(),
   timeZone: z.string().max(TEXT_LIMITS.short).nullable(),
-  status: z.enum(['confirmed', 'cancelled']),
+  /** `withdrawn`: a feed item its source removed while it was still inside the feed's window (set by the store). */
+  status: z.enum(['confirmed', 'cancelled', 'withdrawn']),
+  /** When a feed item was published: tells an item that left a rolling feed from one that was withdrawn. */
+  published: isoInstant.nullable().optional(),
 });
 
 /** What the occurrences of one series share. */

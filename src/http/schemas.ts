@@ -48,7 +48,7 @@ export const EventSchema = z
     topics: z.array(z.string()),
     cfp: z.object({ url: z.string().nullable(), closes: z.string().nullable() }).nullable(),
     organizer: z.string().nullable(),
-    status: z.enum(['confirmed', 'cancelled']),
+    status: z.enum(['confirmed', 'cancelled', 'withdrawn']),
     sources: z.array(z.string()),
     firstSeen: z.string(),
     lastChanged: z.string(),

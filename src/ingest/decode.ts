@@ -1,3 +1,5 @@
+import { decodeUtf32, type Sniffed, sniffUnicode } from './unicode-sniff.ts';
+
 /** Bytes to text, honouring the charset the way feed readers do: HTTP header, then BOM, then the XML declaration. */
 export interface DecodedText {
   text: string;
@@ -13,15 +15,17 @@ function decoderFor(label: string): TextDecoder | null {
   }
 }
 
-function bomEncoding(bytes: Uint8Array): string | null {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  return null;
+function headText(bytes: Uint8Array, sniffed: Sniffed | null): string {
+  const head = bytes.subarray(0, 1200);
+  if (sniffed?.encoding === 'utf-32le' || sniffed?.encoding === 'utf-32be')
+    return decodeUtf32(head.subarray(0, head.length - (head.length % 4)), sniffed.encoding === 'utf-32le').text;
+  return new TextDecoder(
+    sniffed?.encoding === 'utf-16le' || sniffed?.encoding === 'utf-16be' ? sniffed.encoding : 'latin1',
+  ).decode(head);
 }
 
-function declaredEncoding(bytes: Uint8Array): string | null {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 300));
+function declaredEncoding(bytes: Uint8Array, sniffed: Sniffed | null = sniffUnicode(bytes)): string | null {
+  const head = headText(bytes, sniffed).replace(/^\uFEFF/, '');
   return /^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/i.exec(head)?.[1] ?? null;
 }
 
@@ -43,10 +47,55 @@ function provablyUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+/**
+ * UTF-16 and UTF-32 (XML feeds written by Windows and Java tools): with a byte-order mark as the
+ * standard asks, or without one, the encoding then read from the byte pattern and reported.
+ */
+function decodeWide(bytes: Uint8Array, sniffed: Sniffed & { encoding: string }, label: string | null): DecodedText {
+  const warnings: string[] = [];
+  const family = sniffed.encoding.slice(0, 6);
+  const name = sniffed.encoding.toUpperCase();
+  if (label && !label.toLowerCase().replace('_', '-').startsWith(family))
+    warnings.push(`declared ${label.slice(0, 40)} but the content is ${name}; read as ${name}`);
+  else if (!sniffed.bom) warnings.push(`no byte-order mark; read as ${name} by its byte pattern`);
+  let text: string;
+  if (family === 'utf-32') {
+    const decoded = decodeUtf32(bytes, sniffed.encoding === 'utf-32le');
+    text = decoded.text;
+    if (decoded.invalid > 0) warnings.push(`${decoded.invalid} invalid ${name} code units replaced`);
+  } else {
+    try {
+      text = new TextDecoder(sniffed.encoding, { fatal: true }).decode(bytes);
+    } catch {
+      text = new TextDecoder(sniffed.encoding).decode(bytes);
+      warnings.push(`invalid ${name} bytes replaced`);
+    }
+  }
+  return { text: text.replace(/^\uFEFF/, ''), encoding: sniffed.encoding, warnings };
+}
+
 export function decodeBytes(bytes: Uint8Array, contentType: string | null): DecodedText {
+  const sniffed = sniffUnicode(bytes);
+  if (sniffed && sniffed.encoding !== 'utf-8')
+    return withC1Warning(decodeWide(bytes, sniffed, charsetOf(contentType) ?? declaredEncoding(bytes, sniffed)));
+  return withC1Warning(decodeNarrow(bytes, contentType));
+}
+
+// C1 control characters are never meant in feeds or calendars: they are Windows-1252 punctuation that
+// went through a Latin-1 decoder somewhere upstream, and cleanText reads them back as such.
+function withC1Warning(decoded: DecodedText): DecodedText {
+  const c1 = decoded.text.match(/[\u0080-\u009F]/g);
+  if (c1)
+    decoded.warnings.push(
+      `${c1.length} C1 control character${c1.length === 1 ? '' : 's'} read as Windows-1252 punctuation`,
+    );
+  return decoded;
+}
+
+function decodeNarrow(bytes: Uint8Array, contentType: string | null): DecodedText {
   const warnings: string[] = [];
   const label = charsetOf(contentType) ?? declaredEncoding(bytes);
-  const bom = bomEncoding(bytes);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf-8' : null;
   if (!bom && label && !/^utf-?(8|16|32)/i.test(label) && provablyUtf8(bytes)) {
     warnings.push(`declared ${label.slice(0, 40)} but the content is UTF-8; read as UTF-8`);
     return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', warnings };
@@ -56,6 +105,11 @@ export function decodeBytes(bytes: Uint8Array, contentType: string | null): Deco
   let decoder: TextDecoder | null = null;
   for (const candidate of candidates) {
     if (!candidate) continue;
+    // The bytes have no UTF-16/32 pattern (see sniffUnicode), so such a label is a leftover.
+    if (/^utf-?(16|32)/i.test(candidate)) {
+      warnings.push(`declared ${candidate.slice(0, 40)} but the content is not; label ignored`);
+      continue;
+    }
     decoder = decoderFor(candidate);
     if (decoder) {
       encoding = decoder.encoding;

@@ -12,6 +12,8 @@ export interface ParsedSource {
   /** The publisher's own minimum refresh interval (REFRESH-INTERVAL, X-PUBLISHED-TTL, <ttl>). */
   refreshMinutes: number | null;
   title: string | null;
+  /** The file was cut short: what it no longer lists may still exist, so nothing is cancelled for it. */
+  truncated?: boolean;
 }
 
 export interface ParseOptions {

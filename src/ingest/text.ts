@@ -28,9 +28,17 @@ function demoronize(text: string): string {
   return text.replace(/[\u0080-\u009F]/g, (ch) => WINDOWS_1252_C1[ch.charCodeAt(0) - 0x80] ?? '');
 }
 
-export function cleanText(raw: string | null | undefined, max: number, { singleLine = false } = {}): string | null {
+/**
+ * `plain`: the format defines the field as plain text (iCalendar TEXT, JSON Feed `title` and
+ * `content_text`), so "<" and "&" are characters of the text, kept as written and escaped on output.
+ */
+export function cleanText(
+  raw: string | null | undefined,
+  max: number,
+  { singleLine = false, plain = false } = {},
+): string | null {
   if (raw === null || raw === undefined) return null;
-  let text = demoronize(stripMarkup(String(raw)))
+  let text = demoronize(plain ? String(raw) : stripMarkup(String(raw)))
     .replace(LONE_SURROGATE, '\uFFFD')
     .replace(CONTROL, '');
   text = singleLine ? text.replace(/\s+/g, ' ') : text.replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n');

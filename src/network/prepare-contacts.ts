@@ -1,6 +1,7 @@
 import { foldText } from '../core/fold-text.ts';
 import type { Lexicon } from '../core/lexicon.ts';
 import type { Contact, Tier } from '../core/profile.ts';
+import { personalNote } from './personal-note.ts';
 
 /** A contact as the gap functions read it: merged, mapped onto fields, dates as numbers. */
 export interface PreparedContact {
@@ -86,7 +87,9 @@ export function prepareContacts(
   const prepared: PreparedContact[] = [];
   for (const { contact } of order.flat()) {
     const fields = new Set(contact.fields.map((f) => lexicon.fieldOf(f)));
-    const words = [contact.org, contact.title, contact.notes, ...contact.communities].filter(Boolean).join(' \n ');
+    const words = [contact.org, contact.title, personalNote(contact.notes), ...contact.communities]
+      .filter(Boolean)
+      .join(' \n ');
     for (const field of lexicon.fieldsIn(words)) fields.add(field);
     let lastSeenMs = contact.lastSeen ? Date.parse(contact.lastSeen) : null;
     if (lastSeenMs !== null && lastSeenMs > nowMs + 86_400_000) {

@@ -1,6 +1,8 @@
 import ICAL from 'ical.js';
 import type { Lexicon } from '../core/lexicon.ts';
 import type { Contact } from '../core/profile.ts';
+import { personalNote } from './personal-note.ts';
+import { type ContentLine, contentLines } from './vcard-lines.ts';
 import { repairVcard } from './vcard-repair.ts';
 
 type JCardProperty = [string, Record<string, unknown>, string, ...unknown[]];
@@ -12,6 +14,20 @@ function values(props: JCardProperty[], name: string): unknown[] {
   return props.filter((p) => p[0] === name).flatMap((p) => p.slice(3));
 }
 
+// An escaped backslash is set aside before ical.js reads a card, so that what is left escaped after it
+// (ical.js unescapes only \\, \, and \n in vCard text) can be told from a backslash that was written.
+const ESCAPED_BACKSLASH = '\uE000';
+
+/**
+ * RFC 6350 3.4 and RFC 2426 5.8.4: \; \, \n and \\ in text. Apple also escapes ':' and '"', Google
+ * escapes ':' in URLs; a backslash before any of them is an escape, never part of the value.
+ */
+function unescapeVcard(value: string): string {
+  return value
+    .replace(/\\([;,:"nN])/g, (_, ch: string) => (ch === 'n' || ch === 'N' ? '\n' : ch))
+    .replaceAll(ESCAPED_BACKSLASH, '\\');
+}
+
 function text(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
   const joined = Array.isArray(value)
@@ -20,7 +36,7 @@ function text(value: unknown): string | undefined {
         .filter((v) => typeof v === 'string' && v.trim())
         .join(' ')
     : String(value);
-  const trimmed = joined.replace(/\s+/g, ' ').trim();
+  const trimmed = unescapeVcard(joined).replace(/\s+/g, ' ').trim();
   return trimmed === '' ? undefined : trimmed;
 }
 
@@ -50,7 +66,8 @@ function cardToContact(props: JCardProperty[], lexicon: Lexicon): Contact | null
   const city = Array.isArray(adr) ? text(adr[3]) : undefined;
   const email = text(values(props, 'email')[0])?.replace(/^mailto:/i, '');
   const url = text(values(props, 'url')[0]);
-  const described = [org, title, role, notes, ...categories].filter(Boolean).join('\n');
+  // A note gives fields only where it speaks about the person, not through a licence pasted into it.
+  const described = [org, title, role, personalNote(notes), ...categories].filter(Boolean).join('\n');
   const fields = [...lexicon.fieldsIn(described)];
   return {
     name: name.slice(0, 200),
@@ -71,31 +88,74 @@ function cardLabel(card: string, index: number): string {
   return fn ? `card ${index + 1} (${fn.slice(0, 60)})` : `card ${index + 1}`;
 }
 
+function parseCard(lines: ContentLine[]): JCardProperty[] {
+  const card = repairVcard(lines.map((l) => l.text).join('\r\n')).replaceAll('\\\\', ESCAPED_BACKSLASH);
+  const parsed = ICAL.parse(`${card}\r\n`) as unknown as [string, JCardProperty[]];
+  return parsed[1] ?? [];
+}
+
+function errorText(error: unknown): string {
+  return (error instanceof Error ? error.message : 'unreadable').replace(/\s+/g, ' ').slice(0, 80);
+}
+
 /**
- * Contacts from a vCard 2.1, 3.0 or 4.0 export (Google, Apple, Outlook, Thunderbird). Each card is
- * read on its own: a broken one is skipped with a warning naming it, the rest are kept. Contacts
- * from an address book get the shallowest tier and no last meeting: the user has not said more.
+ * A card ical.js refuses is read line by line: the lines it cannot read are dropped with a warning
+ * naming the card, the line and the property, and the person is still imported from the rest.
+ */
+function readCard(lines: ContentLine[], label: string, warnings: string[]): JCardProperty[] {
+  try {
+    return parseCard(lines);
+  } catch {
+    const version = lines.find((l) => /^VERSION:/i.test(l.text));
+    const props: JCardProperty[] = [];
+    for (const line of lines) {
+      if (/^(BEGIN|END):VCARD\b|^VERSION:/i.test(line.text)) continue;
+      const alone = [
+        { text: 'BEGIN:VCARD', line: 0 },
+        ...(version ? [version] : []),
+        line,
+        { text: 'END:VCARD', line: 0 },
+      ];
+      try {
+        props.push(...parseCard(alone).filter((p) => p[0] !== 'version'));
+      } catch (error) {
+        const name = (/^[A-Za-z0-9.-]+/.exec(line.text)?.[0] ?? '?').slice(0, 40);
+        warnings.push(`${label}, line ${line.line}: unreadable ${name} line dropped (${errorText(error)})`);
+      }
+    }
+    return props;
+  }
+}
+
+/**
+ * Contacts from a vCard 2.1, 3.0 or 4.0 export (iOS, macOS, Google, Outlook, Android, Thunderbird).
+ * Each card is read on its own: a broken line costs that line, a card without a name that card, and
+ * the rest are kept. Photos are not read. Contacts from an address book get the shallowest tier and
+ * no last meeting: the user has not said more.
  */
 export function readVcards(input: string, lexicon: Lexicon): { contacts: Contact[]; warnings: string[] } {
   const textIn = input.replace(/^\uFEFF/, '');
-  const cards = textIn.match(/^BEGIN:VCARD[ \t]*\r?$[\s\S]*?^END:VCARD[ \t]*\r?$/gim) ?? [];
+  const cards = [...textIn.matchAll(/^BEGIN:VCARD[ \t]*\r?$[\s\S]*?^END:VCARD[ \t]*\r?$/gim)];
   const warnings: string[] = [];
   if (cards.length === 0) warnings.push('no vCard found (expected BEGIN:VCARD ... END:VCARD)');
   const contacts: Contact[] = [];
-  cards.forEach((card, index) => {
-    let parsed: unknown;
-    try {
-      parsed = ICAL.parse(repairVcard(card));
-    } catch (error) {
-      warnings.push(
-        `skipped ${cardLabel(card, index)}: ${(error instanceof Error ? error.message : 'unreadable').slice(0, 80)}`,
-      );
-      return;
-    }
-    const props = ((parsed as [string, JCardProperty[]])[1] ?? []) as JCardProperty[];
+  let line = 1;
+  let scanned = 0;
+  cards.forEach((match, index) => {
+    line += countLines(textIn, scanned, match.index);
+    scanned = match.index;
+    const card = match[0];
+    const label = cardLabel(card, index);
+    const props = readCard(contentLines(card, line), label, warnings);
     const contact = cardToContact(props, lexicon);
     if (contact) contacts.push(contact);
-    else warnings.push(`skipped ${cardLabel(card, index)}: no name`);
+    else warnings.push(`skipped ${label}: no name`);
   });
   return { contacts, warnings };
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  return count;
 }

@@ -195,7 +195,7 @@ export function buildProgram(): Command {
         for (const e of events) {
           const place = e.online === true ? 'online' : [e.location.city, e.location.country].filter(Boolean).join(', ');
           process.stdout.write(
-            `${e.start ?? 'undated   '}  ${e.title}  [${e.kind}${place ? `, ${place}` : ''}]${e.status === 'cancelled' ? ' CANCELLED' : ''}\n`,
+            `${e.start ?? 'undated   '}  ${e.title}  [${e.kind}${place ? `, ${place}` : ''}]${e.status === 'confirmed' ? '' : ` ${e.status.toUpperCase()}`}\n`,
           );
         }
       },

@@ -30,6 +30,7 @@ export interface OccurrenceRow {
   source_id: string;
   event_id: string;
   start_ms: number | null;
+  published_ms: number | null;
   status: string;
   record: string;
   content_hash: string;
@@ -80,7 +81,11 @@ export function toStoredEvents(
     const record = joinRecord(lead.record, lead.text_json);
     events.push({
       ...record,
-      status: group.some((r) => r.status === 'confirmed') ? 'confirmed' : 'cancelled',
+      status: group.some((r) => r.status === 'confirmed')
+        ? 'confirmed'
+        : group.some((r) => r.status === 'withdrawn')
+          ? 'withdrawn'
+          : 'cancelled',
       id: eventId,
       city: record.location.city,
       country: record.location.country,

@@ -82,7 +82,7 @@ export function openSqliteStore(path: string): EventStore {
     "SELECT source_id, COUNT(*) AS n FROM occurrences WHERE status = 'confirmed' GROUP BY source_id",
   );
   const existingOfSource = db.prepare(
-    'SELECT id, event_id, content_hash, status, start_ms FROM occurrences WHERE source_id = ?',
+    'SELECT id, event_id, content_hash, status, start_ms, published_ms FROM occurrences WHERE source_id = ?',
   );
   const candidatesInDays = db.prepare(
     'SELECT event_id, uid, start, all_day, title, url_key, place, online FROM occurrences WHERE start_ms >= ? AND start_ms < ? AND source_id <> ?',
@@ -90,13 +90,15 @@ export function openSqliteStore(path: string): EventStore {
   // Positional parameters: binding named values from an object per row cost more than the insert.
   const insertOccurrence = db.prepare(`INSERT INTO occurrences
     (id, source_id, event_id, uid, recurrence_id, start, start_ms, day, all_day, title, url_key, place, online, status,
-     text_id, record, content_hash, first_seen, last_changed)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+     text_id, record, content_hash, published_ms, first_seen, last_changed)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const updateOccurrence = db.prepare(`UPDATE occurrences SET start = ?, start_ms = ?, day = ?, all_day = ?, title = ?,
-    url_key = ?, place = ?, online = ?, status = ?, text_id = ?, record = ?, content_hash = ?, last_changed = ? WHERE id = ?`);
+    url_key = ?, place = ?, online = ?, status = ?, text_id = ?, record = ?, content_hash = ?, published_ms = ?,
+    last_changed = ? WHERE id = ?`);
   const insertText = db.prepare('INSERT OR IGNORE INTO event_texts (id, json) VALUES (?, ?)');
   const dropUnusedTexts = db.prepare('DELETE FROM event_texts WHERE id NOT IN (SELECT text_id FROM occurrences)');
   const cancelOccurrence = db.prepare("UPDATE occurrences SET status = 'cancelled', last_changed = ? WHERE id = ?");
+  const withdrawOccurrence = db.prepare("UPDATE occurrences SET status = 'withdrawn', last_changed = ? WHERE id = ?");
 
   /**
    * Other sources' events near a record's day, fetched once per day and kept for the batch: a query
@@ -132,7 +134,7 @@ export function openSqliteStore(path: string): EventStore {
         (
           existingOfSource.all(sourceId) as Pick<
             OccurrenceRow,
-            'id' | 'event_id' | 'content_hash' | 'status' | 'start_ms'
+            'id' | 'event_id' | 'content_hash' | 'status' | 'start_ms' | 'published_ms'
           >[]
         ).map((r) => [r.id, r]),
       );
@@ -140,7 +142,10 @@ export function openSqliteStore(path: string): EventStore {
       const split = createRecordSplitter();
       let lastTextId = '';
       const seen = new Set<string>();
+      let oldestPublishedMs = Number.POSITIVE_INFINITY;
       for (const record of records) {
+        const publishedMs = record.published ? Date.parse(record.published) : null;
+        if (publishedMs !== null && publishedMs < oldestPublishedMs) oldestPublishedMs = publishedMs;
         const id = stableId(sourceId, record.uid, record.recurrenceId ?? '');
         const { occurrenceJson, textId, textJson, urlKey, placeKey: place, contentHash: hash } = split(record);
         if (textId !== lastTextId) {
@@ -162,6 +167,7 @@ export function openSqliteStore(path: string): EventStore {
           textId,
           occurrenceJson,
           hash,
+          publishedMs,
         ];
         if (seen.has(id)) {
           // The same UID twice in one file: the later one wins, as a calendar app would show it.
@@ -170,7 +176,8 @@ export function openSqliteStore(path: string): EventStore {
         }
         seen.add(id);
         if (previous) {
-          if (previous.content_hash === hash) counts.unchanged++;
+          // A vanished event that comes back is live again: its status differs though its content does not.
+          if (previous.content_hash === hash && previous.status === record.status) counts.unchanged++;
           else {
             updateOccurrence.run(...values, outcome.at, id);
             counts.changed++;
@@ -189,6 +196,16 @@ export function openSqliteStore(path: string): EventStore {
           if (!inside) continue;
           cancelOccurrence.run(outcome.at, id);
           counts.cancelled++;
+        }
+      }
+      if (outcome.withdrawVanished) {
+        for (const [id, row] of existing) {
+          if (seen.has(id) || row.status !== 'confirmed' || row.published_ms === null) continue;
+          // An item dated outside the window is still listed; the parser only left it out of this run.
+          if (row.start_ms !== null && (row.start_ms < outcome.window.fromMs || row.start_ms >= outcome.window.toMs))
+            continue;
+          // Older than every item still listed: it scrolled out of a rolling feed and stays as it was.
+          if (row.published_ms > oldestPublishedMs) withdrawOccurrence.run(outcome.at, id);
         }
       }
       if (counts.changed > 0) dropUnusedTexts.run();

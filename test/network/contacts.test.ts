@@ -55,15 +55,18 @@ describe('vCard import', () => {
     expect(grace?.fields.sort()).toEqual(['rust', 'security']);
   });
 
-  it('skips a broken card with a warning that names it and keeps the others', () => {
+  it('a broken line costs that line and a nameless card that card, each with a warning; the others are kept', () => {
     const vcard = [
       'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good One\r\nEND:VCARD',
       'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Broken Card\r\nN:Card;Broken\r\nTEL;TYPE=cell\r\nEND:VCARD',
       'BEGIN:VCARD\r\nVERSION:4.0\r\nADR;TYPE=work:;;street;city;;;\r\nEND:VCARD',
     ].join('\r\n');
     const { contacts, warnings } = readVcards(vcard, defaultLexicon());
-    expect(contacts.map((c) => c.name)).toEqual(['Good One']);
-    expect(warnings).toEqual([expect.stringMatching(/^skipped card 2 \(Broken Card\): /), 'skipped card 3: no name']);
+    expect(contacts.map((c) => c.name)).toEqual(['Good One', 'Broken Card']);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^card 2 \(Broken Card\), line 9: unreadable TEL line dropped/),
+      'skipped card 3: no name',
+    ]);
   });
 
   it('merges the same person on re-import (name + email, or name + org) and never duplicates', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CalendarEntry, Publication } from '../../src/core/publication.ts';
 import { escapeText, foldLine } from '../../src/render/ical/content-line.ts';
 import { writeCalendar } from '../../src/render/ical/write-calendar.ts';
+import { expectedText } from '../support/calendars.ts';
 import { runPython } from '../support/python.ts';
 
 const HOSTILE_TITLES = [
@@ -52,14 +53,6 @@ function hostileCalendar(): string {
     ),
   );
   return writeCalendar(header, entries);
-}
-
-/** What the title should read as after a round trip: CR gone, CRLF a newline, other controls gone. */
-function expectedText(title: string): string {
-  return title
-    .replace(/\r\n/g, '\n')
-    .replace(/\r/g, '')
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
 }
 
 describe('iCalendar writer', () => {

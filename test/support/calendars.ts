@@ -34,3 +34,11 @@ export const THREE_EVENTS = calendar(
   vevent('b@test', '20261210T180000Z', 'OWASP Berlin chapter meeting'),
   vevent('c@test', '20261217T180000Z', 'WebAssembly study group'),
 );
+
+/** What text written into an iCalendar TEXT value reads as after a round trip: CR gone, CRLF a newline, other controls gone. */
+export function expectedText(text: string): string {
+  return text
+    .replace(/\r\n/g, '\n')
+    .replace(/\r/g, '')
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
+}

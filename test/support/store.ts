@@ -50,6 +50,7 @@ export function ingestSuccess(at: string, window: TimeWindow, warnings: string[]
     at,
     window,
     cancelVanished: true,
+    withdrawVanished: false,
     format: 'ical',
     title: null,
     validators: { etag: null, lastModified: null },

@@ -1,14 +1,15 @@
 import Parser from 'rss-parser';
 import { SourceError } from '../../core/errors.ts';
 import type { EventRecord } from '../../core/event.ts';
+import { excerpt } from '../excerpt.ts';
 import type { ParsedSource, ParseOptions } from '../parsed-source.ts';
 import { cleanText } from '../text.ts';
-import { type FeedItem, feedItemToRecord, textOf } from './feed-item.ts';
+import { type FeedItem, feedItemToRecord, itemLabel, publishedMs, reportUnreadableDates, textOf } from './feed-item.ts';
 import { repairXmlEntities } from './repair-xml.ts';
 
 export const MAX_FEED_ITEMS = 5_000;
 
-const parser = new Parser({
+const PARSER_OPTIONS = {
   customFields: {
     item: [
       ['ev:startdate', 'evStart'],
@@ -17,7 +18,7 @@ const parser = new Parser({
       ['dc:creator', 'dcCreator'],
     ],
   },
-});
+};
 
 function categoriesOf(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
@@ -27,21 +28,28 @@ function categoriesOf(value: unknown): string[] {
     .slice(0, 20);
 }
 
-function toFeedItem(raw: Record<string, unknown>): FeedItem {
-  const published = textOf(raw.isoDate) ?? textOf(raw.pubDate);
-  const publishedMs = published ? Date.parse(published) : Number.NaN;
+function toFeedItem(raw: Record<string, unknown>, unreadableDates: string[]): FeedItem {
+  const id = textOf(raw.guid) ?? textOf(raw.id);
+  const title = textOf(raw.title);
   return {
-    id: textOf(raw.guid) ?? textOf(raw.id),
-    title: textOf(raw.title),
+    id,
+    title,
     link: textOf(raw.link),
     description: textOf(raw.content) ?? textOf(raw.summary) ?? textOf(raw.contentSnippet),
-    publishedMs: Number.isFinite(publishedMs) ? publishedMs : null,
+    publishedMs: publishedMs(textOf(raw.isoDate) ?? textOf(raw.pubDate), itemLabel(id, title), unreadableDates),
     eventStart: textOf(raw.evStart),
     eventEnd: textOf(raw.evEnd),
     eventLocation: textOf(raw.evLocation),
     categories: categoriesOf(raw.categories),
     author: textOf(raw.creator) ?? textOf(raw.dcCreator) ?? textOf(raw.author),
   };
+}
+
+/** Element prefixes used without an `xmlns:prefix` declaration (XML Namespaces 1.0 section 5: not well-formed). */
+function undeclaredPrefixes(xml: string): string[] {
+  const declared = new Set(['xml', 'xmlns', ...[...xml.matchAll(/\bxmlns:([\w.-]+)\s*=/g)].map((m) => m[1]!)]);
+  const used = new Set([...xml.matchAll(/<\/?([A-Za-z_][\w.-]*):[A-Za-z_]/g)].map((m) => m[1]!));
+  return [...used].filter((prefix) => !declared.has(prefix)).slice(0, 5);
 }
 
 /** A feed cut one character short (`</rss` with no `>`) loses nothing worth refusing it for. */
@@ -74,18 +82,32 @@ export async function parseFeed(xml: string, options: ParseOptions): Promise<Par
   }
   let output: { items?: unknown[]; title?: unknown; ttl?: unknown };
   try {
-    output = (await parser.parseString(repaired)) as { items?: unknown[]; title?: unknown; ttl?: unknown };
+    // A parser per feed: rss-parser keeps one xml2js parser per instance, and after some malformed
+    // documents that parser never calls back again, so a shared one hung every later feed.
+    output = (await new Parser(PARSER_OPTIONS).parseString(repaired)) as {
+      items?: unknown[];
+      title?: unknown;
+      ttl?: unknown;
+    };
   } catch (error) {
     throw new SourceError('parse', `not valid RSS or Atom (${shortReason(error)})`);
   }
   const rawItems = (output.items ?? []) as Record<string, unknown>[];
+  if (rawItems.length === 0) warnings.push('the feed holds no items');
+  const undeclared = undeclaredPrefixes(repaired);
+  if (undeclared.length > 0)
+    warnings.push(
+      `undeclared XML namespace prefix ${undeclared.map((p) => excerpt(p, 20)).join(', ')} read as part of element names`,
+    );
   if (rawItems.length > MAX_FEED_ITEMS)
     warnings.push(`${rawItems.length} items; only the first ${MAX_FEED_ITEMS} are read`);
   const records: EventRecord[] = [];
+  const unreadableDates: string[] = [];
   for (const raw of rawItems.slice(0, MAX_FEED_ITEMS)) {
-    const record = feedItemToRecord(toFeedItem(raw), options, warnings);
+    const record = feedItemToRecord(toFeedItem(raw, unreadableDates), options, warnings);
     if (record) records.push(record);
   }
+  reportUnreadableDates(unreadableDates, warnings);
   const ttl = Number(textOf(output.ttl));
   return {
     records,

@@ -4,7 +4,7 @@ import type { EventRecord } from '../../core/event.ts';
 import { parseSourceJson } from '../parse-json.ts';
 import type { ParsedSource, ParseOptions } from '../parsed-source.ts';
 import { cleanText } from '../text.ts';
-import { feedItemToRecord } from './feed-item.ts';
+import { feedItemToRecord, itemLabel, publishedMs, reportUnreadableDates } from './feed-item.ts';
 import { MAX_FEED_ITEMS } from './parse-feed.ts';
 
 const loose = z.unknown().transform((v) => (typeof v === 'string' || typeof v === 'number' ? String(v) : null));
@@ -48,26 +48,33 @@ export function parseJsonFeed(text: string, options: ParseOptions): ParsedSource
   }
   const warnings: string[] = [];
   const records: EventRecord[] = [];
+  const unreadableDates: string[] = [];
   for (const item of parsed.data.items.slice(0, MAX_FEED_ITEMS)) {
-    const published = item.date_published ? Date.parse(item.date_published) : Number.NaN;
     const record = feedItemToRecord(
       {
         id: item.id ?? null,
         title: item.title ?? null,
         link: item.url ?? item.external_url ?? null,
         description: item.content_text ?? item.content_html ?? item.summary ?? null,
-        publishedMs: Number.isFinite(published) ? published : null,
+        publishedMs: publishedMs(
+          item.date_published ?? null,
+          itemLabel(item.id ?? null, item.title ?? null),
+          unreadableDates,
+        ),
         eventStart: item._event?.starts_at ?? null,
         eventEnd: item._event?.ends_at ?? null,
         eventLocation: item._event?.venue ?? null,
         categories: (item.tags ?? []).filter((t): t is string => typeof t === 'string'),
         author: item.author?.name ?? item.authors?.[0]?.name ?? null,
+        plainTitle: true,
+        plainDescription: item.content_text !== undefined && item.content_text !== null,
       },
       options,
       warnings,
     );
     if (record) records.push(record);
   }
+  reportUnreadableDates(unreadableDates, warnings);
   return {
     records,
     warnings,

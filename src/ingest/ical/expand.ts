@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import type { TimeWindow } from '../../core/window.ts';
+import { eventLabel, excerpt } from '../excerpt.ts';
 import {
   allValues,
   firstProperty,
@@ -35,6 +36,8 @@ export interface ExpandContext {
   warn(message: string): void;
   /** Told the start of a single (non-recurring) event left out for lying outside the window. */
   onOutsideWindow?: (startMs: number) => void;
+  /** A series whose times name no zone at all (RFC 5545 floating time), read as UTC. */
+  onFloating?(uid: string): void;
 }
 
 interface Anchor {
@@ -61,9 +64,10 @@ function readAnchor(properties: JCalProperty[], uid: string, ctx: ExpandContext)
   const dtstart = firstProperty(properties, 'dtstart');
   const value = dtstart ? readTimeValue(dtstart[3], tzidOf(dtstart), dtstart[2]) : null;
   if (!dtstart || !value) {
-    ctx.warn(dtstart ? `event ${uid}: invalid DTSTART, skipped` : `event ${uid}: no DTSTART, skipped`);
+    ctx.warn(`${eventLabel(uid)}: ${dtstart ? 'invalid' : 'no'} DTSTART, skipped`);
     return null;
   }
+  if (!value.isDate && !value.utc && value.tzid === null && !ctx.calendarZone) ctx.onFloating?.(uid);
   const zone = zoneOf(value, ctx);
   const startMs = instantOf(value, zone, ctx);
   let durationMs = value.isDate ? DAY_MS : 0;
@@ -75,20 +79,20 @@ function readAnchor(properties: JCalProperty[], uid: string, ctx: ExpandContext)
       durationMs =
         instantOf(end, end.utc || end.isDate ? zoneOf(end, ctx) : ctx.zones.resolve(end.tzid ?? value.tzid), ctx) -
         startMs;
-    else ctx.warn(`event ${uid}: invalid DTEND ignored`);
+    else ctx.warn(`${eventLabel(uid)}: invalid DTEND ignored`);
   } else if (duration) {
     try {
       durationMs = ICAL.Duration.fromString(duration).toSeconds() * 1000;
     } catch {
-      ctx.warn(`event ${uid}: invalid DURATION ignored`);
+      ctx.warn(`${eventLabel(uid)}: invalid DURATION ignored`);
     }
   }
   if (!Number.isFinite(durationMs) || durationMs > MAX_DURATION_MS) {
-    ctx.warn(`event ${uid}: implausible duration ignored`);
+    ctx.warn(`${eventLabel(uid)}: implausible duration ignored`);
     durationMs = value.isDate ? DAY_MS : 0;
   }
   if (durationMs < 0) {
-    ctx.warn(`event ${uid}: ends before it starts; end set to start`);
+    ctx.warn(`${eventLabel(uid)}: ends before it starts; end set to start`);
     durationMs = value.isDate ? DAY_MS : 0;
   }
   return { value, zone, startMs, durationMs };
@@ -125,12 +129,50 @@ function localiseUntil(recur: ICAL.Recur, zone: Zone, isDate: boolean): void {
   recur.until = icalTime(wall, isDate);
 }
 
+// RFC 5545 3.3.10 and RFC 7529's RSCALE/SKIP; anything else (a typo such as UNTL) is ignored by ical.js.
+const RULE_PARTS = new Set([
+  'freq',
+  'until',
+  'count',
+  'interval',
+  'bysecond',
+  'byminute',
+  'byhour',
+  'byday',
+  'bymonthday',
+  'byyearday',
+  'byweekno',
+  'bymonth',
+  'bysetpos',
+  'wkst',
+  'rscale',
+  'skip',
+]);
+
+/** What in a rule is invalid but read anyway: each is reported, as the series may not be what was meant. */
+function checkRule(rule: JCalProperty, recur: ICAL.Recur, anchor: Anchor, uid: string, ctx: ExpandContext): void {
+  const parts = rule[3];
+  if (parts && typeof parts === 'object')
+    for (const key of Object.keys(parts))
+      if (!RULE_PARTS.has(key) && !key.startsWith('x-'))
+        ctx.warn(`${eventLabel(uid)}: RRULE part ${excerpt(key.toUpperCase(), 20)} is not in RFC 5545; ignored`);
+  const until = recur.until;
+  if (!until) return;
+  if (until.isDate !== anchor.value.isDate)
+    ctx.warn(
+      `${eventLabel(uid)}: RRULE UNTIL is a ${until.isDate ? 'date' : 'date-time'} but DTSTART a ${anchor.value.isDate ? 'date' : 'date-time'} (RFC 5545 3.3.10); compared as written`,
+    );
+  if (until.toUnixTime() * 1000 < anchor.startMs - (until.isDate ? DAY_MS : 0))
+    ctx.warn(`${eventLabel(uid)}: RRULE UNTIL is before DTSTART; only DTSTART occurs`);
+}
+
 /** Instants of the whole set (RRULEs + RDATEs + DTSTART, minus EXDATEs) that start inside the window. */
 function seriesInstants(
   master: JCalProperty[],
   anchor: Anchor,
   uid: string,
   ctx: ExpandContext,
+  excluded: Set<number>,
 ): Map<number, WallTime | null> {
   const { window } = ctx;
   const zone = seriesZone(anchor, ctx);
@@ -147,28 +189,29 @@ function seriesInstants(
     try {
       recur = new ICAL.Property(rule).getFirstValue() as ICAL.Recur;
       if (!recur?.freq) throw new Error('no FREQ');
+      checkRule(rule, recur, anchor, uid, ctx);
       localiseUntil(recur, zone, isDate);
     } catch {
-      ctx.warn(`event ${uid}: invalid RRULE ignored`);
+      ctx.warn(`${eventLabel(uid)}: invalid RRULE ignored`);
       continue;
     }
     let iterator: ICAL.RecurIterator;
     try {
       iterator = recur.iterator(icalTime(wallStart, isDate));
     } catch {
-      ctx.warn(`event ${uid}: RRULE cannot be expanded, ignored`);
+      ctx.warn(`${eventLabel(uid)}: RRULE cannot be expanded, ignored`);
       continue;
     }
     for (let i = 0; ; i++) {
       if (i >= SERIES_LIMITS.maxIterations || ((i & 1023) === 1023 && Date.now() > deadline)) {
-        ctx.warn(`event ${uid}: recurrence expansion stopped at its limit`);
+        ctx.warn(`${eventLabel(uid)}: recurrence expansion stopped at its limit`);
         break;
       }
       let next: ICAL.Time | null;
       try {
         next = iterator.next();
       } catch {
-        ctx.warn(`event ${uid}: RRULE expansion failed part-way`);
+        ctx.warn(`${eventLabel(uid)}: RRULE expansion failed part-way`);
         break;
       }
       if (!next) break;
@@ -187,7 +230,7 @@ function seriesInstants(
       if (ms >= window.fromMs && ms < window.toMs) instants.set(ms, wall);
       if (instants.size > SERIES_LIMITS.maxOccurrences) {
         ctx.warn(
-          `event ${uid}: more than ${SERIES_LIMITS.maxOccurrences} occurrences in the window; the rest are left out`,
+          `${eventLabel(uid)}: more than ${SERIES_LIMITS.maxOccurrences} occurrences in the window; the rest are left out`,
         );
         break;
       }
@@ -201,8 +244,13 @@ function seriesInstants(
   }
   for (const { value, property } of allValues(master, 'exdate')) {
     const exdate = readTimeValue(value, tzidOf(property) ?? anchor.value.tzid, property[2]);
-    if (!exdate) continue;
-    instants.delete(exceptionMs(exdate, anchor, ctx));
+    if (!exdate) {
+      ctx.warn(`${eventLabel(uid)}: invalid EXDATE ${excerpt(String(value), 30)} ignored`);
+      continue;
+    }
+    const ms = exceptionMs(exdate, anchor, ctx);
+    instants.delete(ms);
+    excluded.add(ms);
   }
   return instants;
 }
@@ -259,11 +307,12 @@ export function expandGroup(uid: string, vevents: JCalProperty[][], ctx: ExpandC
   const overrides = vevents.filter((v) => v !== master);
   const inWindow = (ms: number) => ms >= ctx.window.fromMs && ms < ctx.window.toMs;
   const out: Occurrence[] = [];
+  const excluded = new Set<number>();
   const masterAnchor = master ? readAnchor(master, uid, ctx) : null;
   const overrideByInstant = new Map<number, JCalProperty[]>();
   for (const override of overrides) {
     const ms = recurrenceIdMs(override, masterAnchor, ctx);
-    if (ms === null) ctx.warn(`event ${uid}: invalid RECURRENCE-ID, override skipped`);
+    if (ms === null) ctx.warn(`${eventLabel(uid)}: invalid RECURRENCE-ID, override skipped`);
     else overrideByInstant.set(ms, withInherited(override, master));
   }
   const recurring = master && (firstProperty(master, 'rrule') || firstProperty(master, 'rdate'));
@@ -271,7 +320,7 @@ export function expandGroup(uid: string, vevents: JCalProperty[][], ctx: ExpandC
     if (inWindow(masterAnchor.startMs)) out.push(single(master, masterAnchor, null));
     else ctx.onOutsideWindow?.(masterAnchor.startMs);
   } else if (master && masterAnchor) {
-    const instants = seriesInstants(master, masterAnchor, uid, ctx);
+    const instants = seriesInstants(master, masterAnchor, uid, ctx, excluded);
     for (const ms of [...instants.keys()].sort((a, b) => a - b)) {
       const recurrenceId = recurrenceIdText(ms, masterAnchor.value.isDate);
       const override = overrideByInstant.get(ms);
@@ -285,7 +334,14 @@ export function expandGroup(uid: string, vevents: JCalProperty[][], ctx: ExpandC
     }
   }
   // Overrides whose instant the rule does not produce (or that moved into the window) still describe real events.
+  if (!master && overrideByInstant.size > 0)
+    ctx.warn(`${eventLabel(uid)}: RECURRENCE-ID of a series not in the file; read as a single event`);
   for (const [ms, override] of overrideByInstant) {
+    // Apple writes an EXDATE beside each moved occurrence: the override is the occurrence, not a stray.
+    if (master && masterAnchor && inWindow(ms) && !excluded.has(ms))
+      ctx.warn(
+        `${eventLabel(uid)}: RECURRENCE-ID ${recurrenceIdText(ms, masterAnchor.value.isDate)} matches no occurrence of its series; read as a single event`,
+      );
     const anchor = readAnchor(override, uid, ctx);
     if (anchor && inWindow(anchor.startMs))
       out.push(single(override, anchor, recurrenceIdText(ms, anchor.value.isDate)));

@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { type EventRecord, TEXT_LIMITS } from '../../core/event.ts';
 import { stableId } from '../../core/stable-id.ts';
 import { inferKind, inferOnline } from '../classify.ts';
+import { eventLabel } from '../excerpt.ts';
 import type { ParsedSource, ParseOptions } from '../parsed-source.ts';
 import { cleanText, cleanUrl } from '../text.ts';
 import { type ExpandContext, expandGroup, type Occurrence } from './expand.ts';
@@ -47,7 +48,9 @@ function categories(properties: JCalProperty[]): string[] {
 const UNTITLED = 'Untitled event';
 
 function seriesText(properties: JCalProperty[], options: ParseOptions): SeriesText {
-  const title = cleanText(firstText(properties, 'summary'), TEXT_LIMITS.title, { singleLine: true }) ?? UNTITLED;
+  // RFC 5545 TEXT is plain text: "The <script> element" is a talk title, not markup to strip.
+  const title =
+    cleanText(firstText(properties, 'summary'), TEXT_LIMITS.title, { singleLine: true, plain: true }) ?? UNTITLED;
   const description = cleanText(firstText(properties, 'description'), TEXT_LIMITS.description);
   const locationText = cleanText(firstText(properties, 'location'), TEXT_LIMITS.location, { singleLine: true });
   const { lat, lon } = geo(properties);
@@ -95,33 +98,44 @@ function refreshMinutes(properties: JCalProperty[]): number | null {
 export function parseIcs(text: string, options: ParseOptions): ParsedSource {
   const parts = readCalendar(text);
   const warnings = parts.warnings;
-  const unknownZones = new Set<string>();
-  const zones = createZoneTable(parts.vtimezones, (tzid) => unknownZones.add(tzid));
+  const zoneNotes = new Set<string>();
+  const zones = createZoneTable(parts.vtimezones, (message) => zoneNotes.add(message));
   const calendarZoneName = firstText(parts.properties, 'x-wr-timezone');
   const calendarZone: Zone | null =
     calendarZoneName && isIanaZone(calendarZoneName) ? { kind: 'iana', name: calendarZoneName } : null;
   if (parts.vevents.length === 0) warnings.push('the calendar holds no events (no VEVENT)');
   const groups = new Map<string, JCalProperty[][]>();
-  for (const vevent of parts.vevents) {
-    // A VEVENT without UID still needs an id that is stable across runs.
-    const uid =
-      firstText(vevent, 'uid') ??
-      `generated-${stableId(firstText(vevent, 'summary') ?? '', String(firstProperty(vevent, 'dtstart')?.[3] ?? ''))}`;
+  const withoutUid: string[] = [];
+  parts.vevents.forEach((vevent, index) => {
+    let uid = firstText(vevent, 'uid');
+    if (uid === null) {
+      // RFC 5545 3.6.1 requires a UID; the id made up instead is stable across runs, not across edits.
+      uid = `generated-${stableId(firstText(vevent, 'summary') ?? '', String(firstProperty(vevent, 'dtstart')?.[3] ?? ''))}`;
+      const line = parts.veventLines[index];
+      withoutUid.push(line ? `line ${line}` : `VEVENT #${index + 1}`);
+    }
     const group = groups.get(uid);
     if (group) group.push(vevent);
     else groups.set(uid, [vevent]);
-  }
-  const ctx = {
+  });
+  if (withoutUid.length > 0)
+    warnings.push(
+      `${withoutUid.length} VEVENT${withoutUid.length === 1 ? '' : 's'} without UID (${withoutUid.slice(0, 3).join(', ')}${withoutUid.length > 3 ? ', …' : ''}): ids made from title and start`,
+    );
+  const floating = new Set<string>();
+  const ctx: ExpandContext = {
     zones,
     window: options.window,
     calendarZone,
     warn: (m: string) => warnings.push(m),
     ...(options.onOutsideWindow ? { onOutsideWindow: options.onOutsideWindow } : {}),
+    onFloating: (uid: string) => floating.add(uid),
   };
   return {
-    records: occurrenceRecords(groups, ctx, options, warnings, unknownZones),
+    records: occurrenceRecords(groups, ctx, options, warnings, { zoneNotes, floating }),
     warnings,
     refreshMinutes: refreshMinutes(parts.properties),
+    truncated: parts.truncated,
     title: cleanText(
       firstText(parts.properties, 'x-wr-calname') ?? firstText(parts.properties, 'name'),
       TEXT_LIMITS.short,
@@ -136,12 +150,13 @@ function* occurrenceRecords(
   ctx: ExpandContext,
   options: ParseOptions,
   warnings: string[],
-  unknownZones: Set<string>,
+  notes: { zoneNotes: Set<string>; floating: Set<string> },
 ): Generator<EventRecord> {
   const textCache = new Map<JCalProperty[], SeriesText>();
   for (const [uid, vevents] of groups) {
     const masters = vevents.filter((v) => !firstProperty(v, 'recurrence-id'));
-    if (masters.length > 1) warnings.push(`event ${uid}: ${masters.length} VEVENTs share this UID; the first is kept`);
+    if (masters.length > 1)
+      warnings.push(`${eventLabel(uid)}: ${masters.length} VEVENTs share this UID; the first is kept`);
     const group =
       masters.length > 1 ? vevents.filter((v) => v === masters[0] || firstProperty(v, 'recurrence-id')) : vevents;
     for (const occurrence of expandGroup(uid, group, ctx)) {
@@ -149,7 +164,7 @@ function* occurrenceRecords(
       if (text === undefined) {
         text = seriesText(occurrence.properties, options);
         textCache.set(occurrence.properties, text);
-        if (text.title === UNTITLED) warnings.push(`event ${uid}: no SUMMARY; kept as "${UNTITLED}"`);
+        if (text.title === UNTITLED) warnings.push(`${eventLabel(uid)}: no SUMMARY; kept as "${UNTITLED}"`);
       }
       yield {
         uid,
@@ -160,5 +175,10 @@ function* occurrenceRecords(
       };
     }
   }
-  for (const tzid of unknownZones) warnings.push(`unknown time zone "${tzid.slice(0, 60)}": its times are read as UTC`);
+  warnings.push(...notes.zoneNotes);
+  const floating = [...notes.floating];
+  if (floating.length > 0)
+    warnings.push(
+      `${floating.length} event${floating.length === 1 ? '' : 's'} with floating times (no TZID, no X-WR-TIMEZONE) read as UTC, first ${eventLabel(floating[0]!)}`,
+    );
 }

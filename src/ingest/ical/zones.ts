@@ -1,4 +1,6 @@
 import ICAL from 'ical.js';
+import { excerpt } from '../excerpt.ts';
+import { vtimezoneProblems } from './vtimezone-check.ts';
 import { WINDOWS_DISPLAY_NAMES, WINDOWS_ZONES } from './windows-zones.ts';
 
 /** A wall-clock reading as written in the file, before any zone is applied. */
@@ -57,43 +59,76 @@ function ianaCandidates(tzid: string): string[] {
   return candidates;
 }
 
-export function windowsZone(tzid: string): string | null {
-  const clean = tzid.replace(/^"+|"+$/g, '').trim();
-  const direct = WINDOWS_ZONES[clean];
-  if (direct) return direct;
-  for (const [pattern, zone] of WINDOWS_DISPLAY_NAMES) if (pattern.test(clean)) return zone;
-  return null;
-}
-
 export interface ZoneTable {
   resolve(tzid: string | null): Zone;
 }
 
+/** The name Intl files a zone under: a legacy link ("US/Eastern") gives its zone ("America/New_York"). */
+function canonicalIana(name: string): string {
+  return ianaFormatter(name)?.resolvedOptions().timeZone ?? name;
+}
+
+// Zones proper are filed under these areas; the legacy links of tzdata's `backward` file ("US/Eastern",
+// "GB", "EST") are not. ICU's own canonical names are older spellings (Asia/Calcutta), so an Area/City
+// name Intl files differently is not legacy for that.
+const ZONE_AREAS = /^(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)\//;
+
+const NO_VTIMEZONE = 'names no VTIMEZONE of the file';
+
 /**
  * Resolution order: a real IANA name first (browsers' and Google's reading, and immune to the stale
  * rules old exporters wrote into VTIMEZONEs), then the calendar's own VTIMEZONE, then Windows names,
- * then names that only look like IANA ones. What stays unknown is floating and reported.
+ * then names that only look like IANA ones. What stays unknown is floating. Every guess (a name the
+ * file does not define, read by what it resembles) and every invalid VTIMEZONE it uses is reported.
  */
-export function createZoneTable(vtimezones: ICAL.Component[], onUnknown: (tzid: string) => void): ZoneTable {
+export function createZoneTable(vtimezones: ICAL.Component[], report: (message: string) => void): ZoneTable {
   const byId = new Map<string, ICAL.Component>();
   for (const component of vtimezones) {
     const id = component.getFirstPropertyValue('tzid');
     if (typeof id === 'string') byId.set(id, component);
   }
   const cache = new Map<string, Zone>();
-  const resolveUncached = (tzid: string): Zone => {
+  const resolveUncached = (tzid: string, label: string): Zone => {
     if (/^(utc|gmt|z|etc\/utc|etc\/gmt)$/i.test(tzid.trim())) return { kind: 'utc' };
-    if (isIanaZone(tzid)) return { kind: 'iana', name: tzid };
     const component = byId.get(tzid);
+    if (isIanaZone(tzid)) {
+      const canonical = canonicalIana(tzid);
+      if (!component && canonical !== tzid && !ZONE_AREAS.test(tzid))
+        report(`TZID ${label} ${NO_VTIMEZONE}; read as ${canonical}, the zone its legacy name stands for`);
+      return { kind: 'iana', name: tzid };
+    }
     if (component) {
       const location = component.getFirstPropertyValue('x-lic-location');
       if (typeof location === 'string' && isIanaZone(location)) return { kind: 'iana', name: location };
     }
-    const windows = windowsZone(tzid);
-    if (windows) return { kind: 'iana', name: windows };
-    for (const candidate of ianaCandidates(tzid)) if (isIanaZone(candidate)) return { kind: 'iana', name: candidate };
-    if (component) return { kind: 'vtimezone', name: tzid, timezone: new ICAL.Timezone(component) };
-    onUnknown(tzid);
+    const clean = tzid.replace(/^"+|"+$/g, '').trim();
+    const windows = WINDOWS_ZONES[clean];
+    if (windows) {
+      if (!component) report(`TZID ${label} ${NO_VTIMEZONE}; read as ${windows}, its Windows zone`);
+      return { kind: 'iana', name: windows };
+    }
+    for (const [pattern, zone] of WINDOWS_DISPLAY_NAMES)
+      if (pattern.test(clean)) {
+        report(`TZID ${label} read as ${zone}, guessed from a Windows display name`);
+        return { kind: 'iana', name: zone };
+      }
+    for (const candidate of ianaCandidates(tzid))
+      if (isIanaZone(candidate)) {
+        if (!component) report(`TZID ${label} ${NO_VTIMEZONE}; read as ${candidate}, guessed from its name`);
+        return { kind: 'iana', name: candidate };
+      }
+    if (component) {
+      const zone: Zone = { kind: 'vtimezone', name: tzid, timezone: new ICAL.Timezone(component) };
+      try {
+        // ical.js reads a VTIMEZONE lazily and throws on a broken one at the first conversion.
+        toInstantMs({ year: 2000, month: 1, day: 1, hour: 12, minute: 0, second: 0 }, zone);
+        return zone;
+      } catch {
+        report(`VTIMEZONE ${label} cannot be read: its times are read as UTC`);
+        return { kind: 'floating' };
+      }
+    }
+    report(`unknown time zone ${label}: its times are read as UTC`);
     return { kind: 'floating' };
   };
   return {
@@ -101,7 +136,14 @@ export function createZoneTable(vtimezones: ICAL.Component[], onUnknown: (tzid: 
       if (tzid === null) return { kind: 'floating' };
       let zone = cache.get(tzid);
       if (!zone) {
-        zone = resolveUncached(tzid);
+        const label = excerpt(tzid, 60);
+        if (/[^\x20-\x7E]/.test(tzid)) report(`TZID ${label} has non-ASCII characters`);
+        zone = resolveUncached(tzid, label);
+        const component = byId.get(tzid);
+        const read = zoneName(zone) ?? 'UTC';
+        if (component)
+          for (const problem of vtimezoneProblems(component))
+            report(`VTIMEZONE ${label}: ${problem}; its times are read as ${read}`);
         cache.set(tzid, zone);
       }
       return zone;
