@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CalendarEntry, Publication } from '../../src/core/publication.ts';
 import { escapeText, foldLine } from '../../src/render/ical/content-line.ts';
 import { writeCalendar } from '../../src/render/ical/write-calendar.ts';
+import { itWith } from '../support/needs-component.ts';
 import { runPython } from '../support/python.ts';
 
 const HOSTILE_TITLES = [
@@ -111,7 +112,7 @@ describe('iCalendar writer', () => {
     expect(first.startDate.toJSDate().toISOString()).toBe('2026-12-03T17:30:00.000Z');
   });
 
-  it('reads back in Python icalendar (an independent parser) the same way', () => {
+  itWith('python3-icalendar')('reads back in Python icalendar (an independent parser) the same way', () => {
     const parsed = runPython<{ summary: string; uid: string; status: string; seq: number; start: string }[]>(
       `
 import sys, json
