@@ -34,3 +34,18 @@ export const THREE_EVENTS = calendar(
   vevent('b@test', '20261210T180000Z', 'OWASP Berlin chapter meeting'),
   vevent('c@test', '20261217T180000Z', 'WebAssembly study group'),
 );
+
+const icsUtc = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+
+/** A large calendar: `count` one-off events 20 minutes apart from `fromMs`, titled `${label} ${i}`. */
+export function manyEvents(count: number, fromMs: number, label: string): string {
+  return calendar(
+    ...Array.from({ length: count }, (_, i) =>
+      vevent(`bulk-${i}@test`, icsUtc(fromMs + i * 1_200_000), `${label} ${i}`),
+    ),
+  );
+}
