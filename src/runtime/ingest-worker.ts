@@ -17,7 +17,11 @@ export function answerIngestRequests(): void {
   port.on('message', async ({ id, spec }: IngestRequest) => {
     let response: IngestResponse;
     try {
-      const report = await ingestSource(deps, spec, { window: defaultWindow(deps.clock.now()), force: true });
+      const report = await ingestSource(deps, spec, {
+        window: defaultWindow(deps.clock.now()),
+        force: true,
+        parseBeforeWrite: true,
+      });
       response = { id, report };
     } catch (error) {
       response = { id, error: error instanceof Error ? error.message.slice(0, 200) : 'ingest failed' };

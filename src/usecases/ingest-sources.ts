@@ -19,6 +19,12 @@ export interface IngestRunOptions {
   window: TimeWindow;
   /** Fetch even a source that is backing off or disabled. */
   force: boolean;
+  /**
+   * Parse the whole source before the write transaction opens, rather than streaming records into
+   * it: the write lock is then held only for the write, so other connections' writes do not wait
+   * behind a parse (`convene serve` ingests on a worker beside the server's own connection).
+   */
+  parseBeforeWrite?: boolean;
   concurrency?: number;
   onResult?: (report: SourceReport) => void;
 }
@@ -126,11 +132,12 @@ export async function ingestSource(
   }
   // The same array the parser appends to while its records stream into the store.
   const warnings = parsed.warnings;
-  const records = validRecords(markParseErrors(parsed.records, parsed.format), warnings);
+  const streamed = validRecords(markParseErrors(parsed.records, parsed.format), warnings);
   const publisherMinutes = Math.max(parsed.refreshMinutes ?? 0, Math.round((outcome.maxAgeSeconds ?? 0) / 60)) || null;
   const schedule = afterSuccess(startedAt, source.refreshMinutes, publisherMinutes);
   let counts: IngestCounts;
   try {
+    const records = options.parseBeforeWrite ? Array.from(streamed) : streamed;
     counts = await deps.store.saveIngest(
       source.id,
       records,
@@ -148,7 +155,7 @@ export async function ingestSource(
       matchDuplicate,
     );
   } catch (error) {
-    // Thrown by the parser while records streamed in: the store rolled back, the old events stand.
+    // Thrown by the parser (while records streamed in, the store rolled back): the old events stand.
     if (!(error instanceof StreamedParseError)) throw error;
     return fail(deps, source, startedAt, error.failure, warnings);
   }
