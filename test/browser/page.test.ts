@@ -173,7 +173,7 @@ describeWith('chromium')('the personal page in headless Chromium', () => {
     await page.context().close();
   });
 
-  it('a title carrying <script> shows as text and runs nothing', async () => {
+  it('O1 a title carrying <script> shows as text and runs nothing', async () => {
     const page = await open(1280, 900);
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {

@@ -32,7 +32,7 @@ describe('calendar subscriptions and feeds behind the feed token', () => {
   });
   afterEach(() => demo.db.cleanup());
 
-  it('serves the picks as a subscription calendar apps accept: headers, stable UIDs, stamps from the event', async () => {
+  it('AU4 serves the picks as a subscription calendar apps accept: headers, stable UIDs, stamps from the event', async () => {
     const res = await get(`/cal/${token}.ics`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
@@ -112,7 +112,7 @@ describe('calendar subscriptions and feeds behind the feed token', () => {
     expect(await (await get(`/cal/${token}.ics`)).text()).not.toContain('Call for papers closes');
   });
 
-  it('unknown, malformed and rotated tokens are 404s, never 500s, and the new token works at once', async () => {
+  it('AU1 AU2 unknown, malformed and rotated tokens are 404s, never 500s, and the new token works at once', async () => {
     expect((await get('/cal/cvn_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics')).status).toBe(404);
     expect((await get('/cal/short.ics')).status).toBe(404);
     expect((await get(`/cal/${token}x.ics`)).status).toBe(404);

@@ -66,7 +66,7 @@ function expectedText(title: string): string {
 describe('iCalendar writer', () => {
   const text = hostileCalendar();
 
-  it('ends every line with CRLF, folds at 75 octets, never splits a UTF-8 sequence, and leaks no bare CR', () => {
+  it('O5 ends every line with CRLF, folds at 75 octets, never splits a UTF-8 sequence, and leaks no bare CR', () => {
     expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
     const lines = text.split('\r\n').slice(0, -1);
     for (const line of lines) {
