@@ -40,6 +40,8 @@ export function createIngestThread(entry: string, data: IngestWorkerData) {
     return started;
   };
 
+  // Started now, not with the first ingest: loading the bundle in the worker then costs nothing later.
+  worker = start();
   return {
     ingest(spec: SourceSpec): Promise<SourceReport> {
       worker ??= start();
