@@ -2,14 +2,14 @@
 // minute (10 s warm-up, then the measured run): API reads, the page and the calendar, feedback writes
 // through the page's form, and ingests of feeds served from loopback, all at once. Prints requests
 // served, 5xx count, p99 latency and the server's memory (RSS) at the start and the end of the measured run.
-// Exit code 1 on any 5xx or 10% memory growth.
+// Exit code 1 on any 5xx or 10% growth of the heap kept after a full collection.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Agent } from 'undici';
+import { Agent, WebSocket } from 'undici';
 import { generateIcs, generateRss } from './bench/generate.mjs';
 import { buildCli } from './build.mjs';
 
@@ -52,7 +52,18 @@ async function startFeedServer(versions) {
 function startConvene(sourcesFile) {
   const child = spawn(
     process.execPath,
-    [join(root, 'bin/convene.js'), 'start', '--db', join(dir, 'soak.db'), '--port', '0', '--sources', sourcesFile],
+    // The inspector (loopback, this run only) lets the soak collect garbage and read the heap it keeps.
+    [
+      '--inspect=127.0.0.1:0',
+      join(root, 'bin/convene.js'),
+      'start',
+      '--db',
+      join(dir, 'soak.db'),
+      '--port',
+      '0',
+      '--sources',
+      sourcesFile,
+    ],
     {
       cwd: root,
       env: { ...process.env, CI: 'true', CONVENE_ADMIN_KEY: ADMIN_KEY, CONVENE_ALLOW_PRIVATE_NETWORK: 'true' },
@@ -64,10 +75,36 @@ function startConvene(sourcesFile) {
     child.stderr.on('data', (d) => {
       stderr += d;
       const page = /Events worth attending for .*?: (http:\/\/\S+)\/u\/(\S+)/.exec(stderr);
-      if (page) resolve({ child, base: page[1], token: page[2] });
+      const inspector = /Debugger listening on (ws:\/\/\S+)/.exec(stderr);
+      if (page && inspector) resolve({ child, base: page[1], token: page[2], inspector: inspector[1] });
     });
     child.on('exit', (code) => reject(new Error(`convene start exited (${code}): ${stderr.slice(-500)}`)));
   });
+}
+
+/** The server's main-thread heap after a full collection, in MB: what it keeps, without the GC's slack. */
+async function heapAfterGcMb(inspectorUrl) {
+  const ws = new WebSocket(inspectorUrl);
+  await new Promise((resolve, reject) => {
+    ws.onopen = resolve;
+    ws.onerror = reject;
+  });
+  const answers = new Map();
+  ws.onmessage = (message) => {
+    const { id, result } = JSON.parse(message.data);
+    answers.get(id)?.(result);
+  };
+  let nextId = 0;
+  const call = (method) =>
+    new Promise((resolve) => {
+      const id = ++nextId;
+      answers.set(id, resolve);
+      ws.send(JSON.stringify({ id, method }));
+    });
+  await call('HeapProfiler.collectGarbage');
+  const { usedSize } = await call('Runtime.getHeapUsage');
+  ws.close();
+  return usedSize / 1024 / 1024;
 }
 
 const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
@@ -167,6 +204,7 @@ async function main() {
     };
     // Warm-up under the same load (caches filled, the heap at its working size), then the measured run.
     await load(WARM_UP_SECONDS * 1000);
+    const heapStart = await heapAfterGcMb(convene.inspector);
     latencies.length = 0;
     byKind.clear();
     serverErrors = 0;
@@ -180,6 +218,7 @@ async function main() {
     const edge = Math.max(3, Math.round(rssSamples.length / 10));
     const rssStart = percentile(rssSamples.slice(0, edge), 50);
     const rssEnd = percentile(rssSamples.slice(-edge), 50);
+    const heapEnd = await heapAfterGcMb(convene.inspector);
     const result = {
       seconds,
       requests: latencies.length,
@@ -191,6 +230,9 @@ async function main() {
       rssEndMb: Number(rssEnd.toFixed(1)),
       rssGrowthPct: Number((((rssEnd - rssStart) / rssStart) * 100).toFixed(1)),
       rssSamplesMb: rssSamples,
+      heapStartMb: Number(heapStart.toFixed(1)),
+      heapEndMb: Number(heapEnd.toFixed(1)),
+      heapGrowthPct: Number((((heapEnd - heapStart) / heapStart) * 100).toFixed(1)),
       byKind: Object.fromEntries(byKind),
     };
     if (args.includes('--json')) process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -198,7 +240,8 @@ async function main() {
       process.stdout.write(
         `soak: ${result.requests} requests in ${seconds} s (${(result.requests / seconds).toFixed(0)}/s), ` +
           `5xx: ${serverErrors}, other 4xx: ${otherErrors}, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms\n` +
-          `memory (server RSS, median of the first and last tenth): ${result.rssStartMb} MB at the start, ${result.rssEndMb} MB at the end (${result.rssGrowthPct}%); range ${Math.min(...rssSamples)}-${Math.max(...rssSamples)} MB\n` +
+          `memory, heap kept after a full GC: ${result.heapStartMb} MB at the start, ${result.heapEndMb} MB at the end (${result.heapGrowthPct}%)\n` +
+          `memory, RSS (median of the first and last tenth): ${result.rssStartMb} MB at the start, ${result.rssEndMb} MB at the end (${result.rssGrowthPct}%); range ${Math.min(...rssSamples)}-${Math.max(...rssSamples)} MB\n` +
           `by kind (count, mean ms, max ms): ${[...byKind].map(([k, v]) => `${k} ${v.n} ${(v.totalMs / v.n).toFixed(0)} ${v.maxMs.toFixed(0)}`).join(', ')}\n` +
           [...byKind]
             .filter(([, v]) => v.firstError)
@@ -206,7 +249,8 @@ async function main() {
             .join(''),
       );
     }
-    process.exitCode = serverErrors > 0 || result.rssGrowthPct >= 10 ? 1 : 0;
+    // RSS follows the GC's appetite under load; the heap kept after a collection is what a leak grows.
+    process.exitCode = serverErrors > 0 || result.heapGrowthPct >= 10 ? 1 : 0;
   } finally {
     convene.child.kill('SIGTERM');
     feeds.server.close();
