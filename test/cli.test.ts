@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Recommendations } from '../src/core/ranking.ts';
 import { THREE_EVENTS } from './support/calendars.ts';
 import { BIN, runCli } from './support/cli.ts';
+import { itWith } from './support/needs-component.ts';
+import { scriptPath } from './support/system-components.ts';
 
 describe('the convene binary', () => {
   let dir: string;
@@ -129,7 +131,7 @@ describe('the convene binary', () => {
     expect(stderr).toMatch(/bad-list\.json: sources\.0/);
   });
 
-  it('draws a progress bar on a terminal and one plain line a source otherwise', () => {
+  itWith('script')('draws a progress bar on a terminal and one plain line a source otherwise', () => {
     const second = join(dir, 'second.ics');
     writeFileSync(second, THREE_EVENTS.replaceAll('@test', '@second'));
     // Pinned: the calendar's first event would otherwise fall out of the window once its day has passed.
@@ -138,7 +140,8 @@ describe('the convene binary', () => {
     // util-linux `script` gives the child a pseudo-terminal, as a person's shell would.
     const env = { ...process.env };
     delete env.CI;
-    const tty = spawnSync('script', ['-qec', command, '/dev/null'], { env, encoding: 'utf8' });
+    const tty = spawnSync(scriptPath(), ['-qec', command, '/dev/null'], { env, encoding: 'utf8' });
+    expect(tty.error?.message, 'script (util-linux) must run').toBeUndefined();
     expect(tty.stdout).toMatch(/ingesting \[[=-]+\] 2\/2 sources/);
     const piped = spawnSync(process.execPath, [BIN, 'ingest', '--db', join(dir, 'pipe.db'), ...now, cal, second], {
       env,

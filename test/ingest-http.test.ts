@@ -62,7 +62,7 @@ describe('ingest over HTTP keeps state per source', () => {
   });
   afterEach(() => db.cleanup());
 
-  it('304: validators are stored and sent back verbatim; unchanged, events kept', async () => {
+  it('I14 304: validators are stored and sent back verbatim; unchanged, events kept', async () => {
     const first = await ingestSource(depsFor(db.store, NOW), { location: `${server.url}/cal.ics` }, RUN);
     expect(first.counts.new).toBe(3);
     const source = await db.store.getSource(`${server.url}/cal.ics`);
@@ -97,7 +97,7 @@ describe('ingest over HTTP keeps state per source', () => {
     expect(await db.store.getSource(`${server.url}/temporary`)).not.toBeNull();
   });
 
-  it('410: the source is disabled, its events kept, and it is skipped on schedule', async () => {
+  it('I16 410: the source is disabled, its events kept, and it is skipped on schedule', async () => {
     await ingestSource(depsFor(db.store, NOW), { location: `${server.url}/feed.ics` }, RUN);
     mode['/feed.ics'] = 'gone';
     const gone = await ingestSource(
@@ -119,7 +119,7 @@ describe('ingest over HTTP keeps state per source', () => {
     expect(server.hits.get('/feed.ics')).toBe(hits);
   });
 
-  it('429 with Retry-After 7200: the next check is at least two hours away', async () => {
+  it('I16 429 with Retry-After 7200: the next check is at least two hours away', async () => {
     const report = await ingestSource(depsFor(db.store, NOW), { location: `${server.url}/busy` }, RUN);
     expect(report.error?.kind).toBe('http');
     expect(Date.parse(report.nextCheckAt!)).toBeGreaterThanOrEqual(Date.parse(NOW) + 2 * 3_600_000);
@@ -127,7 +127,7 @@ describe('ingest over HTTP keeps state per source', () => {
     expect(soon.status).toBe('skipped');
   });
 
-  it('failures back off exponentially and reset on success', async () => {
+  it('I16 failures back off exponentially and reset on success', async () => {
     await ingestSource(depsFor(db.store, NOW), { location: `${server.url}/flaky.ics` }, RUN);
     mode['/flaky.ics'] = 'reset';
     const delays: number[] = [];
@@ -151,7 +151,7 @@ describe('ingest over HTTP keeps state per source', () => {
     expect((await db.store.getSource(`${server.url}/flaky.ics`))?.failureCount).toBe(0);
   });
 
-  it('a reset mid-body records a network error and keeps every stored event live', async () => {
+  it('I7 a reset mid-body records a network error and keeps every stored event live', async () => {
     await ingestSource(depsFor(db.store, NOW), { location: `${server.url}/cal2.ics` }, RUN);
     mode['/cal2.ics'] = 'reset';
     const report = await ingestSource(

@@ -62,7 +62,7 @@ describe('one clean event store', () => {
     expect(report.counts.cancelled).toBe(0);
   });
 
-  it('a source that starts serving an HTML page fails as not_a_feed and keeps its events live', async () => {
+  it('I17 a source that starts serving an HTML page fails as not_a_feed and keeps its events live', async () => {
     const location = file('cal.ics', THREE_EVENTS);
     await ingestSource(depsFor(db.store, NOW), { location }, RUN);
     file('cal.ics', '<!doctype html><html><body>Please log in</body></html>');

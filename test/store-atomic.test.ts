@@ -24,7 +24,7 @@ describe('the SQLite store writes a source atomically', () => {
   });
   afterEach(() => db.cleanup());
 
-  it('a record stream that fails part-way leaves the previous events exactly as they were', async () => {
+  it('S1 a record stream that fails part-way leaves the previous events exactly as they were', async () => {
     const source = await db.store.ensureSource({ location: '/demo.ics' });
     await db.store.saveIngest(
       source.id,

@@ -72,3 +72,6 @@ export function isPrivateAddress(address: string): boolean {
 export function isIpLiteral(hostname: string): boolean {
   return ipv4Parts(hostname) !== null || hostname.includes(':');
 }
+
+/** The code of the error a connect-time check raises, so the fetcher reports `blocked`, not `network`. */
+export const PRIVATE_ADDRESS_CODE = 'ERR_CONVENE_PRIVATE_ADDRESS';

@@ -27,6 +27,11 @@ export type { AppDeps } from './app-env.ts';
 const MAX_BODY_BYTES = 64 * 1024;
 
 /** The one app every runtime serves; it speaks Web Request/Response, the store port and the use cases. */
+/** The feed token is a password in the path (/u/{token}, /cal/{token}.ics, /feed/{token}.json): never logged. */
+function withoutFeedToken(pathname: string): string {
+  return pathname.replace(/^\/(u|cal|feed)\/[^/.]+/, '/$1/[token]');
+}
+
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({
     // Every validation failure has the same shape: the field paths and what is wrong with them.
@@ -135,7 +140,7 @@ export function createApp(deps: AppDeps) {
     if (error instanceof HTTPException && error.status === 413) return problem('payload_too_large', 413);
     // Nothing about the failure reaches the client; the runtime logs it.
     console.error(
-      `convene: ${c.req.method} ${new URL(c.req.url).pathname} failed: ${error instanceof Error ? error.message : String(error)}`,
+      `convene: ${c.req.method} ${withoutFeedToken(new URL(c.req.url).pathname)} failed: ${error instanceof Error ? error.message : String(error)}`,
     );
     return problem('internal', 500);
   });

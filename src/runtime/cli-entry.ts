@@ -1,3 +1,6 @@
+import { isMainThread } from 'node:worker_threads';
 import { main } from './cli.ts';
 
-await main(process.argv);
+// The same bundle serves as `convene serve`'s ingest worker (ingest-thread.ts).
+if (isMainThread) await main(process.argv);
+else (await import('./ingest-worker.ts')).answerIngestRequests();

@@ -6,7 +6,7 @@ import type { StoredEvent } from '../core/event.ts';
 import type { SourceSpec } from '../core/source.ts';
 import { defaultWindow, type TimeWindow } from '../core/window.ts';
 import { buildTextSearch, SearchSyntaxError } from '../search/text-search.ts';
-import { ingestSource, ingestSources, type SourceReport } from '../usecases/ingest-sources.ts';
+import { ingestSources, type SourceReport } from '../usecases/ingest-sources.ts';
 import { UnknownEventError } from '../usecases/recommend.ts';
 import { bestFirst } from '../usecases/search-events.ts';
 import { UnknownVenueError } from '../usecases/venues.ts';
@@ -15,6 +15,7 @@ import { registerNetworkCommands } from './commands/network.ts';
 import { registerRankingCommands } from './commands/recommend.ts';
 import { registerVenueCommands } from './commands/venues.ts';
 import { dateFlag, refuseReversedWindow } from './date-flag.ts';
+import { createIngestThread } from './ingest-thread.ts';
 import { createNodeDeps, normaliseLocation } from './node-deps.ts';
 import { nodeGazetteer } from './node-gazetteer.ts';
 import { nodeClientAddress, nodeRequestHeader } from './node-request.ts';
@@ -237,7 +238,12 @@ async function serveApp(db: string, port: number, hostname: string, profilePath?
   // The HTTP stack is loaded only by the commands that serve.
   const [{ serve }, { createApp }] = await Promise.all([import('@hono/node-server'), import('../http/app.ts')]);
   const config = env();
-  const { store, clock, reader } = openDb(db, config.CONVENE_ALLOW_PRIVATE_NETWORK);
+  const { store, clock } = openDb(db, config.CONVENE_ALLOW_PRIVATE_NETWORK);
+  // process.argv[1] is the convene binary: the worker runs the same bundle.
+  const ingestThread = createIngestThread(process.argv[1]!, {
+    db,
+    allowPrivateNetwork: config.CONVENE_ALLOW_PRIVATE_NETWORK,
+  });
   const loaded = profilePath ? loadProfile(profilePath, clock.now()) : null;
   const served = loaded && profilePath ? await userForProfileFile(store, clock, profilePath, loaded) : null;
   const keyHash = await adminKeyHash(store, config.CONVENE_ADMIN_KEY, (line) => process.stderr.write(`${line}\n`));
@@ -248,7 +254,7 @@ async function serveApp(db: string, port: number, hostname: string, profilePath?
     geocoder: nodeGazetteer,
     clientAddress: nodeClientAddress,
     requestHeader: nodeRequestHeader,
-    ingest: (spec) => ingestSource({ store, reader, clock }, spec, { window: defaultWindow(clock.now()), force: true }),
+    ingest: ingestThread.ingest,
     ...(served ? { home: { userId: served.user.id, pagePath: `/u/${served.feedToken}` } } : {}),
   });
   const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
@@ -269,6 +275,7 @@ async function serveApp(db: string, port: number, hostname: string, profilePath?
   });
   const stop = () => {
     server.close();
+    void ingestThread.close();
     void store.close();
     process.exit(0);
   };

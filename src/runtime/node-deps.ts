@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
+import type { Dispatcher } from 'undici';
 import { systemClock } from '../core/clock.ts';
 import { USER_AGENT } from '../core/config.ts';
 import { failure } from '../core/errors.ts';
@@ -46,10 +47,24 @@ async function readLocalFile(path: string): Promise<ReadOutcome> {
   }
 }
 
+const resolveHost = async (hostname: string) => (await lookup(hostname, { all: true })).map((a) => a.address);
+
+/**
+ * Node's fetch through a dispatcher that checks the address it connects to (see guarded-dispatcher.ts);
+ * undici is loaded with the first fetch, so commands that fetch nothing do not pay for it.
+ */
+function guardedFetch(): typeof globalThis.fetch {
+  let dispatcher: Promise<Dispatcher> | undefined;
+  return async (input, init) => {
+    dispatcher ??= import('./guarded-dispatcher.ts').then((m) => m.createGuardedDispatcher({ resolveHost }));
+    return globalThis.fetch(input, { ...init, dispatcher: await dispatcher } as RequestInit);
+  };
+}
+
 export function createNodeReader(allowPrivateNetwork: boolean): SourceReader {
   const readHttp = createHttpReader({
-    fetch: globalThis.fetch,
-    resolveHost: async (hostname) => (await lookup(hostname, { all: true })).map((a) => a.address),
+    fetch: allowPrivateNetwork ? globalThis.fetch : guardedFetch(),
+    resolveHost,
     allowPrivateNetwork,
     userAgent: USER_AGENT,
   });

@@ -372,7 +372,9 @@ export function openSqliteStore(path: string): EventStore {
     },
     async saveIngest(sourceId, records, outcome, matcher) {
       ownWrites++;
-      return writeIngest(sourceId, records, outcome, matcher);
+      // IMMEDIATE: the transaction reads the source's rows before writing; a deferred one would fail at
+      // its first write (SQLITE_BUSY_SNAPSHOT, no busy wait) if another connection committed in between.
+      return writeIngest.immediate(sourceId, records, outcome, matcher);
     },
     async saveUnchanged(sourceId: string, at: string, schedule: SourceSchedule, validators: Validators) {
       ownWrites++;

@@ -20,7 +20,15 @@ export interface IngestRunOptions {
   window: TimeWindow;
   /** Fetch even a source that is backing off or disabled. */
   force: boolean;
+  /**
+   * Parse the whole source before the write transaction opens, rather than streaming records into
+   * it: the write lock is then held only for the write, so other connections' writes do not wait
+   * behind a parse (`convene serve` ingests on a worker beside the server's own connection).
+   */
+  parseBeforeWrite?: boolean;
   concurrency?: number;
+  /** Sources fetched at once from one host (default 2). */
+  perHost?: number;
   onResult?: (report: SourceReport) => void;
 }
 
@@ -132,11 +140,12 @@ export async function ingestSource(
   }
   // The same array the parser appends to while its records stream into the store.
   const warnings = parsed.warnings;
-  const records = validRecords(markParseErrors(parsed.records, parsed.format), warnings);
+  const streamed = validRecords(markParseErrors(parsed.records, parsed.format), warnings);
   const publisherMinutes = Math.max(parsed.refreshMinutes ?? 0, Math.round((outcome.maxAgeSeconds ?? 0) / 60)) || null;
   const schedule = afterSuccess(startedAt, source.refreshMinutes, publisherMinutes);
   let counts: IngestCounts;
   try {
+    const records = options.parseBeforeWrite ? Array.from(streamed) : streamed;
     counts = await deps.store.saveIngest(
       source.id,
       records,
@@ -155,7 +164,7 @@ export async function ingestSource(
       matchDuplicate,
     );
   } catch (error) {
-    // Thrown by the parser while records streamed in: the store rolled back, the old events stand.
+    // Thrown by the parser (while records streamed in, the store rolled back): the old events stand.
     if (!(error instanceof StreamedParseError)) throw error;
     return fail(deps, source, startedAt, error.failure, warnings);
   }
@@ -171,36 +180,70 @@ export async function ingestSource(
   });
 }
 
-/** Ingests every source; one failing source never stops the others. */
+/** Sources on one host share its limit; each file is its own. */
+function hostKey(location: string): string {
+  try {
+    return new URL(location).host || location;
+  } catch {
+    return location;
+  }
+}
+
+async function ingestOrReport(deps: IngestDeps, spec: SourceSpec, options: IngestRunOptions): Promise<SourceReport> {
+  try {
+    return await ingestSource(deps, spec, options);
+  } catch (error) {
+    // Only a storage fault lands here; it is reported for this source and the run goes on.
+    const message = error instanceof Error ? error.message.slice(0, 200) : 'unexpected error';
+    return {
+      source: spec.location,
+      name: spec.name ?? null,
+      status: 'error',
+      format: null,
+      error: { kind: 'parse', message: `not stored: ${message}` },
+      counts: ZERO,
+      warnings: [],
+      nextCheckAt: null,
+      outsideWindow: null,
+    };
+  }
+}
+
+/**
+ * Ingests every source; one failing source never stops the others. At most `concurrency` at once,
+ * and at most `perHost` on one host, so fifty slow feeds of one server cannot hold every slot while
+ * the other hosts' sources wait their turn (Miniflux and FreshRSS limit per host too).
+ */
 export async function ingestSources(
   deps: IngestDeps,
   specs: SourceSpec[],
   options: IngestRunOptions,
 ): Promise<SourceReport[]> {
   const results: SourceReport[] = new Array(specs.length);
-  let next = 0;
+  const perHost = options.perHost ?? 2;
+  const hosts = specs.map((spec) => hostKey(spec.location));
+  const pending = specs.map((_, index) => index);
+  const busy = new Map<string, number>();
+  let wake = () => {};
+  let slotFreed = new Promise<void>((resolve) => {
+    wake = resolve;
+  });
   const worker = async () => {
-    while (next < specs.length) {
-      const index = next++;
-      const spec = specs[index]!;
-      let result: SourceReport;
-      try {
-        result = await ingestSource(deps, spec, options);
-      } catch (error) {
-        // Only a storage fault lands here; it is reported for this source and the run goes on.
-        const message = error instanceof Error ? error.message.slice(0, 200) : 'unexpected error';
-        result = {
-          source: spec.location,
-          name: spec.name ?? null,
-          status: 'error',
-          format: null,
-          error: { kind: 'parse', message: `not stored: ${message}` },
-          counts: ZERO,
-          warnings: [],
-          nextCheckAt: null,
-          outsideWindow: null,
-        };
+    while (pending.length > 0) {
+      const at = pending.findIndex((index) => (busy.get(hosts[index]!) ?? 0) < perHost);
+      if (at < 0) {
+        await slotFreed;
+        continue;
       }
+      const index = pending.splice(at, 1)[0]!;
+      const host = hosts[index]!;
+      busy.set(host, (busy.get(host) ?? 0) + 1);
+      const result = await ingestOrReport(deps, specs[index]!, options);
+      busy.set(host, busy.get(host)! - 1);
+      wake();
+      slotFreed = new Promise<void>((resolve) => {
+        wake = resolve;
+      });
       results[index] = result;
       options.onResult?.(result);
     }

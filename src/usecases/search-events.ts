@@ -44,7 +44,10 @@ export async function searchEvents(
   const window = { fromMs: search.fromMs, toMs: search.toMs };
   const all = await store.listEvents({ ...window, includeUndated: true, includeCancelled: false });
   const words = search.q ? foldText(search.q).split(' ').filter(Boolean) : [];
-  let found = all.filter((e) => matches(e, search, words));
+  // Words are literal: a query of only `%`, `_` or other symbols folds to nothing and matches
+  // nothing, rather than every event as a SQL LIKE wildcard would.
+  const nothingToMatch = Boolean(search.q?.trim()) && words.length === 0;
+  let found = nothingToMatch ? [] : all.filter((e) => matches(e, search, words));
   if (search.search !== undefined) {
     const index = await sharedTextSearch(store, window);
     found = bestFirst(found, index.search(search.search));

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import ICAL from 'ical.js';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demoApp } from '../support/demo-app.ts';
 import { HOSTILE_TITLE, hostileRecord } from '../support/hostile-event.ts';
+import { describeWith } from '../support/needs-component.ts';
+import { chromiumPath } from '../support/system-components.ts';
 
 const NOW = '2026-11-27T08:00:00Z';
 const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
@@ -16,7 +18,7 @@ const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
  * app served over TCP on 127.0.0.1. No JavaScript of ours runs in the page; these tests click what a
  * person would click.
  */
-describe('the personal page in headless Chromium', () => {
+describeWith('chromium')('the personal page in headless Chromium', () => {
   let demo: Awaited<ReturnType<typeof demoApp>>;
   let server: ReturnType<typeof serve>;
   let base: string;
@@ -31,7 +33,7 @@ describe('the personal page in headless Chromium', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     pageUrl = `${base}/u/${demo.user.feedToken}`;
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       // /dev/shm is small in containers (64 MB by default in Docker); Chromium then uses /tmp instead.
       args: [
         '--headless',
@@ -191,7 +193,7 @@ describe('the personal page in headless Chromium', () => {
     await page.context().close();
   });
 
-  it('a title carrying <script> shows as text and runs nothing', async () => {
+  it('O1 a title carrying <script> shows as text and runs nothing', async () => {
     const page = await open(1280, 900);
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {

@@ -94,7 +94,7 @@ describe('the HTTP API', () => {
     ['a date that is not one', '/v1/events?from=next%20week', 'from'],
     ['a search on an unknown field', '/v1/events?search=venue:berlin', 'search'],
     ['a search with nothing after a field', '/v1/events?search=title:', 'search'],
-  ])('GET /v1/events refuses %s as problem+json naming the field', async (_name, url, field) => {
+  ])('AP5 GET /v1/events refuses %s as problem+json naming the field', async (_name, url, field) => {
     const res = await app.request(url);
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -103,7 +103,7 @@ describe('the HTTP API', () => {
     expect(body.errors[0].path).toBe(field);
   });
 
-  it('admin routes: a missing, wrong or wrong-length key is a 401 problem, never a 500', async () => {
+  it('AU1 admin routes: a missing, wrong or wrong-length key is a 401 problem, never a 500', async () => {
     const attempts: Record<string, string>[] = [
       {},
       { authorization: 'Bearer wrong' },
@@ -159,7 +159,7 @@ describe('the HTTP API', () => {
     ['the metadata address', { url: 'http://169.254.169.254/latest' }, 'private or loopback addresses are refused'],
     ['credentials in the URL', { url: 'https://user:secret@example.org/cal.ics' }, 'URLs with credentials are refused'],
     ['an unknown kind', { url: 'https://example.org/cal.ics', kind: 'party' }, 'Invalid option'],
-  ])('POST /v1/sources refuses %s', async (_name, body, message) => {
+  ])('AP3 POST /v1/sources refuses %s', async (_name, body, message) => {
     const res = await app.request('/v1/sources', {
       method: 'POST',
       headers: { ...admin, ...json },
@@ -172,7 +172,7 @@ describe('the HTTP API', () => {
     expect(JSON.stringify(problem)).not.toContain('secret');
   });
 
-  it('malformed JSON is a 400, an oversized body a 413, an unknown route or id a 404', async () => {
+  it('AP1 AP2 malformed JSON is a 400, an oversized body a 413, an unknown route or id a 404', async () => {
     const malformed = await app.request('/v1/sources', {
       method: 'POST',
       headers: { ...admin, ...json },
@@ -203,7 +203,7 @@ describe('the HTTP API', () => {
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
   });
 
-  it('sets security headers', async () => {
+  it('AU3 sets security headers (Referrer-Policy: no-referrer)', async () => {
     const res = await app.request('/v1/events');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');

@@ -63,7 +63,7 @@ describe('the personal page /u/{feedToken}', () => {
     expect(html).toContain('mailto:?subject=');
   });
 
-  it('escapes feed text and renders only http(s) links', async () => {
+  it('O1 O2 escapes feed text and renders only http(s) links', async () => {
     const html = await page();
     expect(html).toContain(
       '&lt;script&gt;window.__pwned = 1&lt;/script&gt; Rust &amp; security night &lt;b&gt;bold&lt;/b&gt;',

@@ -1,35 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN } from '../support/cli.ts';
-
-/** Starts `convene serve` on an ephemeral port; resolves with its URL and everything it printed to stderr. */
-function startServe(
-  db: string,
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0'], {
-    env: { ...process.env, CI: 'true', ...env },
-  });
-  let stderr = '';
-  return new Promise((resolve, reject) => {
-    child.stderr!.on('data', (d) => {
-      stderr += d;
-      const match = /serving on (http:\/\/\S+?)\/ /.exec(stderr);
-      if (match) resolve({ child, url: match[1]!, stderr: () => stderr });
-    });
-    child.on('exit', () => reject(new Error(`serve exited: ${stderr}`)));
-  });
-}
-
-const stop = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+import { startServe, stopServe as stop } from '../support/serve.ts';
 
 describe('convene serve, driven over real HTTP on 127.0.0.1', () => {
   let dir: string;

@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Recommendations } from '../../src/core/ranking.ts';
 import { ADMIN_KEY, demoApp } from '../support/demo-app.ts';
+import { itWith } from '../support/needs-component.ts';
 import { runPython } from '../support/python.ts';
 
 const NOW = '2026-11-27T08:00:00Z';
@@ -9,6 +10,8 @@ const NOW = '2026-11-27T08:00:00Z';
 function vevents(text: string) {
   return new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
 }
+
+const pyIt = itWith('python3-feedparser');
 
 describe('calendar subscriptions and feeds behind the feed token', () => {
   let demo: Awaited<ReturnType<typeof demoApp>>;
@@ -29,7 +32,7 @@ describe('calendar subscriptions and feeds behind the feed token', () => {
   });
   afterEach(() => demo.db.cleanup());
 
-  it('serves the picks as a subscription calendar apps accept: headers, stable UIDs, stamps from the event', async () => {
+  it('AU4 serves the picks as a subscription calendar apps accept: headers, stable UIDs, stamps from the event', async () => {
     const res = await get(`/cal/${token}.ics`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
@@ -112,7 +115,7 @@ describe('calendar subscriptions and feeds behind the feed token', () => {
     );
   });
 
-  it('unknown, malformed and rotated tokens are 404s, never 500s, and the new token works at once', async () => {
+  it('AU1 AU2 unknown, malformed and rotated tokens are 404s, never 500s, and the new token works at once', async () => {
     expect((await get('/cal/cvn_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics')).status).toBe(404);
     expect((await get('/cal/short.ics')).status).toBe(404);
     expect((await get(`/cal/${token}x.ics`)).status).toBe(404);
@@ -164,7 +167,7 @@ describe('calendar subscriptions and feeds behind the feed token', () => {
     expect(again.items.map((i: { id: string }) => i.id)).toEqual(feed.items.map((i: { id: string }) => i.id));
   });
 
-  it('Atom 1.0: Python feedparser reads it without complaint and finds every required element', async () => {
+  pyIt('Atom 1.0: Python feedparser reads it without complaint and finds every required element', async () => {
     const res = await get(`/feed/${token}.atom`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');

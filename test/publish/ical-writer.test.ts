@@ -4,6 +4,7 @@ import type { CalendarEntry, Publication } from '../../src/core/publication.ts';
 import { escapeText, foldLine } from '../../src/render/ical/content-line.ts';
 import { writeCalendar } from '../../src/render/ical/write-calendar.ts';
 import { expectedText } from '../support/calendars.ts';
+import { itWith } from '../support/needs-component.ts';
 import { runPython } from '../support/python.ts';
 
 const HOSTILE_TITLES = [
@@ -58,7 +59,7 @@ function hostileCalendar(): string {
 describe('iCalendar writer', () => {
   const text = hostileCalendar();
 
-  it('ends every line with CRLF, folds at 75 octets, never splits a UTF-8 sequence, and leaks no bare CR', () => {
+  it('O5 ends every line with CRLF, folds at 75 octets, never splits a UTF-8 sequence, and leaks no bare CR', () => {
     expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
     const lines = text.split('\r\n').slice(0, -1);
     for (const line of lines) {
@@ -104,7 +105,7 @@ describe('iCalendar writer', () => {
     expect(first.startDate.toJSDate().toISOString()).toBe('2026-12-03T17:30:00.000Z');
   });
 
-  it('reads back in Python icalendar (an independent parser) the same way', () => {
+  itWith('python3-icalendar')('reads back in Python icalendar (an independent parser) the same way', () => {
     const parsed = runPython<{ summary: string; uid: string; status: string; seq: number; start: string }[]>(
       `
 import sys, json

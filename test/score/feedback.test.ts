@@ -7,10 +7,14 @@ import type { Gaps } from '../../src/core/gaps.ts';
 import type { Recommendations } from '../../src/core/ranking.ts';
 import { renderDemoTemplate } from '../../src/runtime/demo-template.ts';
 import { runCli } from '../support/cli.ts';
+import { itWith } from '../support/needs-component.ts';
 import { runPython } from '../support/python.ts';
 
 const DATA = join(import.meta.dirname, '..', '..', 'data');
 const NOW = '2026-11-27';
+
+/** Read back by Python's icalendar and feedparser. */
+const pyIt = itWith('python3-icalendar', 'python3-feedparser');
 
 describe('feedback through the binary, kept across runs', () => {
   let dir: string;
@@ -76,7 +80,7 @@ describe('feedback through the binary, kept across runs', () => {
     expect(pick.reasons[0]).toEqual({ kind: expect.any(String), text: expect.any(String), weight: expect.any(Number) });
   });
 
-  it('recommend --format ics and atom write the subscription formats, read back by independent parsers', async () => {
+  pyIt('recommend --format ics and atom write the subscription formats, read back by independent parsers', async () => {
     const picks = await recommend();
     const run = async (...extra: string[]) => {
       const args = ['recommend', '--db', db, '--profile', profile, '--now', NOW, '--limit', '30', ...extra];

@@ -42,3 +42,18 @@ export function expectedText(text: string): string {
     .replace(/\r/g, '')
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
 }
+
+const icsUtc = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+
+/** A large calendar: `count` one-off events 20 minutes apart from `fromMs`, titled `${label} ${i}`. */
+export function manyEvents(count: number, fromMs: number, label: string): string {
+  return calendar(
+    ...Array.from({ length: count }, (_, i) =>
+      vevent(`bulk-${i}@test`, icsUtc(fromMs + i * 1_200_000), `${label} ${i}`),
+    ),
+  );
+}

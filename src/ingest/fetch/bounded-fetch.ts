@@ -1,5 +1,5 @@
 import { failure, type SourceFailure } from '../../core/errors.ts';
-import { isIpLiteral, isPrivateAddress } from '../../core/private-address.ts';
+import { isIpLiteral, isPrivateAddress, PRIVATE_ADDRESS_CODE } from '../../core/private-address.ts';
 import type { ReadOutcome, Validators } from '../../core/source-reader.ts';
 import { maxAgeSeconds, retryAfterMs } from './retry-after.ts';
 
@@ -89,6 +89,8 @@ function classify(error: unknown, timedOut: 'header' | 'total' | null, limits: F
   if (timedOut === 'total') return failure('timeout', `not complete within ${limits.totalTimeoutMs / 1000} s`);
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   const code = cause?.code ?? (error instanceof Error ? error.name : 'error');
+  // The runtime's connect step found the address it was about to connect to private (DNS rebinding).
+  if (code === PRIVATE_ADDRESS_CODE) return failure('blocked', 'the address connected to is private or loopback');
   return failure('network', `connection failed (${code})`);
 }
 

@@ -189,9 +189,13 @@ function salvage(text: string, parts: CalendarParts, reason: string): void {
   parts.warnings.push(`calendar did not parse as a whole (${reason}); read it event by event`);
 }
 
+/** ical.js's reason without the input it quotes: an error stored on a source never echoes the fetched body. */
 function shortReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/\s+/g, ' ').slice(0, 80);
+  return message
+    .replace(/"[^"]{4,}"/g, '"…"')
+    .replace(/\s+/g, ' ')
+    .slice(0, 80);
 }
 
 /** The line each BEGIN:VEVENT of the file is on, in order (tidying keeps them all, so ordinals match). */

@@ -1,8 +1,11 @@
-import { createGzip } from 'node:zlib';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createGzip, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReadOutcome } from '../src/core/source-reader.ts';
-import { createHttpReader, type FetchLimits } from '../src/ingest/fetch/bounded-fetch.ts';
-import { startServer, type TestServer } from './support/http-server.ts';
+import type { ReadOutcome } from '../../src/core/source-reader.ts';
+import { createHttpReader, type FetchLimits } from '../../src/ingest/fetch/bounded-fetch.ts';
+import { createGuardedDispatcher, type GuardedDispatcherOptions } from '../../src/runtime/guarded-dispatcher.ts';
+import { startServer, type TestServer } from '../support/http-server.ts';
 
 const NO_VALIDATORS = { etag: null, lastModified: null };
 const LIMITS: Partial<FetchLimits> = { headerTimeoutMs: 500, totalTimeoutMs: 1500, maxBytes: 2 * 1024 * 1024 };
@@ -39,10 +42,12 @@ describe('bounded fetcher against real servers on 127.0.0.1', () => {
   let server: TestServer;
   let privateTarget: TestServer;
   let bomb: Buffer;
+  let gzip50: Buffer;
   let trickleClosed = false;
 
   beforeAll(async () => {
     bomb = await gzipBomb(1024);
+    gzip50 = Array.from({ length: 50 }).reduce<Buffer>((body) => gzipSync(body), Buffer.from(ICS));
     privateTarget = await startServer((_req, res) => res.end('secret admin page'), '127.0.0.2');
     server = await startServer((req, res) => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -78,6 +83,12 @@ describe('bounded fetcher against real servers on 127.0.0.1', () => {
         case '/bomb':
           res.writeHead(200, { 'content-type': 'text/calendar', 'content-encoding': 'gzip' });
           return void res.end(bomb);
+        case '/gzip50':
+          res.writeHead(200, {
+            'content-type': 'text/calendar',
+            'content-encoding': Array(50).fill('gzip').join(', '),
+          });
+          return void res.end(gzip50);
         case '/to-private':
           res.writeHead(302, { location: `${privateTarget.url}/admin` });
           return void res.end();
@@ -114,14 +125,14 @@ describe('bounded fetcher against real servers on 127.0.0.1', () => {
     expect(server.requests.at(-1)?.headers['user-agent']).toBe('convene-test');
   });
 
-  it('a server that never answers: timeout at the header deadline', async () => {
+  it('I1 a server that never sends headers times out at the header deadline', async () => {
     const started = Date.now();
     const failure = failureOf(await reader()(`${server.url}/silent`, NO_VALIDATORS));
     expect(failure.kind).toBe('timeout');
     expect(Date.now() - started).toBeLessThan(500 * 1.5 + 200);
   });
 
-  it('one byte a second: timeout at the total deadline, and the transfer is torn down', async () => {
+  it('I2 a slowloris body (one byte a second) times out at the total deadline, and the transfer is torn down', async () => {
     const started = Date.now();
     const failure = failureOf(await reader()(`${server.url}/trickle`, NO_VALIDATORS));
     expect(failure.kind).toBe('timeout');
@@ -130,7 +141,7 @@ describe('bounded fetcher against real servers on 127.0.0.1', () => {
     await expect.poll(() => trickleClosed, { timeout: 2000 }).toBe(true);
   });
 
-  it('an endless body: too_large at the cap, memory bounded', async () => {
+  it('I4 an endless body is too_large at the cap, memory bounded', async () => {
     const before = process.memoryUsage().rss;
     const failure = failureOf(
       await reader({ ...LIMITS, totalTimeoutMs: 10_000 })(`${server.url}/endless`, NO_VALIDATORS),
@@ -139,7 +150,7 @@ describe('bounded fetcher against real servers on 127.0.0.1', () => {
     expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
   });
 
-  it('a 1 MiB gzip bomb that decodes to 1 GiB: too_large within the deadline', async () => {
+  it('I5 a 1 MiB gzip bomb that decodes to 1 GiB is too_large within the deadline', async () => {
     expect(bomb.length).toBeLessThan(1.1 * 1024 * 1024);
     const before = process.memoryUsage().rss;
     const started = Date.now();
@@ -149,7 +160,12 @@ describe('bounded fetcher against real servers on 127.0.0.1', () => {
     expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
   });
 
-  it('a redirect to a private address is blocked before any request reaches it', async () => {
+  it('I6 a response stacking 50 gzip layers is refused, not decoded', async () => {
+    const failure = failureOf(await reader()(`${server.url}/gzip50`, NO_VALIDATORS));
+    expect(failure.kind).toBe('network');
+  });
+
+  it('I9 redirect to loopback is blocked before any request reaches it', async () => {
     const guarded = createHttpReader({
       // The first hop stands for a public host; the redirect then points into the private network.
       fetch: (input, init) => globalThis.fetch(String(input).replace('http://public.example', server.url), init),
@@ -163,11 +179,11 @@ describe('bounded fetcher against real servers on 127.0.0.1', () => {
     expect(privateTarget.hits.size).toBe(0);
   });
 
-  it('a redirect to file: is blocked', async () => {
+  it('I12 a redirect to file: is blocked', async () => {
     expect(failureOf(await reader()(`${server.url}/to-file`, NO_VALIDATORS)).kind).toBe('blocked');
   });
 
-  it('a redirect loop stops after 5 redirects (6 requests)', async () => {
+  it('I8 a redirect loop stops after 5 redirects (6 requests)', async () => {
     const before = server.hits.get('/loop') ?? 0;
     const failure = failureOf(await reader()(`${server.url}/loop`, NO_VALIDATORS));
     expect(failure.kind).toBe('http');
@@ -175,11 +191,24 @@ describe('bounded fetcher against real servers on 127.0.0.1', () => {
     expect((server.hits.get('/loop') ?? 0) - before).toBe(6);
   });
 
-  it('a connection reset mid-body is a network failure', async () => {
+  it('I7 a lying Content-Length (connection reset mid-body) is a network failure', async () => {
     expect(failureOf(await reader()(`${server.url}/reset`, NO_VALIDATORS)).kind).toBe('network');
   });
 
-  it('429 carries Retry-After', async () => {
+  it.each(['file:///etc/passwd', 'gopher://example.com/', 'data:text/calendar,BEGIN:VCALENDAR', 'javascript:alert(1)'])(
+    'I12 a %s source is not fetched',
+    async (url) => {
+      expect(failureOf(await reader()(url, NO_VALIDATORS))).toMatchObject({ kind: 'blocked' });
+    },
+  );
+
+  it('I13 a URL with credentials is not fetched, and the message does not echo the password', async () => {
+    const failure = failureOf(await reader()(`http://user:hunter2@${server.url.slice(7)}/ok`, NO_VALIDATORS));
+    expect(failure.kind).toBe('blocked');
+    expect(failure.message).not.toContain('hunter2');
+  });
+
+  it('I16 429 carries Retry-After', async () => {
     const failure = failureOf(await reader()(`${server.url}/rate-limited`, NO_VALIDATORS));
     expect(failure).toMatchObject({ kind: 'http', status: 429, retryAfterMs: 7_200_000 });
   });
@@ -221,11 +250,11 @@ describe('private, loopback and link-local addresses are refused in every spelli
     userAgent: 'convene-test',
   });
 
-  it.each(refused)('%s', async (url) => {
+  it.each(refused)('I10 %s is refused', async (url) => {
     expect(failureOf(await guarded(url, NO_VALIDATORS)).kind).toBe('blocked');
   });
 
-  it('a host name that resolves to a private address is refused too', async () => {
+  it('I10 a host name that resolves to a private address is refused too', async () => {
     const viaDns = createHttpReader({
       fetch: async () => {
         throw new Error('must not fetch');
@@ -235,5 +264,90 @@ describe('private, loopback and link-local addresses are refused in every spelli
       userAgent: 'convene-test',
     });
     expect(failureOf(await viaDns('https://rebind.example/feed.ics', NO_VALIDATORS)).kind).toBe('blocked');
+  });
+});
+
+describe('I3 no library fetches for us', () => {
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)],
+    );
+
+  it('I3 rss-parser parseURL is never called: its timeout leaves the socket open', () => {
+    const sources = files(join(import.meta.dirname, '..', '..', 'src'));
+    expect(sources.length).toBeGreaterThan(50);
+    expect(sources.filter((file) => /\.parseURL\s*\(/.test(readFileSync(file, 'utf8')))).toEqual([]);
+  });
+});
+
+describe('I11 DNS rebinding is closed at connect time (the Node dispatcher)', () => {
+  const PUBLIC = '93.184.215.14';
+  let loopback: TestServer;
+  let hop: TestServer;
+  const portOf = (server: TestServer) => new URL(server.url).port;
+
+  beforeAll(async () => {
+    loopback = await startServer((_req, res) => res.end('secret admin page'));
+    hop = await startServer((req, res) => {
+      if (req.url === '/ok') return void res.end(ICS);
+      res.writeHead(302, { location: `http://rebind.test:${portOf(loopback)}/admin` });
+      res.end();
+    }, '127.0.0.2');
+  });
+  afterAll(async () => {
+    await loopback.close();
+    await hop.close();
+  });
+
+  /** The pre-check and the connect step each ask their own resolver, as two DNS answers would differ. */
+  function guardedReader(preCheck: (host: string) => Promise<string[]>, atConnect: GuardedDispatcherOptions) {
+    const dispatcher = createGuardedDispatcher(atConnect);
+    const read = createHttpReader({
+      fetch: (input, init) => globalThis.fetch(input, { ...init, dispatcher } as RequestInit),
+      resolveHost: preCheck,
+      allowPrivateNetwork: false,
+      userAgent: 'convene-test',
+      limits: LIMITS,
+    });
+    return { read, close: () => dispatcher.close() };
+  }
+
+  it('I11 a resolver answering public first and loopback second is blocked at connect; loopback gets 0 requests', async () => {
+    const asked: string[] = [];
+    let answers = 0;
+    const rebinding = async (host: string) => {
+      asked.push(host);
+      return answers++ === 0 ? [PUBLIC] : ['127.0.0.1'];
+    };
+    const { read, close } = guardedReader(rebinding, { resolveHost: rebinding });
+    const failure = failureOf(await read(`http://rebind.test:${portOf(loopback)}/feed.ics`, NO_VALIDATORS));
+    await close();
+    expect(failure).toMatchObject({ kind: 'blocked', message: 'the address connected to is private or loopback' });
+    expect(asked).toEqual(['rebind.test', 'rebind.test']);
+    expect(loopback.requests).toHaveLength(0);
+  });
+
+  it('I11 the connect-time check runs on every redirect hop', async () => {
+    // 127.0.0.2 plays the public host of the first hop; the redirect's host rebinds to 127.0.0.1.
+    const { read, close } = guardedReader(async () => [PUBLIC], {
+      resolveHost: async (host) => (host === 'hop.test' ? ['127.0.0.2'] : ['127.0.0.1']),
+      refuse: (address) => address === '127.0.0.1',
+    });
+    const failure = failureOf(await read(`http://hop.test:${portOf(hop)}/to-rebind`, NO_VALIDATORS));
+    await close();
+    expect(failure.kind).toBe('blocked');
+    expect(hop.hits.get('/to-rebind')).toBe(1);
+    expect(loopback.requests).toHaveLength(0);
+  });
+
+  it('I11 an allowed answer is connected to exactly, with the Host header of the URL', async () => {
+    const { read, close } = guardedReader(async () => [PUBLIC], {
+      resolveHost: async () => ['127.0.0.2'],
+      refuse: (address) => address === '127.0.0.1',
+    });
+    const outcome = await read(`http://feed.test:${portOf(hop)}/ok`, NO_VALIDATORS);
+    await close();
+    expect(outcome.kind).toBe('fetched');
+    expect(hop.requests.at(-1)?.headers.host).toBe(`feed.test:${portOf(hop)}`);
   });
 });

@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/**
+ * System packages some suites use as real, independent components. `.ci/run` installs them; on a
+ * fresh machine without them those suites skip with one line naming the package, except under
+ * CI=true, where a missing component must fail the run rather than hide it.
+ *
+ * The CONVENE_TEST_* variables point the suites at another executable: a machine with the binary
+ * elsewhere, or a check that the skip and the CI failure really happen (see README, "Tests").
+ */
+export const COMPONENTS = {
+  chromium: {
+    debianPackage: 'chromium',
+    suites: 'the browser tests (test/browser)',
+  },
+  'python3-icalendar': {
+    debianPackage: 'python3-icalendar',
+    suites: 'the Python icalendar read-back tests',
+  },
+  'python3-feedparser': {
+    debianPackage: 'python3-feedparser',
+    suites: 'the Python feedparser read-back tests',
+  },
+  script: {
+    debianPackage: 'util-linux',
+    suites: 'the progress-bar test (needs `script` for a pseudo-terminal)',
+  },
+} as const;
+
+export type ComponentName = keyof typeof COMPONENTS;
+
+export const chromiumPath = (): string => process.env.CONVENE_TEST_CHROMIUM ?? '/usr/bin/chromium';
+export const pythonPath = (): string => process.env.CONVENE_TEST_PYTHON ?? '/usr/bin/python3';
+export const scriptPath = (): string => process.env.CONVENE_TEST_SCRIPT ?? 'script';
+
+const pythonImports = (module: string): boolean =>
+  spawnSync(pythonPath(), ['-c', `import ${module}`], { stdio: 'ignore', timeout: 30_000 }).status === 0;
+
+const runs = (command: string): boolean =>
+  spawnSync(command, ['--version'], { stdio: 'ignore', timeout: 30_000 }).status === 0;
+
+const PRESENT: Record<ComponentName, () => boolean> = {
+  chromium: () => existsSync(chromiumPath()),
+  'python3-icalendar': () => pythonImports('icalendar'),
+  'python3-feedparser': () => pythonImports('feedparser'),
+  script: () => runs(scriptPath()),
+};
+
+export function missingComponents(): ComponentName[] {
+  return (Object.keys(COMPONENTS) as ComponentName[]).filter((name) => !PRESENT[name]());
+}
+
+export const requiredByCi = (): boolean => process.env.CI === 'true' || process.env.CI === '1';
+
+/** The one line printed for a missing component: a skip on a fresh machine, a failure to come under CI. */
+export function missingLine(name: ComponentName): string {
+  const { debianPackage, suites } = COMPONENTS[name];
+  return requiredByCi()
+    ? `convene tests: CI=true and ${name} is missing: ${suites} will fail; install the Debian package ${debianPackage}`
+    : `convene tests: skipping ${suites}: ${name} is missing; install the Debian package ${debianPackage} (required when CI=true)`;
+}
