@@ -25,6 +25,11 @@ export function tokens(text: string): string[] {
 
 const ASCII = /^[\x00-\x7f]*$/;
 
+/** "RustFest" -> "Rust Fest", "CSSConf" -> "CSS Conf", "JSNation" -> "JS Nation": names glue words together. */
+export function gluedWordsApart(text: string): string {
+  return text.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
+}
+
 interface Phrase {
   rest: string[];
   field: string;
@@ -67,18 +72,18 @@ export function createLexicon(data: LexiconData): Lexicon {
     const words = tokens(text);
     const found = new Set<string>();
     // Longest phrase first, and its words are used up: "penetration testing" is security, not also testing.
+    // A phrase several fields share ("Droidcon": Android and mobile) names each of them.
     for (let i = 0; i < words.length; ) {
-      let longest: Phrase | null = null;
+      let longest = -1;
+      const matched: string[] = [];
       for (const phrase of byFirstWord.get(words[i]!) ?? []) {
-        if (
-          (!longest || phrase.rest.length > longest.rest.length) &&
-          phrase.rest.every((word, k) => words[i + 1 + k] === word)
-        ) {
-          longest = phrase;
-        }
+        if (phrase.rest.length < longest || !phrase.rest.every((word, k) => words[i + 1 + k] === word)) continue;
+        if (phrase.rest.length > longest) matched.length = 0;
+        longest = phrase.rest.length;
+        matched.push(phrase.field);
       }
-      if (longest) found.add(longest.field);
-      i += 1 + (longest?.rest.length ?? 0);
+      for (const field of matched) found.add(field);
+      i += 1 + Math.max(0, longest);
     }
     return found;
   };

@@ -5,9 +5,11 @@ import type { Lexicon } from '../core/lexicon.ts';
 import type { Profile } from '../core/profile.ts';
 import type { Pick, PickEvent, RankingWeights } from '../core/ranking.ts';
 import { inWindow, type TimeWindow } from '../core/window.ts';
-import { bestWithin, boundCandidates } from './candidates.ts';
+import { boundCandidates } from './candidates.ts';
 import type { EventCatalog } from './catalog.ts';
 import { interestQuery } from './interest-query.ts';
+import { interestScores } from './interest-scores.ts';
+import { learnedWeight } from './learned-signal.ts';
 import { reachOf } from './reach.ts';
 import { interestShares, overdueContacts, type ReasonContext, reasonsFor } from './reasons.ts';
 import { type Scored, selectPicks } from './select.ts';
@@ -76,13 +78,8 @@ export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]
   const dismissed = [...latest.values()].filter((f) => f.action === 'not-interested');
   const dismissedIds = new Set(dismissed.map((f) => f.eventId));
   const queries = profile.interests.filter((i) => i.weight > 0).map((i) => interestQuery(i, input.lexicon));
-  const { scratch } = catalog;
   const window = input.window;
-  const scores = queries.map((q, n) => {
-    scratch.scores[n] ??= catalog.text.buffers();
-    const scored = catalog.text.score(q.terms, scratch.scores[n]);
-    return window ? { ...scored, max: bestWithin(scored, catalog, window) } : scored;
-  });
+  const { scores, learned } = interestScores(catalog, queries, window);
   const opportunityAt = catalog.numbersOf(input.gaps.giveFirst.opportunities);
   const giveFirstAt = catalog.positionsIn(opportunityAt);
   const ctx: ReasonContext = {
@@ -93,6 +90,7 @@ export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]
     queries,
     scores,
     interestShares: interestShares(queries, profile),
+    learned,
     feedbackByEvent: latest,
     dismissed,
     nowMs,
@@ -108,6 +106,7 @@ export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]
     catalog,
     scores,
     shares: scores.map(({ max }, q) => (max > 0 ? (ctx.interestShares[q]! * weights.interest) / max : 0)),
+    learned: learned.map((column, q) => ({ column, weight: learnedWeight(1, ctx.interestShares[q]!, weights) })),
     fieldSignal: catalog.fieldSets.names.map(
       (name) =>
         (gapFields.has(name) ? weights.coverageGap : 0) + (overdueFields.has(name) ? weights.maintenance * 1.5 : 0),
@@ -157,7 +156,12 @@ export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]
     const entry = full(index);
     const reachable = entry.reachable;
     const relevant = entry.reasons.some(
-      (r) => r.kind === 'interest' || r.kind === 'coverage-gap' || r.kind === 'maintenance' || r.kind === 'give-first',
+      (r) =>
+        r.kind === 'interest' ||
+        r.kind === 'learned' ||
+        r.kind === 'coverage-gap' ||
+        r.kind === 'maintenance' ||
+        r.kind === 'give-first',
     );
     if ((reachable && relevant) || entry.pinned) scored.push(entry);
   }

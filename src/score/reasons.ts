@@ -7,6 +7,7 @@ import type { Lexicon } from '../core/lexicon.ts';
 import type { Profile } from '../core/profile.ts';
 import type { RankingWeights, Reason } from '../core/ranking.ts';
 import type { InterestQuery } from './interest-query.ts';
+import { type LearnedColumn, learnedReason } from './learned-signal.ts';
 import type { Reach } from './reach.ts';
 import { venueFitText } from './venue-fit.ts';
 
@@ -25,6 +26,8 @@ export interface ReasonContext {
   scores: { values: Float32Array; max: number }[];
   /** Per query, what its interest weighs beside the strongest interest (0..1]. */
   interestShares: number[];
+  /** Per query, the topic model's guesses for its field in this catalog (undefined: none). */
+  learned: (LearnedColumn | undefined)[];
   feedbackByEvent: Map<string, Feedback>;
   dismissed: Feedback[];
   nowMs: number;
@@ -55,22 +58,36 @@ export function interestShares(queries: InterestQuery[], profile: Profile): numb
   return queries.map((query) => query.interest.weight / maxWeight);
 }
 
+/**
+ * What an interest's text match weighs: its share of the best match, times the interest's share. A faint
+ * match (under 15% of the best) is noise in an explanation: it neither counts nor shows (0).
+ */
+export function interestWeight(score: number, max: number, share: number, weights: RankingWeights): number {
+  if (score <= 0 || max <= 0) return 0;
+  // Judged on the interest's own relevance, not on how it weighs beside the user's other interests.
+  const relevance = Math.min(1, score / max);
+  return relevance >= MIN_INTEREST_SHARE ? weights.interest * relevance * share : 0;
+}
+
 function interestReasons(index: number, ctx: ReasonContext): Reason[] {
-  const reasons: Reason[] = [];
+  const groups: { reasons: Reason[]; weight: number }[] = [];
   for (let q = 0; q < ctx.queries.length; q++) {
+    const reasons: Reason[] = [];
     const { values, max } = ctx.scores[q]!;
-    const score = values[index]!;
-    if (score <= 0 || max <= 0) continue;
-    const weight = ctx.weights.interest * (score / max) * ctx.interestShares[q]!;
-    // A faint match is noise in an explanation: it neither counts nor shows.
-    if (weight >= MIN_INTEREST_SHARE * ctx.weights.interest)
+    const weight = interestWeight(values[index]!, max, ctx.interestShares[q]!, ctx.weights);
+    if (weight > 0)
       reasons.push({
         kind: 'interest',
         text: `matches your interest in ${ctx.queries[q]!.label}`,
         weight: round(weight),
       });
+    const learned = learnedReason(ctx.learned[q], index, ctx.interestShares[q]!, ctx.weights);
+    if (learned) reasons.push(learned);
+    if (reasons.length > 0) groups.push({ reasons, weight: reasons.reduce((sum, r) => sum + r.weight, 0) });
   }
-  return reasons.length > 1 ? reasons.sort((a, b) => b.weight - a.weight).slice(0, 2) : reasons;
+  // At most two interests speak for a pick, each with its text and learned reasons.
+  if (groups.length > 2) groups.sort((a, b) => b.weight - a.weight).splice(2);
+  return groups.flatMap((g) => g.reasons).sort((a, b) => b.weight - a.weight);
 }
 
 function coverageReason(fields: Set<string>, ctx: ReasonContext): Reason | null {
