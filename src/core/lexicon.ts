@@ -46,6 +46,8 @@ export interface Lexicon {
   fieldsIn(text: string): Set<string>;
   /** The field an interest or expertise names ("AppSec" is security); an unknown term stands as its own field. */
   fieldOf(term: string): string;
+  /** Whether a term names one of the lexicon's fields (by id, label, term, community or conference). */
+  knows(term: string): boolean;
 }
 
 /**
@@ -95,6 +97,9 @@ export function createLexicon(data: LexiconData): Lexicon {
     terms: (field) => data.fields[field]?.terms ?? [],
     conferences: (field) => data.fields[field]?.conferences ?? [],
     fieldsIn,
+    knows(term) {
+      return Object.hasOwn(data.fields, this.fieldOf(term));
+    },
     fieldOf(term) {
       // Interests, expertise and contact fields repeat the same few terms thousands of times.
       const known = fieldOfCache.get(term);

@@ -1,6 +1,7 @@
 import type { Clock } from '../core/clock.ts';
 import { type FailureKind, failure, SourceError, type SourceFailure } from '../core/errors.ts';
 import type { EventStore, IngestCounts } from '../core/event-store.ts';
+import { defaultLexicon } from '../core/lexicon.ts';
 import type { Source, SourceSpec } from '../core/source.ts';
 import type { SourceReader } from '../core/source-reader.ts';
 import type { TimeWindow } from '../core/window.ts';
@@ -112,9 +113,14 @@ export async function ingestSource(
   }
 
   let parsed: Awaited<ReturnType<typeof parseSourceBytes>>;
+  // A labelled source's past events stay as history the topic model learns from (never picked).
+  const window =
+    source.topics.length > 0
+      ? { ...options.window, fromMs: options.window.fromMs - LABELLED_HISTORY_MS }
+      : options.window;
   try {
     parsed = await parseSourceBytes(outcome.body, outcome.contentType, {
-      window: options.window,
+      window,
       nowMs: startedAt,
       kind: source.kind,
       topics: source.topics,
@@ -126,6 +132,7 @@ export async function ingestSource(
   }
   // The same array the parser appends to while its records stream into the store.
   const warnings = parsed.warnings;
+  warnings.push(...unknownLabels(source.topics));
   const records = validRecords(markParseErrors(parsed.records, parsed.format), warnings);
   const publisherMinutes = Math.max(parsed.refreshMinutes ?? 0, Math.round((outcome.maxAgeSeconds ?? 0) / 60)) || null;
   const schedule = afterSuccess(startedAt, source.refreshMinutes, publisherMinutes);
@@ -137,7 +144,7 @@ export async function ingestSource(
       {
         ...schedule,
         at: new Date(startedAt).toISOString(),
-        window: options.window,
+        window,
         cancelVanished: parsed.format !== 'rss' && parsed.format !== 'jsonfeed',
         format: parsed.format,
         title: parsed.title,
@@ -161,6 +168,17 @@ export async function ingestSource(
     warnings,
     nextCheckAt: schedule.nextCheckAt,
   });
+}
+
+/** How far back a labelled source's events are kept: a few years of a series teach its next edition. */
+const LABELLED_HISTORY_MS = 3 * 366 * 86_400_000;
+
+/** Labels resolve through the lexicon like interests do; one it does not know stands as a field of its own. */
+function unknownLabels(topics: string[]): string[] {
+  const lexicon = defaultLexicon();
+  return topics
+    .filter((topic) => !lexicon.knows(topic))
+    .map((topic) => `topic "${topic}" is not in the topic lexicon: kept as a field of its own`);
 }
 
 /** Ingests every source; one failing source never stops the others. */
