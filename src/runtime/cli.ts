@@ -12,6 +12,7 @@ import { UnknownEventError } from '../usecases/recommend.ts';
 import { bestFirst } from '../usecases/search-events.ts';
 import { adminKeyHash } from './admin-key-setup.ts';
 import { registerNetworkCommands } from './commands/network.ts';
+import { registerPlacesCommands } from './commands/places.ts';
 import { registerRankingCommands } from './commands/recommend.ts';
 import { createNodeDeps, normaliseLocation } from './node-deps.ts';
 import { nodeGazetteer } from './node-gazetteer.ts';
@@ -192,6 +193,7 @@ export function buildProgram(): Command {
 
   registerNetworkCommands(program);
   registerRankingCommands(program);
+  registerPlacesCommands(program);
 
   program
     .command('serve')
@@ -235,7 +237,11 @@ async function serveApp(db: string, port: number, hostname: string, profilePath?
     geocoder: nodeGazetteer,
     clientAddress: nodeClientAddress,
     requestHeader: nodeRequestHeader,
-    ingest: (spec) => ingestSource({ store, reader, clock }, spec, { window: defaultWindow(clock.now()), force: true }),
+    ingest: (spec) =>
+      ingestSource({ store, reader, clock, geocoder: nodeGazetteer }, spec, {
+        window: defaultWindow(clock.now()),
+        force: true,
+      }),
     ...(served ? { home: { userId: served.user.id, pagePath: `/u/${served.feedToken}` } } : {}),
   });
   const server = serve({ fetch: app.fetch, port, hostname }, (info) => {

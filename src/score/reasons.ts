@@ -172,6 +172,9 @@ function nearbyReason(reach: Reach, ctx: ReasonContext): Reason | null {
     return ctx.profile.travel.online
       ? { kind: 'nearby', text: 'online: no travel needed', weight: round(ctx.weights.nearby) }
       : null;
+  // An in-person event nobody could place is let through, but says so rather than passing silently.
+  if (reach.kind === 'unknown')
+    return { kind: 'nearby', text: 'where it takes place is not known: check before you go', weight: 0 };
   if (reach.kind !== 'near') return null;
   const distance = reach.km !== null ? `${Math.round(reach.km)} km away` : `within ${ctx.profile.travel.maxKm} km`;
   return { kind: 'nearby', text: `in ${reach.place}, ${distance}`, weight: round(ctx.weights.nearby) };

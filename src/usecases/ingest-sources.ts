@@ -1,6 +1,7 @@
 import type { Clock } from '../core/clock.ts';
 import { type FailureKind, failure, SourceError, type SourceFailure } from '../core/errors.ts';
 import type { EventStore, IngestCounts } from '../core/event-store.ts';
+import type { Geocoder } from '../core/geocoder.ts';
 import { defaultLexicon } from '../core/lexicon.ts';
 import type { Source, SourceSpec } from '../core/source.ts';
 import type { SourceReader } from '../core/source-reader.ts';
@@ -9,11 +10,14 @@ import { matchDuplicate } from '../ingest/dedupe.ts';
 import { parseSourceBytes } from '../ingest/parse-source.ts';
 import { afterFailure, afterSuccess } from '../ingest/schedule.ts';
 import { validRecords } from '../ingest/validate-records.ts';
+import { placeRecords } from '../places/place-record.ts';
 
 export interface IngestDeps {
   store: EventStore;
   reader: SourceReader;
   clock: Clock;
+  /** Places events by their free-text location as they are stored; without one they keep what the source gave. */
+  geocoder?: () => Promise<Geocoder>;
 }
 
 export interface IngestRunOptions {
@@ -133,7 +137,8 @@ export async function ingestSource(
   // The same array the parser appends to while its records stream into the store.
   const warnings = parsed.warnings;
   warnings.push(...unknownLabels(source.topics));
-  const records = validRecords(markParseErrors(parsed.records, parsed.format), warnings);
+  const valid = validRecords(markParseErrors(parsed.records, parsed.format), warnings);
+  const records = deps.geocoder ? placeRecords(valid, await deps.geocoder()) : valid;
   const publisherMinutes = Math.max(parsed.refreshMinutes ?? 0, Math.round((outcome.maxAgeSeconds ?? 0) / 60)) || null;
   const schedule = afterSuccess(startedAt, source.refreshMinutes, publisherMinutes);
   let counts: IngestCounts;
