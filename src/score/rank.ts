@@ -155,13 +155,14 @@ export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]
   for (const index of chosen) {
     const entry = full(index);
     const reachable = entry.reachable;
+    // A thin network next to an interest adds weight to a pick, but never makes one on its own.
     const relevant = entry.reasons.some(
       (r) =>
         r.kind === 'interest' ||
         r.kind === 'learned' ||
-        r.kind === 'coverage-gap' ||
         r.kind === 'maintenance' ||
-        r.kind === 'give-first',
+        r.kind === 'give-first' ||
+        (r.kind === 'coverage-gap' && queries.some((q) => entry.fields.has(q.field))),
     );
     if ((reachable && relevant) || entry.pinned) scored.push(entry);
   }
