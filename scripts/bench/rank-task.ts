@@ -1,5 +1,6 @@
 // Ranking speed (run by scripts/bench.mjs with --expose-gc): N synthetic events, a profile with 10
-// interests and 200 contacts, top 50 with reasons; plain lunr over the same text in the same process.
+// interests and 200 contacts, top 50 with reasons, the topic model learned from N labelled past events
+// (the profile's interests among their labels); plain lunr over the same text in the same process.
 // Ten warm-up rankings, then fifty timed: a server ranks again and again, so the figure is the engine's
 // steady state, not its first compilations.
 import lunr from 'lunr';
@@ -12,10 +13,13 @@ import { prepareContacts } from '../../src/network/prepare-contacts.ts';
 import { analyze } from '../../src/score/analyze.ts';
 import { buildCatalog } from '../../src/score/catalog.ts';
 import { rankEvents } from '../../src/score/rank.ts';
+import { learnTopicModel } from '../../src/score/topic-model.ts';
 import { seededRandom } from './seeded-random.ts';
 
 const size = Number(process.argv[2] ?? 10_000);
-const withLunr = process.argv[3] !== 'no-lunr';
+const withLunr = !process.argv.includes('no-lunr');
+/** `no-model`: rank as a store without labelled history would (for comparison). */
+const withModel = !process.argv.includes('no-model');
 const NOW = Date.parse('2026-12-01T00:00:00Z');
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const { rand, pick } = seededRandom(5);
@@ -61,16 +65,18 @@ const SENTENCES = [
   'Newcomers welcome; mentors help you get started with {t}.',
 ];
 
-const events: StoredEvent[] = Array.from({ length: size }, (_, i) => {
+/** Event i of the catalog, or of the labelled history (a year before, its topic as the label). */
+function syntheticEvent(i: number, history: boolean): StoredEvent {
   const topic = pick(TOPICS);
   const other = pick(TOPICS);
   const [city, country] = pick(CITIES);
-  const start = new Date(NOW + Math.floor(rand() * 360 * 24) * 3_600_000).toISOString().replace('.000Z', 'Z');
+  const offsetHours = Math.floor(rand() * 360 * 24) - (history ? 365 * 24 : 0);
+  const start = new Date(NOW + offsetHours * 3_600_000).toISOString().replace('.000Z', 'Z');
   const kind = pick(['conference', 'meetup', 'study-group', 'workshop', 'volunteer'] as const);
   const location = { text: city, city: country ? city : null, country, lat: null, lon: null };
   return {
-    id: `e${i}`,
-    uid: `series-${i % Math.max(1, Math.floor(size / 3))}`,
+    id: `${history ? 'h' : 'e'}${i}`,
+    uid: `${history ? 'h' : ''}series-${i % Math.max(1, Math.floor(size / 3))}`,
     recurrenceId: null,
     title: `${topic} ${pick(FORMATS)} ${city} #${i}`,
     description: `${pick(SENTENCES).replace('{t}', topic)} ${pick(SENTENCES).replace('{t}', other)}`,
@@ -95,7 +101,9 @@ const events: StoredEvent[] = Array.from({ length: size }, (_, i) => {
     firstSeen: '2026-11-01T00:00:00Z',
     lastChanged: '2026-11-01T00:00:00Z',
   };
-});
+}
+
+const events: StoredEvent[] = Array.from({ length: size }, (_, i) => syntheticEvent(i, false));
 
 const contacts: Contact[] = Array.from({ length: 200 }, (_, i) => ({
   name: `Contact ${i}`,
@@ -118,9 +126,18 @@ const quantile = (values: number[], q: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
 
 gc();
-const heapBefore = process.memoryUsage().heapUsed;
+let heapBefore = process.memoryUsage().heapUsed;
+// As many labelled past events as the catalog holds, each filed under its topic: the model learns from them.
+let history: StoredEvent[] = withModel ? Array.from({ length: size }, (_, i) => syntheticEvent(i, true)) : [];
 let started = performance.now();
-const catalog = buildCatalog(events, lexicon);
+const model = learnTopicModel(history, lexicon);
+const learnBuildMs = performance.now() - started;
+history = [];
+gc();
+const learnMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+heapBefore = process.memoryUsage().heapUsed;
+started = performance.now();
+const catalog = buildCatalog(events, lexicon, model);
 const buildMs = performance.now() - started;
 gc();
 const indexMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
@@ -145,8 +162,10 @@ function timedRanking(summary: typeof gaps): { ms: number; picks: number } {
     nowMs: NOW,
     limit: 50,
   });
+  learnedReasons = result.picks.reduce((n, p) => n + p.reasons.filter((r) => r.kind === 'learned').length, 0);
   return { ms: performance.now() - begun, picks: result.picks.length };
 }
+let learnedReasons = 0;
 
 const times: number[] = [];
 let picks = 0;
@@ -197,6 +216,10 @@ process.stdout.write(
   `${JSON.stringify({
     size,
     picks,
+    learnedReasons,
+    learnedGuesses: [...catalog.learned.values()].reduce((n, column) => n + column.events.length, 0),
+    learnBuildMs,
+    learnMb,
     buildMs,
     indexMb,
     gapsMs,

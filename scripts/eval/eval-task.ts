@@ -12,7 +12,7 @@ import { defaultLexicon } from '../../src/core/lexicon.ts';
 import { DEFAULT_WEIGHTS } from '../../src/core/ranking.ts';
 import { parseConferenceList } from '../../src/ingest/conference/parse-conference-list.ts';
 import { buildIndex } from '../../src/score/bm25-index.ts';
-import { requireEvidence } from '../../src/score/evidence.ts';
+import { type FieldEvidence, requireEvidence } from '../../src/score/evidence.ts';
 import { interestQuery } from '../../src/score/interest-query.ts';
 import { learnedWeight } from '../../src/score/learned-signal.ts';
 import { interestWeight } from '../../src/score/reasons.ts';
@@ -123,6 +123,14 @@ const lunrIndex = lunr(function () {
   this.field('body');
   for (const [i, d] of list.entries()) this.add({ i: String(i), title: d.title, body: d.body });
 });
+/** Each conference as its own combination of fields (see FieldEvidence), those the model ties to the field marked. */
+function evidenceFor(field: string, strength: (i: number) => number): FieldEvidence {
+  return {
+    setOf: Uint32Array.from(list.keys()),
+    setHasField: Uint8Array.from(docFields, (fields) => (fields.has(field) ? 1 : 0)),
+    guessed: Uint8Array.from(list.keys(), (i) => (strength(i) > 0 ? 1 : 0)),
+  };
+}
 const historyCount = (topic: string) => history.filter((d) => d.labels.has(topic)).length;
 const best = (weights: number[]) =>
   [...weights.keys()].filter((i) => weights[i]! > 0).sort((a, b) => weights[b]! - weights[a]! || a - b);
@@ -135,7 +143,7 @@ const rows = topics.map((topic) => {
   const textScores = (learnedToo: boolean) => {
     const { values, max } = requireEvidence(
       index.score(query.terms),
-      (i) => docFields[i]!.has(query.field) || (learnedToo && strengthOf(i) > 0),
+      evidenceFor(query.field, learnedToo ? strengthOf : () => 0),
       index.titleMatch(query.terms),
     );
     return list.map((_, i) => interestWeight(values[i]!, max, 1, DEFAULT_WEIGHTS));
@@ -145,7 +153,7 @@ const rows = topics.map((topic) => {
   const learned = list.map((_, i) => withModel[i]! + learnedWeight(strengthOf(i), 1, DEFAULT_WEIGHTS));
   const { values } = requireEvidence(
     index.score(query.terms),
-    (i) => docFields[i]!.has(query.field),
+    evidenceFor(query.field, () => 0),
     index.titleMatch(query.terms),
   );
   const matched = [...values.keys()].filter((i) => values[i]! > 0);
@@ -155,7 +163,7 @@ const rows = topics.map((topic) => {
   if (explain === topic)
     for (const i of best(learned).slice(0, 15))
       process.stderr.write(
-        `${list[i]!.labels.has(topic) ? '+' : ' '} ${learned[i]!.toFixed(2)} text ${text[i]!.toFixed(2)} ${list[i]!.title} | ${guesses[i]!.find((g) => g.field === query.field)?.because ?? ''}\n`,
+        `${list[i]!.labels.has(topic) ? '+' : ' '} ${learned[i]!.toFixed(2)} text ${text[i]!.toFixed(2)} ${list[i]!.title} | ${guesses[i]!.find((g) => g.field === query.field)?.because() ?? ''}\n`,
       );
   // The baseline: lunr's own query of the topic word, over the same text.
   const baseline = lunrIndex

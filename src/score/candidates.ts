@@ -2,7 +2,7 @@ import type { RankingWeights } from '../core/ranking.ts';
 import { inWindow, type TimeWindow } from '../core/window.ts';
 import type { QueryScores } from './bm25-index.ts';
 import type { EventCatalog } from './catalog.ts';
-import type { LearnedColumn } from './learned-signal.ts';
+import { type LearnedColumn, positionIn } from './learned-signal.ts';
 
 /** The bound's histogram resolution: the candidate threshold is found to 1/4096th of the largest possible bound. */
 const BUCKETS = 4096;
@@ -195,8 +195,8 @@ export function boundCandidates(input: CandidateInput): number[] {
       value += values[i]! * shares[q]!;
     });
     for (const { column, weight } of input.learned) {
-      const k = column?.at.get(i);
-      if (k !== undefined) value += column!.strength[k]! * weight;
+      const k = column ? positionIn(column, i) : -1;
+      if (k >= 0) value += column!.strength[k]! * weight;
     }
     replace(i, value + weights.going);
   }

@@ -39,7 +39,7 @@ export function interestScores(
     const titleMatch = catalog.text.titleMatch(q.terms);
     const scored = requireEvidence(
       catalog.text.score(q.terms, scratch.scores[n]),
-      (d) => has[ofEvent[d]!] === 1 || marks[d] === 1,
+      { setOf: ofEvent, setHasField: has, guessed: marks },
       titleMatch,
     );
     for (const i of guessed) marks[i] = 0;

@@ -6,9 +6,21 @@ import type { TopicModel } from './topic-model.ts';
 export interface LearnedColumn {
   events: Int32Array;
   strength: Float32Array;
-  because: string[];
-  /** Event number -> position in the column, for the few events that get full reasons. */
-  at: Map<number, number>;
+  /** The guess's words for event i, worked out again for the few events whose reasons are written. */
+  because(index: number): string;
+}
+
+/** Where event i sits in a column (its events are in ascending order), or -1: a binary search, no map to keep. */
+export function positionIn(column: LearnedColumn, index: number): number {
+  const { events } = column;
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (events[mid]! < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return events[lo] === index ? lo : -1;
 }
 
 /**
@@ -16,18 +28,17 @@ export interface LearnedColumn {
  * reads an interest's learned signal as a short list instead of asking the model per event.
  */
 export function learnedColumns(events: StoredEvent[], model: TopicModel): Map<string, LearnedColumn> {
-  const columns = new Map<string, { events: number[]; strength: number[]; because: string[] }>();
+  const columns = new Map<string, { events: number[]; strength: number[] }>();
   if (model.examples === 0) return new Map();
   events.forEach((event, i) => {
     for (const guess of model.guess(event)) {
       let column = columns.get(guess.field);
       if (!column) {
-        column = { events: [], strength: [], because: [] };
+        column = { events: [], strength: [] };
         columns.set(guess.field, column);
       }
       column.events.push(i);
       column.strength.push(guess.strength);
-      column.because.push(guess.because);
     }
   });
   return new Map(
@@ -36,8 +47,11 @@ export function learnedColumns(events: StoredEvent[], model: TopicModel): Map<st
       {
         events: Int32Array.from(c.events),
         strength: Float32Array.from(c.strength),
-        because: c.because,
-        at: new Map(c.events.map((e, k) => [e, k])),
+        because: (index: number) =>
+          model
+            .guess(events[index]!)
+            .find((g) => g.field === field)
+            ?.because() ?? '',
       },
     ]),
   );
@@ -57,8 +71,19 @@ export function learnedReason(
   share: number,
   weights: RankingWeights,
 ): Reason | null {
-  const k = column?.at.get(index);
-  if (column === undefined || k === undefined) return null;
+  const k = column ? positionIn(column, index) : -1;
+  if (column === undefined || k < 0) return null;
   const weight = round(learnedWeight(column.strength[k]!, share, weights));
-  return weight > 0 ? { kind: 'learned', text: column.because[k]!, weight } : null;
+  if (weight <= 0) return null;
+  // Reasons are written for a few hundred candidates, of which only the picks are read: the words are
+  // worked out when read (JSON, the page, a test), once.
+  let text: string | undefined;
+  return {
+    kind: 'learned',
+    get text() {
+      text ??= column.because(index);
+      return text;
+    },
+    weight,
+  };
 }

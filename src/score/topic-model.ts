@@ -23,7 +23,8 @@ export interface TopicGuess {
   field: string;
   /** 0..1: how sure the model is. */
   strength: number;
-  because: string;
+  /** The words, built only for the few events whose reasons are written. */
+  because: () => string;
 }
 
 export interface TopicModel {
@@ -176,7 +177,7 @@ export function learnTopicModel(labelled: Iterable<LabelledText>, lexicon: Lexic
           offer({
             field,
             strength: count / entry.editions,
-            because: seriesText(lexicon.label(field), entry, field, event),
+            because: () => seriesText(lexicon.label(field), entry, field, event),
           });
         }
       }
@@ -191,15 +192,15 @@ export function learnTopicModel(labelled: Iterable<LabelledText>, lexicon: Lexic
       }
       for (const [field, { sum, words }] of logOdds) {
         if (own.has(field)) continue;
-        const named = words
-          .sort((a, b) => b[1] - a[1])
-          .slice(0, 3)
-          .map(([w]) => `"${w}"`)
-          .join(', ');
         offer({
           field,
           strength: 1 / (1 + Math.exp(-sum)),
-          because: `named like events listed under ${lexicon.label(field)} before: ${named}`,
+          because: () =>
+            `named like events listed under ${lexicon.label(field)} before: ${words
+              .sort((a, b) => b[1] - a[1])
+              .slice(0, 3)
+              .map(([w]) => `"${w}"`)
+              .join(', ')}`,
         });
       }
       const guesses = new Map(direct);
@@ -210,7 +211,8 @@ export function learnTopicModel(labelled: Iterable<LabelledText>, lexicon: Lexic
           guesses.set(other, {
             field: other,
             strength,
-            because: `${guess.because}; ${lexicon.label(guess.field)} events are often ${lexicon.label(other)} events too`,
+            because: () =>
+              `${guess.because()}; ${lexicon.label(guess.field)} events are often ${lexicon.label(other)} events too`,
           });
         }
       }

@@ -45,11 +45,9 @@ describe('the topic model', () => {
 
   it('remembers a series: the next edition of one labelled last year is guessed under the same labels', () => {
     const next = model.guess(edition('enterJS 2026', '2026-06-10', 'Darmstadt', 'https://enterjs.de/2026'));
-    expect(next.find((g) => g.field === 'typescript')).toEqual({
-      field: 'typescript',
-      strength: 1,
-      because: 'listed under TypeScript in earlier years: enterJS 2025',
-    });
+    const typescript = next.find((g) => g.field === 'typescript')!;
+    expect(typescript.strength).toBe(1);
+    expect(typescript.because()).toBe('listed under TypeScript in earlier years: enterJS 2025');
     const sre = model.guess(edition('SREday - London', '2026-09-10', 'London', 'https://sreday.com/2026-london-q3'));
     expect(sre.map((g) => g.field)).toContain('sre');
   });
