@@ -1,4 +1,5 @@
 import { analyze } from './analyze.ts';
+import { lowerBound } from './lower-bound.ts';
 
 /** Field boosts: a word in the title says more than the same word deep in a description. */
 export const FIELD_BOOST = { title: 3, topics: 2, description: 1 } as const;
@@ -135,13 +136,7 @@ export function buildIndex(docs: IndexedText[]): RankIndex {
   // Sorted once, so the words a prefix opens are one binary search and a short scan away.
   const sortedTerms = [...termIds.keys()].sort();
   const withPrefix = (prefix: string): string[] => {
-    let lo = 0;
-    let hi = sortedTerms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sortedTerms[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(sortedTerms, prefix);
     const out: string[] = [];
     for (let i = lo; i < sortedTerms.length && sortedTerms[i]!.startsWith(prefix); i++)
       if (sortedTerms[i] !== prefix) out.push(sortedTerms[i]!);

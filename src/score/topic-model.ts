@@ -199,7 +199,7 @@ export function learnTopicModel(labelled: Iterable<LabelledText>, lexicon: Lexic
             `named like events listed under ${lexicon.label(field)} before: ${words
               .sort((a, b) => b[1] - a[1])
               .slice(0, 3)
-              .map(([w]) => `"${w}"`)
+              .map(([w]) => w)
               .join(', ')}`,
         });
       }
