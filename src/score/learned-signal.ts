@@ -41,14 +41,31 @@ export function learnedColumns(events: StoredEvent[], model: TopicModel): Map<st
       {
         events: Int32Array.from(c.events),
         strength: Float32Array.from(c.strength),
-        because: (index: number) =>
-          model
-            .guess(events[index]!)
-            .find((g) => g.field === field)
-            ?.because() ?? '',
+        because: rememberedWords(events, model, field),
       },
     ]),
   );
+}
+
+/**
+ * The words of a column's guesses, asked of the model again (it answers in tens of microseconds) and kept:
+ * a shared catalog shows the same few picks to request after request.
+ */
+function rememberedWords(events: StoredEvent[], model: TopicModel, field: string): (index: number) => string {
+  const known = new Map<number, string>();
+  return (index) => {
+    let words = known.get(index);
+    if (words === undefined) {
+      words =
+        model
+          .guess(events[index]!)
+          .find((g) => g.field === field)
+          ?.because() ?? '';
+      if (known.size > 10_000) known.clear();
+      known.set(index, words);
+    }
+    return words;
+  };
 }
 
 /** What the topic model's guess for an interest's field weighs: its strength times the interest's share. */
@@ -69,15 +86,17 @@ export function learnedReason(
   if (column === undefined || k < 0) return null;
   const weight = round(learnedWeight(column.strength[k]!, share, weights));
   if (weight <= 0) return null;
-  // Reasons are written for a few hundred candidates, of which only the picks are read: the words are
-  // worked out when read (JSON, the page, a test), once.
-  let text: string | undefined;
-  return {
-    kind: 'learned',
-    get text() {
-      text ??= column.because(index);
-      return text;
-    },
-    weight,
-  };
+  // Reasons are written for a few hundred candidates, of which only the picks are shown: their words
+  // are worked out for those alone (see withLearnedText).
+  const reason: Reason = { kind: 'learned', text: '', weight };
+  unwritten.set(reason, () => column.because(index));
+  return reason;
+}
+
+const unwritten = new WeakMap<Reason, () => string>();
+
+/** A pick's learned reason with its words, worked out now (other reasons as they are). */
+export function withLearnedText(reason: Reason): Reason {
+  const words = unwritten.get(reason);
+  return words ? { ...reason, text: words() } : reason;
 }

@@ -9,7 +9,7 @@ import { boundCandidates } from './candidates.ts';
 import type { EventCatalog } from './catalog.ts';
 import { interestQuery } from './interest-query.ts';
 import { interestScores } from './interest-scores.ts';
-import { learnedWeight } from './learned-signal.ts';
+import { learnedWeight, withLearnedText } from './learned-signal.ts';
 import { reachOf } from './reach.ts';
 import { interestShares, overdueContacts, type ReasonContext, reasonsFor } from './reasons.ts';
 import { type Scored, selectPicks } from './select.ts';
@@ -61,7 +61,7 @@ function toPick(s: Scored, input: RankInput): Pick {
   return {
     event: toPickEvent(s.event),
     score: Math.round(s.score * 100) / 100,
-    reasons: s.reasons,
+    reasons: s.reasons.map(withLearnedText),
     shareWith: shareHints(s.fields, s.foldedText, input.contacts, input.lexicon),
   };
 }

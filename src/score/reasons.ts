@@ -70,24 +70,43 @@ export function interestWeight(score: number, max: number, share: number, weight
 }
 
 function interestReasons(index: number, ctx: ReasonContext): Reason[] {
-  const groups: { reasons: Reason[]; weight: number }[] = [];
+  const found: Reason[] = [];
+  // Per reason, its interest and that interest's total weight: at most two interests speak for a pick,
+  // each with its text and learned reasons.
+  const queryOf: number[] = [];
+  const totals: number[] = [];
+  let interests = 0;
   for (let q = 0; q < ctx.queries.length; q++) {
-    const reasons: Reason[] = [];
     const { values, max } = ctx.scores[q]!;
     const weight = interestWeight(values[index]!, max, ctx.interestShares[q]!, ctx.weights);
-    if (weight > 0)
-      reasons.push({
-        kind: 'interest',
-        text: `matches your interest in ${ctx.queries[q]!.label}`,
-        weight: round(weight),
-      });
     const learned = learnedReason(ctx.learned[q], index, ctx.interestShares[q]!, ctx.weights);
-    if (learned) reasons.push(learned);
-    if (reasons.length > 0) groups.push({ reasons, weight: reasons.reduce((sum, r) => sum + r.weight, 0) });
+    if (weight <= 0 && !learned) continue;
+    interests++;
+    const total = Math.max(0, round(weight)) + (learned?.weight ?? 0);
+    for (const reason of [
+      weight > 0
+        ? {
+            kind: 'interest' as const,
+            text: `matches your interest in ${ctx.queries[q]!.label}`,
+            weight: round(weight),
+          }
+        : null,
+      learned,
+    ]) {
+      if (!reason) continue;
+      found.push(reason);
+      queryOf.push(q);
+      totals.push(total);
+    }
   }
-  // At most two interests speak for a pick, each with its text and learned reasons.
-  if (groups.length > 2) groups.sort((a, b) => b.weight - a.weight).splice(2);
-  return groups.flatMap((g) => g.reasons).sort((a, b) => b.weight - a.weight);
+  if (interests > 2) {
+    const best = [...new Set(queryOf)].sort(
+      (a, b) => totals[queryOf.indexOf(b)]! - totals[queryOf.indexOf(a)]! || a - b,
+    );
+    const kept = new Set(best.slice(0, 2));
+    return found.filter((_, k) => kept.has(queryOf[k]!)).sort((a, b) => b.weight - a.weight);
+  }
+  return found.length > 1 ? found.sort((a, b) => b.weight - a.weight) : found;
 }
 
 function coverageReason(fields: Set<string>, ctx: ReasonContext): Reason | null {
