@@ -1,7 +1,7 @@
 import type { StoredEvent } from '../core/event.ts';
 import type { RankingWeights, Reason } from '../core/ranking.ts';
 import { lowerBound } from './lower-bound.ts';
-import type { TopicModel } from './topic-model.ts';
+import { DESCRIPTION_CHARS, type TopicModel } from './topic-model.ts';
 
 /** Per field, the catalog's events the topic model ties to it: numbers ascending, strengths and words alike. */
 export interface LearnedColumn {
@@ -24,8 +24,16 @@ export function positionIn(column: LearnedColumn, index: number): number {
 export function learnedColumns(events: StoredEvent[], model: TopicModel): Map<string, LearnedColumn> {
   const columns = new Map<string, { events: number[]; strength: number[] }>();
   if (model.examples === 0) return new Map();
+  // The occurrences of a series share their text, and the model's strengths depend on nothing else.
+  const bySeriesText = new Map<string, ReturnType<TopicModel['guess']>>();
   events.forEach((event, i) => {
-    for (const guess of model.guess(event)) {
+    const key = `${event.title}\u0000${event.url}\u0000${event.city}\u0000${event.country}\u0000${event.topics.join('\u0000')}\u0000${event.description?.slice(0, DESCRIPTION_CHARS)}`;
+    let guesses = bySeriesText.get(key);
+    if (!guesses) {
+      guesses = model.guess(event);
+      bySeriesText.set(key, guesses);
+    }
+    for (const guess of guesses) {
       let column = columns.get(guess.field);
       if (!column) {
         column = { events: [], strength: [] };

@@ -46,7 +46,8 @@ const MIN_WORD_WEIGHT = Math.log(3);
 const MIN_STRENGTH = 0.35;
 /** A topic that co-occurs with another this often (as a share of the other's events) is implied by it. */
 const MIN_COOCCURRENCE = 0.25;
-const DESCRIPTION_CHARS = 600;
+/** How much of a description the model reads (its start says what the event is). */
+export const DESCRIPTION_CHARS = 600;
 
 interface Series {
   /** Per field, how many editions were filed under it. */
