@@ -132,16 +132,21 @@ describe('the convene binary', () => {
   it('draws a progress bar on a terminal and plain lines otherwise', () => {
     const second = join(dir, 'second.ics');
     writeFileSync(second, THREE_EVENTS.replaceAll('@test', '@second'));
-    const command = `${process.execPath} ${BIN} ingest --db ${join(dir, 'tty.db')} ${cal} ${second}`;
+    // A fixed --now: on the wall clock the first of THREE_EVENTS left the default window on 4 December 2026.
+    const command = `${process.execPath} ${BIN} ingest --db ${join(dir, 'tty.db')} --now 2026-11-27 ${cal} ${second}`;
     // util-linux `script` gives the child a pseudo-terminal, as a person's shell would.
     const env = { ...process.env };
     delete env.CI;
     const tty = spawnSync('script', ['-qec', command, '/dev/null'], { env, encoding: 'utf8' });
     expect(tty.stdout).toMatch(/ingesting \[[=-]+\] 2\/2 sources/);
-    const piped = spawnSync(process.execPath, [BIN, 'ingest', '--db', join(dir, 'pipe.db'), cal, second], {
-      env,
-      encoding: 'utf8',
-    });
+    const piped = spawnSync(
+      process.execPath,
+      [BIN, 'ingest', '--db', join(dir, 'pipe.db'), '--now', '2026-11-27', cal, second],
+      {
+        env,
+        encoding: 'utf8',
+      },
+    );
     expect(piped.stderr).toMatch(/^\[1\/2\] .*: ok \(3 new/m);
     expect(piped.stderr).not.toMatch(/ingesting \[/);
   });
