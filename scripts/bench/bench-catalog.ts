@@ -48,43 +48,53 @@ const SENTENCES = [
   'Newcomers welcome; mentors help you get started with {t}.',
 ];
 
+/** Event i of a catalog of `size`, or of its labelled history (a year earlier, its topic as the label). */
+function syntheticEvent(
+  i: number,
+  size: number,
+  history: boolean,
+  { rand, pick }: ReturnType<typeof seededRandom>,
+): StoredEvent {
+  const topic = pick(TOPICS);
+  const other = pick(TOPICS);
+  const [city, country] = pick(CITIES);
+  const offsetHours = Math.floor(rand() * 360 * 24) - (history ? 365 * 24 : 0);
+  const start = new Date(NOW + offsetHours * 3_600_000).toISOString().replace('.000Z', 'Z');
+  const kind = pick(['conference', 'meetup', 'study-group', 'workshop', 'volunteer'] as const);
+  const location = { text: city, city: country ? city : null, country, lat: null, lon: null };
+  return {
+    id: `${history ? 'h' : 'e'}${i}`,
+    uid: `${history ? 'h' : ''}series-${i % Math.max(1, Math.floor(size / 3))}`,
+    recurrenceId: null,
+    title: `${topic} ${pick(FORMATS)} ${city} #${i}`,
+    description: `${pick(SENTENCES).replace('{t}', topic)} ${pick(SENTENCES).replace('{t}', other)}`,
+    start,
+    end: new Date(Date.parse(start) + 7_200_000).toISOString().replace('.000Z', 'Z'),
+    allDay: false,
+    timeZone: 'UTC',
+    location,
+    city: location.city,
+    country,
+    online: country === null ? true : rand() < 0.1 ? 'hybrid' : false,
+    url: `https://events.example.org/${i}`,
+    kind,
+    topics: [topic.toLowerCase()],
+    cfp:
+      rand() < 0.05
+        ? { url: null, closes: new Date(NOW + Math.floor(rand() * 120) * 86_400_000).toISOString().slice(0, 10) }
+        : null,
+    organizer: null,
+    status: 'confirmed',
+    sources: ['bench'],
+    firstSeen: '2026-11-01T00:00:00Z',
+    lastChanged: '2026-11-01T00:00:00Z',
+  };
+}
+
 export function benchInputs(size: number): { events: StoredEvent[]; contacts: Contact[]; profile: Profile } {
-  const { rand, pick } = seededRandom(5);
-  const events: StoredEvent[] = Array.from({ length: size }, (_, i) => {
-    const topic = pick(TOPICS);
-    const other = pick(TOPICS);
-    const [city, country] = pick(CITIES);
-    const start = new Date(NOW + Math.floor(rand() * 360 * 24) * 3_600_000).toISOString().replace('.000Z', 'Z');
-    const kind = pick(['conference', 'meetup', 'study-group', 'workshop', 'volunteer'] as const);
-    const location = { text: city, city: country ? city : null, country, lat: null, lon: null };
-    return {
-      id: `e${i}`,
-      uid: `series-${i % Math.max(1, Math.floor(size / 3))}`,
-      recurrenceId: null,
-      title: `${topic} ${pick(FORMATS)} ${city} #${i}`,
-      description: `${pick(SENTENCES).replace('{t}', topic)} ${pick(SENTENCES).replace('{t}', other)}`,
-      start,
-      end: new Date(Date.parse(start) + 7_200_000).toISOString().replace('.000Z', 'Z'),
-      allDay: false,
-      timeZone: 'UTC',
-      location,
-      city: location.city,
-      country,
-      online: country === null ? true : rand() < 0.1 ? 'hybrid' : false,
-      url: `https://events.example.org/${i}`,
-      kind,
-      topics: [topic.toLowerCase()],
-      cfp:
-        rand() < 0.05
-          ? { url: null, closes: new Date(NOW + Math.floor(rand() * 120) * 86_400_000).toISOString().slice(0, 10) }
-          : null,
-      organizer: null,
-      status: 'confirmed',
-      sources: ['bench'],
-      firstSeen: '2026-11-01T00:00:00Z',
-      lastChanged: '2026-11-01T00:00:00Z',
-    };
-  });
+  const random = seededRandom(5);
+  const { rand, pick } = random;
+  const events: StoredEvent[] = Array.from({ length: size }, (_, i) => syntheticEvent(i, size, false, random));
 
   const contacts: Contact[] = Array.from({ length: 200 }, (_, i) => ({
     name: `Contact ${i}`,
@@ -103,4 +113,10 @@ export function benchInputs(size: number): { events: StoredEvent[]; contacts: Co
     cadence: { perWeek: 3, perMonth: 12 },
   });
   return { events, contacts, profile };
+}
+
+/** As many labelled past events as the catalog holds, each filed under its topic: what the topic model learns from. */
+export function benchHistory(size: number): StoredEvent[] {
+  const random = seededRandom(6);
+  return Array.from({ length: size }, (_, i) => syntheticEvent(i, size, true, random));
 }

@@ -1,8 +1,10 @@
 // Ranking speed (run by scripts/bench.mjs with --expose-gc): N synthetic events, a profile with 10
-// interests and 200 contacts, top 50 with reasons; plain lunr over the same text in the same process.
+// interests and 200 contacts, top 50 with reasons, the topic model learned from N labelled past events
+// (the profile's interests among their labels); plain lunr over the same text in the same process.
 // Ten warm-up rankings, then fifty timed: a server ranks again and again, so the figure is the engine's
 // steady state, not its first compilations.
 import lunr from 'lunr';
+import type { StoredEvent } from '../../src/core/event.ts';
 import { defaultLexicon } from '../../src/core/lexicon.ts';
 import { DEFAULT_WEIGHTS } from '../../src/core/ranking.ts';
 import { computeGaps } from '../../src/network/gaps/compute-gaps.ts';
@@ -10,10 +12,13 @@ import { prepareContacts } from '../../src/network/prepare-contacts.ts';
 import { analyze } from '../../src/score/analyze.ts';
 import { buildCatalog } from '../../src/score/catalog.ts';
 import { rankEvents } from '../../src/score/rank.ts';
-import { benchInputs, NOW } from './bench-catalog.ts';
+import { learnTopicModel } from '../../src/score/topic-model.ts';
+import { benchHistory, benchInputs, NOW } from './bench-catalog.ts';
 
 const size = Number(process.argv[2] ?? 10_000);
-const withLunr = process.argv[3] !== 'no-lunr';
+const withLunr = !process.argv.includes('no-lunr');
+/** `no-model`: rank as a store without labelled history would (for comparison). */
+const withModel = !process.argv.includes('no-model');
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const { events, contacts, profile } = benchInputs(size);
 const lexicon = defaultLexicon();
@@ -21,9 +26,18 @@ const quantile = (values: number[], q: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
 
 gc();
-const heapBefore = process.memoryUsage().heapUsed;
+let heapBefore = process.memoryUsage().heapUsed;
+// As many labelled past events as the catalog holds, each filed under its topic: the model learns from them.
+let history: StoredEvent[] = withModel ? benchHistory(size) : [];
 let started = performance.now();
-const catalog = buildCatalog(events, lexicon);
+const model = learnTopicModel(history, lexicon);
+const learnBuildMs = performance.now() - started;
+history = [];
+gc();
+const learnMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+heapBefore = process.memoryUsage().heapUsed;
+started = performance.now();
+const catalog = buildCatalog(events, lexicon, model);
 const buildMs = performance.now() - started;
 gc();
 const indexMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
@@ -48,8 +62,10 @@ function timedRanking(summary: typeof gaps): { ms: number; picks: number } {
     nowMs: NOW,
     limit: 50,
   });
+  learnedReasons = result.picks.reduce((n, p) => n + p.reasons.filter((r) => r.kind === 'learned').length, 0);
   return { ms: performance.now() - begun, picks: result.picks.length };
 }
+let learnedReasons = 0;
 
 const times: number[] = [];
 let picks = 0;
@@ -100,6 +116,10 @@ process.stdout.write(
   `${JSON.stringify({
     size,
     picks,
+    learnedReasons,
+    learnedGuesses: [...catalog.learned.values()].reduce((n, column) => n + column.events.length, 0),
+    learnBuildMs,
+    learnMb,
     buildMs,
     indexMb,
     gapsMs,

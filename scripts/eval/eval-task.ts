@@ -1,20 +1,29 @@
-// Ranking quality on real data (run by scripts/eval.mjs): every confs.tech list of the corpus is read
-// under a neutral name, so the ranker never sees the topic a list was filed under; the topic then
-// becomes a profile's one interest, and the hidden labels say which conferences were relevant.
+// Ranking quality on real data, honestly by time (run by scripts/eval.mjs): the confs.tech lists of the
+// years before the scored one are the labelled history the topic model learns from; the scored year's
+// lists are read under a neutral name, so neither the ranker nor the model sees the topic a list was
+// filed under. Each topic then becomes a profile's one interest, and the hidden labels say which
+// conferences were relevant.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lunr from 'lunr';
+import { eventFields } from '../../src/core/event-fields.ts';
 import { foldText } from '../../src/core/fold-text.ts';
 import { defaultLexicon } from '../../src/core/lexicon.ts';
+import { DEFAULT_WEIGHTS } from '../../src/core/ranking.ts';
 import { parseConferenceList } from '../../src/ingest/conference/parse-conference-list.ts';
 import { buildIndex } from '../../src/score/bm25-index.ts';
+import { type FieldEvidence, requireEvidence } from '../../src/score/evidence.ts';
 import { interestQuery } from '../../src/score/interest-query.ts';
+import { learnedWeight } from '../../src/score/learned-signal.ts';
+import { interestWeight } from '../../src/score/reasons.ts';
+import { type LabelledText, learnTopicModel } from '../../src/score/topic-model.ts';
 
 const dir = process.argv[2]!;
+/** A topic whose top conferences, with their weights and the model's reasons, go to stderr. */
+const explain = process.argv[3];
 const WIDE = { fromMs: Date.parse('1990-01-01'), toMs: Date.parse('2100-01-01') };
 
-interface Doc {
-  title: string;
+interface Doc extends LabelledText {
   /** Words of the URL and the place: the only other text a conference list gives. */
   body: string;
   labels: Set<string>;
@@ -30,12 +39,13 @@ function urlWords(url: string | null): string {
   }
 }
 
-const docs = new Map<string, Doc>();
+const byYear = new Map<string, Map<string, Doc>>();
 for (const file of readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
   .sort()) {
-  const topic = /^confs-\d{4}-(.+)\.json$/.exec(file)?.[1];
-  if (!topic) continue;
+  const match = /^confs-(\d{4})-(.+)\.json$/.exec(file);
+  if (!match) continue;
+  const [, year, topic] = match as unknown as [string, string, string];
   // Read under no topic at all: the file name is the label, never an input.
   const parsed = parseConferenceList(readFileSync(join(dir, file), 'utf8'), {
     window: WIDE,
@@ -43,10 +53,18 @@ for (const file of readdirSync(dir)
     kind: null,
     topics: [],
   });
+  const docs = byYear.get(year) ?? new Map<string, Doc>();
+  byYear.set(year, docs);
   for (const record of parsed.records) {
     const key = `${foldText(record.title)}|${record.start}`;
     const doc = docs.get(key) ?? {
       title: record.title,
+      url: record.url,
+      city: record.location.city,
+      country: record.location.country,
+      description: null,
+      start: record.start,
+      topics: [],
       body: `${urlWords(record.url)} ${record.location.city ?? ''} ${record.location.country ?? ''}`,
       labels: new Set(),
     };
@@ -54,7 +72,13 @@ for (const file of readdirSync(dir)
     docs.set(key, doc);
   }
 }
-const list = [...docs.values()];
+const years = [...byYear.keys()].sort();
+const scoredYear = years.at(-1)!;
+const list = [...byYear.get(scoredYear)!.values()];
+// Only years before the scored one teach, with their labels as their sources gave them.
+const history = years
+  .filter((y) => y < scoredYear)
+  .flatMap((y) => [...byYear.get(y)!.values()].map((d) => ({ ...d, topics: [...d.labels] })));
 const topics = [...new Set(list.flatMap((d) => [...d.labels]))].sort();
 
 function metrics(order: number[], topic: string) {
@@ -89,6 +113,9 @@ function reachable(matched: number[], topic: string): number {
 }
 
 const lexicon = defaultLexicon();
+const model = learnTopicModel(history, lexicon);
+const guesses = list.map((d) => model.guess(d));
+const docFields = list.map((d) => eventFields({ title: d.title, description: d.body, topics: [] }, lexicon));
 const index = buildIndex(list.map((d) => ({ title: d.title, topics: [], description: d.body })));
 const lunrIndex = lunr(function () {
   this.ref('i');
@@ -96,10 +123,48 @@ const lunrIndex = lunr(function () {
   this.field('body');
   for (const [i, d] of list.entries()) this.add({ i: String(i), title: d.title, body: d.body });
 });
+/** Each conference as its own combination of fields (see FieldEvidence), those the model ties to the field marked. */
+function evidenceFor(field: string, strength: (i: number) => number): FieldEvidence {
+  return {
+    setOf: Uint32Array.from(list.keys()),
+    setHasField: Uint8Array.from(docFields, (fields) => (fields.has(field) ? 1 : 0)),
+    guessed: Uint8Array.from(list.keys(), (i) => (strength(i) > 0 ? 1 : 0)),
+  };
+}
+const historyCount = (topic: string) => history.filter((d) => d.labels.has(topic)).length;
+const best = (weights: number[]) =>
+  [...weights.keys()].filter((i) => weights[i]! > 0).sort((a, b) => weights[b]! - weights[a]! || a - b);
 
 const rows = topics.map((topic) => {
-  const scores = index.score(interestQuery({ term: topic, weight: 1 }, lexicon).terms).values;
-  const convene = [...scores.keys()].filter((i) => scores[i]! > 0).sort((a, b) => scores[b]! - scores[a]! || a - b);
+  const query = interestQuery({ term: topic, weight: 1 }, lexicon);
+  const strengthOf = (i: number) => guesses[i]!.find((g) => g.field === query.field)?.strength ?? 0;
+  // Text alone: evidence is the interest's own words or its field named in the text. With the model, a
+  // learned guess for the field is evidence too, so the text's neighbour words may add to it.
+  const textScores = (learnedToo: boolean) => {
+    const { values, max } = requireEvidence(
+      index.score(query.terms),
+      evidenceFor(query.field, learnedToo ? strengthOf : () => 0),
+      index.titleMatch(query.terms),
+    );
+    return list.map((_, i) => interestWeight(values[i]!, max, 1, DEFAULT_WEIGHTS));
+  };
+  const text = textScores(false);
+  const withModel = textScores(true);
+  const learned = list.map((_, i) => withModel[i]! + learnedWeight(strengthOf(i), 1, DEFAULT_WEIGHTS));
+  const { values } = requireEvidence(
+    index.score(query.terms),
+    evidenceFor(query.field, () => 0),
+    index.titleMatch(query.terms),
+  );
+  const matched = [...values.keys()].filter((i) => values[i]! > 0);
+  if (explain === topic)
+    for (const [i, d] of list.entries())
+      if (d.labels.has(topic) && learned[i] === 0) process.stderr.write(`MISS ${d.title} ${d.url}\n`);
+  if (explain === topic)
+    for (const i of best(learned).slice(0, 15))
+      process.stderr.write(
+        `${list[i]!.labels.has(topic) ? '+' : ' '} ${learned[i]!.toFixed(2)} text ${text[i]!.toFixed(2)} ${list[i]!.title} | ${guesses[i]!.find((g) => g.field === query.field)?.because() ?? ''}\n`,
+      );
   // The baseline: lunr's own query of the topic word, over the same text.
   const baseline = lunrIndex
     .query((q) => {
@@ -108,23 +173,29 @@ const rows = topics.map((topic) => {
     .map((r) => Number(r.ref));
   return {
     topic,
-    convene: { ...metrics(convene, topic), reachable: reachable(convene, topic) },
+    history: historyCount(topic),
+    convene: { ...metrics(best(text), topic), reachable: reachable(matched, topic) },
+    learned: { ...metrics(best(learned), topic), reachable: reachable(best(learned), topic) },
     lunr: metrics(baseline, topic),
   };
 });
 const mean = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + pick(r), 0) / rows.length;
+const summary = (pick: (r: (typeof rows)[number]) => { ndcg: number; precision: number }) => ({
+  ndcg: mean((r) => pick(r).ndcg),
+  precision: mean((r) => pick(r).precision),
+});
 process.stdout.write(
   `${JSON.stringify({
+    scoredYear,
+    learnedFrom: years.filter((y) => y < scoredYear),
+    history: history.length,
     conferences: list.length,
     topics: rows.length,
     rows,
     mean: {
-      convene: {
-        ndcg: mean((r) => r.convene.ndcg),
-        precision: mean((r) => r.convene.precision),
-        reachable: mean((r) => r.convene.reachable),
-      },
-      lunr: { ndcg: mean((r) => r.lunr.ndcg), precision: mean((r) => r.lunr.precision) },
+      convene: { ...summary((r) => r.convene), reachable: mean((r) => r.convene.reachable) },
+      learned: { ...summary((r) => r.learned), reachable: mean((r) => r.learned.reachable) },
+      lunr: summary((r) => r.lunr),
     },
   })}\n`,
 );

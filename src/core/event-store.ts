@@ -1,5 +1,5 @@
 import type { SourceFailure } from './errors.ts';
-import type { EventRecord, Online, StoredEvent } from './event.ts';
+import type { EventRecord, EventText, Online, StoredEvent } from './event.ts';
 import type { Feedback } from './feedback.ts';
 import type { Profile } from './profile.ts';
 import type { CalendarName, StoredPublication } from './publication.ts';
@@ -92,6 +92,11 @@ export interface EventStore {
   saveUnchanged(sourceId: string, at: string, schedule: SourceSchedule, validators: Validators): Promise<void>;
   saveFailure(sourceId: string, at: string, schedule: SourceSchedule, failure: SourceFailure): Promise<void>;
   listEvents(query: EventQuery): Promise<StoredEvent[]>;
+  /**
+   * Re-derives what ingest derived from each stored event text (its place, after a gazetteer change):
+   * `rewrite` answers the new text or null to keep it; answers how many texts changed.
+   */
+  rewriteEventTexts(rewrite: (text: EventText) => EventText | null): Promise<number>;
   getEvent(id: string): Promise<StoredEvent | null>;
   addFeedback(feedback: Feedback): Promise<void>;
   /** A user's feedback, oldest first (so the latest word on an event wins when folded). */

@@ -27,6 +27,11 @@ export const LocationSchema = z.object({
   country: z.string().max(TEXT_LIMITS.short).nullable(),
   lat: z.number().min(-90).max(90).nullable(),
   lon: z.number().min(-180).max(180).nullable(),
+  /**
+   * What was looked up rather than given by the source: `coordinates` of the city it named, or the whole
+   * `place` (city, country, coordinates) read from its free text. Re-placing starts from what is left.
+   */
+  geocoded: z.enum(['coordinates', 'place']).optional(),
 });
 export type EventLocation = z.infer<typeof LocationSchema>;
 

@@ -25,6 +25,11 @@ export function tokens(text: string): string[] {
 
 const ASCII = /^[\x00-\x7f]*$/;
 
+/** "RustFest" -> "Rust Fest", "CSSConf" -> "CSS Conf", "JSNation" -> "JS Nation": names glue words together. */
+export function gluedWordsApart(text: string): string {
+  return text.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
+}
+
 interface Phrase {
   rest: string[];
   field: string;
@@ -41,6 +46,8 @@ export interface Lexicon {
   fieldsIn(text: string): Set<string>;
   /** The field an interest or expertise names ("AppSec" is security); an unknown term stands as its own field. */
   fieldOf(term: string): string;
+  /** Whether a term names one of the lexicon's fields (by id, label, term, community or conference). */
+  knows(term: string): boolean;
 }
 
 /**
@@ -67,18 +74,18 @@ export function createLexicon(data: LexiconData): Lexicon {
     const words = tokens(text);
     const found = new Set<string>();
     // Longest phrase first, and its words are used up: "penetration testing" is security, not also testing.
+    // A phrase several fields share ("Droidcon": Android and mobile) names each of them.
     for (let i = 0; i < words.length; ) {
-      let longest: Phrase | null = null;
+      let longest = -1;
+      const matched: string[] = [];
       for (const phrase of byFirstWord.get(words[i]!) ?? []) {
-        if (
-          (!longest || phrase.rest.length > longest.rest.length) &&
-          phrase.rest.every((word, k) => words[i + 1 + k] === word)
-        ) {
-          longest = phrase;
-        }
+        if (phrase.rest.length < longest || !phrase.rest.every((word, k) => words[i + 1 + k] === word)) continue;
+        if (phrase.rest.length > longest) matched.length = 0;
+        longest = phrase.rest.length;
+        matched.push(phrase.field);
       }
-      if (longest) found.add(longest.field);
-      i += 1 + (longest?.rest.length ?? 0);
+      for (const field of matched) found.add(field);
+      i += 1 + Math.max(0, longest);
     }
     return found;
   };
@@ -90,6 +97,9 @@ export function createLexicon(data: LexiconData): Lexicon {
     terms: (field) => data.fields[field]?.terms ?? [],
     conferences: (field) => data.fields[field]?.conferences ?? [],
     fieldsIn,
+    knows(term) {
+      return Object.hasOwn(data.fields, this.fieldOf(term));
+    },
     fieldOf(term) {
       // Interests, expertise and contact fields repeat the same few terms thousands of times.
       const known = fieldOfCache.get(term);

@@ -14,6 +14,7 @@ export const REASON_KINDS = [
   'feedback',
   'regularity',
   'following',
+  'learned',
 ] as const;
 export type ReasonKind = (typeof REASON_KINDS)[number];
 
@@ -76,6 +77,7 @@ export interface Recommendations {
  */
 export const RankingWeightsSchema = z.object({
   interest: z.number().min(0).max(10).default(3),
+  learned: z.number().min(0).max(10).default(2),
   coverageGap: z.number().min(0).max(10).default(1.5),
   maintenance: z.number().min(0).max(10).default(1.5),
   giveFirst: z.number().min(0).max(10).default(1.25),

@@ -18,11 +18,34 @@ const KIND_PATTERNS: ReadonlyArray<readonly [EventKind, RegExp]> = [
   ],
 ];
 
-/** The kind of venue, read from the title first (it names the format most reliably) and then the description. */
+/**
+ * Titles of things that are no gathering to attend at all: a birthday ("Goran Bunjevcevic 17.02.1973"),
+ * a call, a holiday. Whatever their text mentions, they are `other`.
+ */
+const NOT_A_GATHERING =
+  /\b(birthday|geburtstag|anniversary|(phone|video|telephone|conference) (call|conference)|call with|1:1|one[- ]on[- ]one|public holiday|bank holiday|vacation|out of office)\b|^\D+\s\d{1,2}\.\d{1,2}\.(19|20)\d{2}$/i;
+/** A repair café is neighbours fixing things together: giving time, not attending a programme. */
+const REPAIR_CAFE = /\brepair[- ]?(und recycling[- ])?caf[eé]/i;
+/** A description names other events ("an OSCON party", "at the street festival"): it may not make one a conference. */
+const FROM_DESCRIPTION: ReadonlySet<EventKind> = new Set([
+  'study-group',
+  'volunteer',
+  'internal',
+  'workshop',
+  'meetup',
+]);
+
+/**
+ * The kind of venue, read from what the event is: its title first (it names the format most reliably),
+ * then its description for the kinds a description can tell (never a conference: descriptions mention
+ * other events).
+ */
 export function inferKind(title: string, description: string | null, fallback: EventKind): EventKind {
-  for (const text of [title, description ?? '']) {
-    for (const [kind, pattern] of KIND_PATTERNS) if (pattern.test(text)) return kind;
-  }
+  if (NOT_A_GATHERING.test(title)) return 'other';
+  if (REPAIR_CAFE.test(title)) return 'volunteer';
+  for (const [kind, pattern] of KIND_PATTERNS) if (pattern.test(title)) return kind;
+  for (const [kind, pattern] of KIND_PATTERNS)
+    if (FROM_DESCRIPTION.has(kind) && pattern.test(description ?? '')) return kind;
   return fallback;
 }
 

@@ -1,5 +1,6 @@
 import { foldText } from '../core/fold-text.ts';
 import type { Geocoder } from '../core/geocoder.ts';
+import { NATIVE_COUNTRY_NAMES } from './place-names.ts';
 
 export interface GazetteerCity {
   name: string;
@@ -36,12 +37,14 @@ let countryCodes: Map<string, string> | null = null;
 function countryNames(): Map<string, string> {
   if (countryCodes) return countryCodes;
   const names = new Intl.DisplayNames(['en'], { type: 'region' });
-  countryCodes = new Map(Object.entries(COUNTRY_ALIASES));
+  countryCodes = new Map([...Object.entries(COUNTRY_ALIASES), ...Object.entries(NATIVE_COUNTRY_NAMES)]);
   for (let a = 65; a <= 90; a++) {
     for (let b = 65; b <= 90; b++) {
       const code = String.fromCharCode(a, b);
       const name = names.of(code);
-      if (name && name !== code) countryCodes.set(foldText(name), code);
+      // Deprecated codes ("UK", "FX") share their successor's name: the canonical code is kept.
+      if (name && name !== code && Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`)
+        countryCodes.set(foldText(name), code);
     }
   }
   return countryCodes;
@@ -49,8 +52,15 @@ function countryNames(): Map<string, string> {
 
 export function countryCode(text: string): string | null {
   const trimmed = text.trim();
-  if (/^[A-Za-z]{2}$/.test(trimmed)) return trimmed.toUpperCase();
+  if (/^[A-Za-z]{2}$/.test(trimmed) && knownCodes().has(trimmed.toUpperCase())) return trimmed.toUpperCase();
   return countryNames().get(foldText(trimmed)) ?? null;
+}
+
+let codes: Set<string> | null = null;
+/** The region codes Intl names ("OR" and "XX" are not countries). */
+function knownCodes(): Set<string> {
+  codes ??= new Set(countryNames().values());
+  return codes;
 }
 
 /**
@@ -68,7 +78,7 @@ export function createGazetteer(cities: Iterable<GazetteerCity>): Geocoder {
   }
   for (const list of byName.values()) list.sort((a, b) => b.population - a.population);
   // A catalog names the same few hundred places over and over; folding each name once is what costs.
-  const answers = new Map<string, { lat: number; lon: number } | null>();
+  const answers = new Map<string, ReturnType<Geocoder['locate']>>();
   return {
     locate(city, country) {
       const key = `${city}\u0000${country ?? ''}`;
@@ -77,7 +87,7 @@ export function createGazetteer(cities: Iterable<GazetteerCity>): Geocoder {
       const candidates = byName.get(foldText(city));
       const code = country ? countryCode(country) : null;
       const best = candidates ? (code ? candidates.find((c) => c.country === code) : candidates[0]) : undefined;
-      const answer = best ? { lat: best.lat, lon: best.lon } : null;
+      const answer = best ? { lat: best.lat, lon: best.lon, country: best.country, population: best.population } : null;
       if (answers.size > 100_000) answers.clear();
       answers.set(key, answer);
       return answer;

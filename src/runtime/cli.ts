@@ -12,6 +12,7 @@ import { bestFirst } from '../usecases/search-events.ts';
 import { UnknownVenueError } from '../usecases/venues.ts';
 import { adminKeyHash } from './admin-key-setup.ts';
 import { registerNetworkCommands } from './commands/network.ts';
+import { registerPlacesCommands } from './commands/places.ts';
 import { registerRankingCommands } from './commands/recommend.ts';
 import { registerVenueCommands } from './commands/venues.ts';
 import { dateFlag, refuseReversedWindow } from './date-flag.ts';
@@ -205,6 +206,7 @@ export function buildProgram(): Command {
   registerNetworkCommands(program);
   registerRankingCommands(program);
   registerVenueCommands(program);
+  registerPlacesCommands(program);
 
   program
     .command('serve')

@@ -9,6 +9,7 @@ import type { ReadOutcome, SourceReader } from '../core/source-reader.ts';
 import { createHttpReader, DEFAULT_FETCH_LIMITS } from '../ingest/fetch/bounded-fetch.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
 import type { IngestDeps } from '../usecases/ingest-sources.ts';
+import { nodeGazetteer } from './node-gazetteer.ts';
 
 export function isHttpLocation(location: string): boolean {
   return /^(https?|webcal):\/\//i.test(location);
@@ -75,5 +76,10 @@ export function createNodeReader(allowPrivateNetwork: boolean): SourceReader {
 }
 
 export function createNodeDeps(dbPath: string, allowPrivateNetwork: boolean): IngestDeps {
-  return { store: openSqliteStore(dbPath), reader: createNodeReader(allowPrivateNetwork), clock: systemClock };
+  return {
+    store: openSqliteStore(dbPath),
+    reader: createNodeReader(allowPrivateNetwork),
+    clock: systemClock,
+    geocoder: nodeGazetteer,
+  };
 }

@@ -1,4 +1,5 @@
 import { analyze } from './analyze.ts';
+import { lowerBound } from './lower-bound.ts';
 
 /** Field boosts: a word in the title says more than the same word deep in a description. */
 export const FIELD_BOOST = { title: 3, topics: 2, description: 1 } as const;
@@ -25,12 +26,15 @@ export interface WeightedTerm {
   weight: number;
   /** Also match longer words that start with this one ("rust" in "rustconf"), at this share of the weight. */
   prefix?: { share: number; except: ReadonlySet<string> };
+  /** The user's own word: a document it matches has evidence of the interest (see QueryScores.evidence). */
+  evidence?: boolean;
 }
 
 /** Arrays of the index's `size` that a query's scores are written into, reusable from query to query. */
 export interface ScoreBuffers {
   values: Float32Array;
   touched: Int32Array;
+  evidence: Uint8Array;
 }
 
 export interface QueryScores {
@@ -39,6 +43,8 @@ export interface QueryScores {
   max: number;
   /** The documents with a score above 0, each once: a pass over them skips the (often many) others. */
   touched: Int32Array;
+  /** 1 where a term marked `evidence` matched (valid for the documents in `touched`). */
+  evidence: Uint8Array;
 }
 
 export interface RankIndex {
@@ -47,6 +53,8 @@ export interface RankIndex {
   buffers(): ScoreBuffers;
   /** Scores of every document for a weighted query; pass `into` to reuse buffers (they are cleared first). */
   score(query: WeightedTerm[], into?: ScoreBuffers): QueryScores;
+  /** What a document of average length with one of the query's evidence words in its title scores. */
+  titleMatch(query: WeightedTerm[]): number;
 }
 
 /**
@@ -128,13 +136,7 @@ export function buildIndex(docs: IndexedText[]): RankIndex {
   // Sorted once, so the words a prefix opens are one binary search and a short scan away.
   const sortedTerms = [...termIds.keys()].sort();
   const withPrefix = (prefix: string): string[] => {
-    let lo = 0;
-    let hi = sortedTerms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sortedTerms[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(sortedTerms, prefix);
     const out: string[] = [];
     for (let i = lo; i < sortedTerms.length && sortedTerms[i]!.startsWith(prefix); i++)
       if (sortedTerms[i] !== prefix) out.push(sortedTerms[i]!);
@@ -146,14 +148,27 @@ export function buildIndex(docs: IndexedText[]): RankIndex {
   const buffers = (): ScoreBuffers => ({
     values: new Float32Array(docs.length),
     touched: new Int32Array(docs.length),
+    evidence: new Uint8Array(docs.length),
   });
+  const idfOf = (postings: number) => Math.log(1 + (docs.length - postings + 0.5) / (postings + 0.5));
   return {
     size: docs.length,
     buffers,
+    titleMatch(query) {
+      const tf = FIELD_BOOST.title;
+      let best = 0;
+      for (const { term, weight, evidence } of query) {
+        const id = termIds.get(term);
+        if (!evidence || id === undefined) continue;
+        best = Math.max(best, weight * idfOf(docsByTerm[id]!.length) * ((tf * (K1 + 1)) / (tf + K1)));
+      }
+      return best;
+    },
     score(query, into) {
       const target = into?.values.length === docs.length ? into : buffers();
-      const { values: scores, touched } = target;
+      const { values: scores, touched, evidence } = target;
       scores.fill(0);
+      evidence.fill(0);
       let count = 0;
       let max = 0;
       const expanded: WeightedTerm[] = [];
@@ -162,15 +177,19 @@ export function buildIndex(docs: IndexedText[]): RankIndex {
         if (!entry.prefix) continue;
         for (const longer of withPrefix(entry.term)) {
           if (!entry.prefix.except.has(longer))
-            expanded.push({ term: longer, weight: entry.weight * entry.prefix.share });
+            expanded.push({
+              term: longer,
+              weight: entry.weight * entry.prefix.share,
+              evidence: entry.evidence ?? false,
+            });
         }
       }
-      for (const { term, weight } of expanded) {
+      for (const { term, weight, evidence: marks } of expanded) {
         const id = termIds.get(term);
         if (id === undefined) continue;
         const postings = docsByTerm[id]!;
         const parts = partsByTerm[id]!;
-        const idf = Math.log(1 + (docs.length - postings.length + 0.5) / (postings.length + 0.5));
+        const idf = idfOf(postings.length);
         // The user's own words always count, however common.
         const contribution = weight * idf;
         if (
@@ -189,9 +208,10 @@ export function buildIndex(docs: IndexedText[]): RankIndex {
           const value = Math.fround(before + factor * parts[i]!);
           scores[d] = value;
           if (value > max) max = value;
+          if (marks) evidence[d] = 1;
         }
       }
-      return { values: scores, max, touched: touched.subarray(0, count) };
+      return { values: scores, max, touched: touched.subarray(0, count), evidence };
     },
   };
 }

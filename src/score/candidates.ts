@@ -2,6 +2,7 @@ import type { RankingWeights } from '../core/ranking.ts';
 import { inWindow, type TimeWindow } from '../core/window.ts';
 import type { QueryScores } from './bm25-index.ts';
 import type { EventCatalog } from './catalog.ts';
+import { type LearnedColumn, positionIn } from './learned-signal.ts';
 
 /** The bound's histogram resolution: the candidate threshold is found to 1/4096th of the largest possible bound. */
 const BUCKETS = 4096;
@@ -11,6 +12,8 @@ export interface CandidateInput {
   /** Per interest, its text scores and what one unit of them weighs in its reason. */
   scores: QueryScores[];
   shares: number[];
+  /** Per interest, the topic model's guesses for its field and what a guess of strength 1 weighs. */
+  learned: { column: LearnedColumn | undefined; weight: number }[];
   /** Per field of the catalog, the field-level signal (coverage gap, overdue contacts) its events earn. */
   fieldSignal: number[];
   /** Per give-first opportunity, its event number (-1 when not in the catalog). */
@@ -38,6 +41,15 @@ function addText(bound: Float32Array, scores: QueryScores[], shares: number[]): 
       const i = touched[k]!;
       bound[i]! += values[i]! * share;
     }
+  }
+}
+
+/** Each interest's learned signal, over the events the model ties to its field. */
+function addLearned(bound: Float32Array, learned: CandidateInput['learned']): void {
+  for (const { column, weight } of learned) {
+    if (!column) continue;
+    const { events, strength } = column;
+    for (let k = 0; k < events.length; k++) bound[events[k]!]! += strength[k]! * weight;
   }
 }
 
@@ -143,12 +155,14 @@ export function boundCandidates(input: CandidateInput): number[] {
   const { catalog, scores, shares, weights } = input;
   const bound = catalog.scratch.bound.fill(0);
   addText(bound, scores, shares);
+  addLearned(bound, input.learned);
   const setSignal = signalPerFieldSet(catalog.fieldSets, input.fieldSignal);
   const giveFirstSignal = weights.giveFirst;
   // No bound can exceed every interest at its best plus the strongest signal (and going, for pinned
   // events): the histogram is scaled to that, so it fills in the same pass that sets the bounds.
   const ceiling =
     shares.reduce((sum, share, q) => sum + share * scores[q]!.max, 0) +
+    input.learned.reduce((sum, { column, weight }) => sum + (column ? weight : 0), 0) +
     setSignal.reduce((max, value) => Math.max(max, value), giveFirstSignal) +
     (input.pinned.length > 0 ? Math.max(weights.going, weights.following) : 0);
   const histogram = new BoundHistogram(ceiling);
@@ -180,6 +194,10 @@ export function boundCandidates(input: CandidateInput): number[] {
     scores.forEach(({ values }, q) => {
       value += values[i]! * shares[q]!;
     });
+    for (const { column, weight } of input.learned) {
+      const k = column ? positionIn(column, i) : -1;
+      if (k >= 0) value += column!.strength[k]! * weight;
+    }
     replace(i, value + Math.max(weights.going, weights.following));
   }
   return collect(bound, histogram.threshold(input.keep), input.keep);

@@ -4,7 +4,9 @@ import { eventFields } from '../core/event-fields.ts';
 import { foldText } from '../core/fold-text.ts';
 import type { Lexicon } from '../core/lexicon.ts';
 import { buildIndex, type RankIndex, type ScoreBuffers } from './bm25-index.ts';
+import { type LearnedColumn, learnedColumns } from './learned-signal.ts';
 import { spanOf } from './select.ts';
+import { NO_TOPIC_MODEL, type TopicModel } from './topic-model.ts';
 
 /**
  * Events' fields as combinations: events that share the same fields share one entry. A catalog of
@@ -54,8 +56,10 @@ export interface EventCatalog {
    * ranking to ranking (a fresh one of 100,000 per ranking is garbage the collector must chase).
    */
   positionsIn(numbers: Int32Array): Int32Array;
+  /** Per field, the events the topic model learned from labelled history ties to it (empty without history). */
+  learned: Map<string, LearnedColumn>;
   /** Arrays reused by successive rankings (synchronous, so never two at once). */
-  scratch: { scores: ScoreBuffers[]; bound: Float32Array };
+  scratch: { scores: ScoreBuffers[]; bound: Float32Array; marks: Uint8Array };
 }
 
 function collectFieldSets(events: StoredEvent[], lexicon: Lexicon): FieldSets {
@@ -90,7 +94,11 @@ function collectFieldSets(events: StoredEvent[], lexicon: Lexicon): FieldSets {
   return { names, offsets: Uint32Array.from(offsets), fields: Uint16Array.from(fields), ofEvent };
 }
 
-export function buildCatalog(events: StoredEvent[], lexicon: Lexicon): EventCatalog {
+export function buildCatalog(
+  events: StoredEvent[],
+  lexicon: Lexicon,
+  model: TopicModel = NO_TOPIC_MODEL,
+): EventCatalog {
   const rankableStartMs = Float64Array.from(events, (event) =>
     event.start && event.status === 'confirmed' ? valueMs(event.start) : Number.NaN,
   );
@@ -152,6 +160,7 @@ export function buildCatalog(events: StoredEvent[], lexicon: Lexicon): EventCata
       marked = numbers;
       return positions;
     },
-    scratch: { scores: [], bound: new Float32Array(events.length) },
+    learned: learnedColumns(events, model),
+    scratch: { scores: [], bound: new Float32Array(events.length), marks: new Uint8Array(events.length) },
   };
 }

@@ -72,7 +72,8 @@ function buildInterestQuery(interest: Interest, lexicon: Lexicon): InterestQuery
   // The user's own words also open longer words ("rust" finds "rustconf"), except words that belong
   // to another field ("java" must not find "javascript").
   const except = otherFieldWords(field, lexicon);
-  for (const term of analyze(interest.term)) {
+  const own = new Set(analyze(interest.term));
+  for (const term of own) {
     if (term.length >= 3) prefixed.set(term, { share: PREFIX_SHARE, except });
   }
   return {
@@ -81,7 +82,8 @@ function buildInterestQuery(interest: Interest, lexicon: Lexicon): InterestQuery
     label: lexicon.label(field) === field ? interest.term : lexicon.label(field),
     terms: [...weights].map(([term, weight]) => {
       const prefix = prefixed.get(term);
-      return prefix ? { term, weight, prefix } : { term, weight };
+      const evidence = own.has(term);
+      return prefix ? { term, weight, prefix, evidence } : { term, weight, evidence };
     }),
   };
 }

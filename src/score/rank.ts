@@ -5,9 +5,11 @@ import type { Lexicon } from '../core/lexicon.ts';
 import type { Profile } from '../core/profile.ts';
 import type { Pick, PickEvent, RankingWeights, Reason } from '../core/ranking.ts';
 import { inWindow, type TimeWindow } from '../core/window.ts';
-import { bestWithin, boundCandidates } from './candidates.ts';
+import { boundCandidates } from './candidates.ts';
 import type { EventCatalog } from './catalog.ts';
 import { interestQuery } from './interest-query.ts';
+import { interestScores } from './interest-scores.ts';
+import { learnedWeight, withLearnedText } from './learned-signal.ts';
 import { reachOf } from './reach.ts';
 import { followingReason, interestShares, overdueContacts, type ReasonContext, reasonsFor } from './reasons.ts';
 import { type Scored, selectPicks } from './select.ts';
@@ -72,7 +74,7 @@ function toPick(s: Scored, input: RankInput): Pick {
   return {
     event: toPickEvent(s.event),
     score: Math.round(s.score * 100) / 100,
-    reasons: s.reasons,
+    reasons: s.reasons.map(withLearnedText),
     shareWith: shareHints(s.fields, s.foldedText, input.contacts, input.lexicon),
   };
 }
@@ -103,13 +105,8 @@ export function startRanking(input: RankInput): Ranking {
   const dismissed = [...latest.values()].filter((f) => f.action === 'not-interested');
   const dismissedIds = new Set(dismissed.map((f) => f.eventId));
   const queries = profile.interests.filter((i) => i.weight > 0).map((i) => interestQuery(i, input.lexicon));
-  const { scratch } = catalog;
   const window = input.window;
-  const scores = queries.map((q, n) => {
-    scratch.scores[n] ??= catalog.text.buffers();
-    const scored = catalog.text.score(q.terms, scratch.scores[n]);
-    return window ? { ...scored, max: bestWithin(scored, catalog, window) } : scored;
-  });
+  const { scores, learned } = interestScores(catalog, queries, window);
   const opportunityAt = catalog.numbersOf(input.gaps.giveFirst.opportunities);
   const giveFirstAt = catalog.positionsIn(opportunityAt);
   const ctx: ReasonContext = {
@@ -120,6 +117,7 @@ export function startRanking(input: RankInput): Ranking {
     queries,
     scores,
     interestShares: interestShares(queries, profile),
+    learned,
     feedbackByEvent: latest,
     dismissed,
     nowMs,
@@ -138,6 +136,7 @@ export function startRanking(input: RankInput): Ranking {
     catalog,
     scores,
     shares: scores.map(({ max }, q) => (max > 0 ? (ctx.interestShares[q]! * weights.interest) / max : 0)),
+    learned: learned.map((column, q) => ({ column, weight: learnedWeight(1, ctx.interestShares[q]!, weights) })),
     fieldSignal: catalog.fieldSets.names.map(
       (name) =>
         (gapFields.has(name) ? weights.coverageGap : 0) + (overdueFields.has(name) ? weights.maintenance * 1.5 : 0),
@@ -194,10 +193,21 @@ export function startRanking(input: RankInput): Ranking {
   };
 }
 
-/** Whether an event serves the user at all: pleasant signals alone (near, fits a goal) do not make a pick. */
-export function isRelevant(reasons: readonly Reason[]): boolean {
-  return reasons.some(
-    (r) => r.kind === 'interest' || r.kind === 'coverage-gap' || r.kind === 'maintenance' || r.kind === 'give-first',
+/**
+ * Whether an event serves the user at all: pleasant signals alone (near, fits a goal) do not make a pick,
+ * and a thin network next to an interest adds weight to a pick but never makes one on its own.
+ */
+export function isRelevant(
+  entry: { reasons: readonly Reason[]; fields: ReadonlySet<string> },
+  queries: readonly { field: string }[],
+): boolean {
+  return entry.reasons.some(
+    (r) =>
+      r.kind === 'interest' ||
+      r.kind === 'learned' ||
+      r.kind === 'maintenance' ||
+      r.kind === 'give-first' ||
+      (r.kind === 'coverage-gap' && queries.some((q) => entry.fields.has(q.field))),
   );
 }
 
@@ -208,13 +218,13 @@ export function isRelevant(reasons: readonly Reason[]): boolean {
  */
 export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]; followed: Pick[] } {
   const { catalog } = input;
-  const { chosen, dismissedIds, opportunityAt, full } = startRanking(input);
+  const { ctx, chosen, dismissedIds, opportunityAt, full } = startRanking(input);
   const { events } = catalog;
   const excluded = new Set(input.venues?.excluded);
   const scored: Scored[] = [];
   for (const index of chosen) {
     const entry = full(index);
-    if ((entry.reachable && isRelevant(entry.reasons)) || entry.pinned) scored.push(entry);
+    if ((entry.reachable && isRelevant(entry, ctx.queries)) || entry.pinned) scored.push(entry);
   }
   // Far-away events can still be given to (a talk, a remote review), so they stay in give-first.
   // Opportunities come soonest deadline first; only the first few can make the list, so only they get reasons.

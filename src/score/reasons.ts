@@ -8,6 +8,7 @@ import type { Lexicon } from '../core/lexicon.ts';
 import type { Profile } from '../core/profile.ts';
 import type { RankingWeights, Reason } from '../core/ranking.ts';
 import type { InterestQuery } from './interest-query.ts';
+import { type LearnedColumn, learnedReason } from './learned-signal.ts';
 import type { Reach } from './reach.ts';
 import { venueFitText } from './venue-fit.ts';
 
@@ -26,6 +27,8 @@ export interface ReasonContext {
   scores: { values: Float32Array; max: number }[];
   /** Per query, what its interest weighs beside the strongest interest (0..1]. */
   interestShares: number[];
+  /** Per query, the topic model's guesses for its field in this catalog (undefined: none). */
+  learned: (LearnedColumn | undefined)[];
   feedbackByEvent: Map<string, Feedback>;
   dismissed: Feedback[];
   nowMs: number;
@@ -56,22 +59,55 @@ export function interestShares(queries: InterestQuery[], profile: Profile): numb
   return queries.map((query) => query.interest.weight / maxWeight);
 }
 
+/**
+ * What an interest's text match weighs: its share of the best match, times the interest's share. A faint
+ * match (under 15% of the best) is noise in an explanation: it neither counts nor shows (0).
+ */
+export function interestWeight(score: number, max: number, share: number, weights: RankingWeights): number {
+  if (score <= 0 || max <= 0) return 0;
+  // Judged on the interest's own relevance, not on how it weighs beside the user's other interests.
+  const relevance = Math.min(1, score / max);
+  return relevance >= MIN_INTEREST_SHARE ? weights.interest * relevance * share : 0;
+}
+
 function interestReasons(index: number, ctx: ReasonContext): Reason[] {
-  const reasons: Reason[] = [];
+  const found: Reason[] = [];
+  // Per reason, its interest and that interest's total weight: at most two interests speak for a pick,
+  // each with its text and learned reasons.
+  const queryOf: number[] = [];
+  const totals: number[] = [];
+  let interests = 0;
   for (let q = 0; q < ctx.queries.length; q++) {
     const { values, max } = ctx.scores[q]!;
-    const score = values[index]!;
-    if (score <= 0 || max <= 0) continue;
-    const weight = ctx.weights.interest * (score / max) * ctx.interestShares[q]!;
-    // A faint match is noise in an explanation: it neither counts nor shows.
-    if (weight >= MIN_INTEREST_SHARE * ctx.weights.interest)
-      reasons.push({
-        kind: 'interest',
-        text: `matches your interest in ${ctx.queries[q]!.label}`,
-        weight: round(weight),
-      });
+    const weight = interestWeight(values[index]!, max, ctx.interestShares[q]!, ctx.weights);
+    const learned = learnedReason(ctx.learned[q], index, ctx.interestShares[q]!, ctx.weights);
+    if (weight <= 0 && !learned) continue;
+    interests++;
+    const total = Math.max(0, round(weight)) + (learned?.weight ?? 0);
+    for (const reason of [
+      weight > 0
+        ? {
+            kind: 'interest' as const,
+            text: `matches your interest in ${ctx.queries[q]!.label}`,
+            weight: round(weight),
+          }
+        : null,
+      learned,
+    ]) {
+      if (!reason) continue;
+      found.push(reason);
+      queryOf.push(q);
+      totals.push(total);
+    }
   }
-  return reasons.length > 1 ? reasons.sort((a, b) => b.weight - a.weight).slice(0, 2) : reasons;
+  if (interests > 2) {
+    const best = [...new Set(queryOf)].sort(
+      (a, b) => totals[queryOf.indexOf(b)]! - totals[queryOf.indexOf(a)]! || a - b,
+    );
+    const kept = new Set(best.slice(0, 2));
+    return found.filter((_, k) => kept.has(queryOf[k]!)).sort((a, b) => b.weight - a.weight);
+  }
+  return found.length > 1 ? found.sort((a, b) => b.weight - a.weight) : found;
 }
 
 function coverageReason(fields: Set<string>, ctx: ReasonContext): Reason | null {
@@ -156,6 +192,9 @@ function nearbyReason(reach: Reach, ctx: ReasonContext): Reason | null {
     return ctx.profile.travel.online
       ? { kind: 'nearby', text: 'online: no travel needed', weight: round(ctx.weights.nearby) }
       : null;
+  // An in-person event nobody could place is let through, but says so rather than passing silently.
+  if (reach.kind === 'unknown')
+    return { kind: 'nearby', text: 'where it takes place is not known: check before you go', weight: 0 };
   if (reach.kind !== 'near') return null;
   const distance = reach.km !== null ? `${Math.round(reach.km)} km away` : `within ${ctx.profile.travel.maxKm} km`;
   return { kind: 'nearby', text: `in ${reach.place}, ${distance}`, weight: round(ctx.weights.nearby) };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { valueMs } from '../core/dates.ts';
 import type { SourceFailure } from '../core/errors.ts';
-import type { EventRecord, StoredEvent } from '../core/event.ts';
+import type { EventRecord, EventText, StoredEvent } from '../core/event.ts';
 import type {
   DedupeCandidate,
   DedupeMatcher,
@@ -21,8 +21,9 @@ import type { Validators } from '../core/source-reader.ts';
 import { stableId } from '../core/stable-id.ts';
 import type { User } from '../core/user.ts';
 import type { VenueAction, VenueFeedback } from '../core/venue.ts';
+import { placeKey } from '../ingest/dedupe.ts';
 import { migrationsDir } from './migrations-dir.ts';
-import { createRecordSplitter } from './record-split.ts';
+import { createRecordSplitter, joinRecord } from './record-split.ts';
 import { type OccurrenceRow, rowToSource, type SourceRow, toStoredEvents } from './rows.ts';
 
 const DEFAULT_REFRESH_MINUTES = 360;
@@ -401,6 +402,32 @@ export function openSqliteStore(path: string): EventStore {
         failure.message,
         sourceId,
       );
+    },
+    async rewriteEventTexts(rewrite: (text: EventText) => EventText | null) {
+      const rows = statement('SELECT id, json FROM event_texts').all() as { id: string; json: string }[];
+      const occurrencesOf = statement('SELECT id, record FROM occurrences WHERE text_id = ?');
+      const repoint = statement(
+        'UPDATE occurrences SET text_id = ?, place = ?, online = ?, content_hash = ? WHERE id = ?',
+      );
+      let changed = 0;
+      db.transaction(() => {
+        for (const row of rows) {
+          const next = rewrite(JSON.parse(row.json) as EventText);
+          const json = next ? JSON.stringify(next) : row.json;
+          if (json === row.json) continue;
+          // Texts are stored under the hash of their JSON, so a new text is a new row.
+          const id = stableId(json);
+          statement('INSERT OR IGNORE INTO event_texts (id, json) VALUES (?, ?)').run(id, json);
+          for (const occurrence of occurrencesOf.all(row.id) as { id: string; record: string }[]) {
+            const record = joinRecord(occurrence.record, json);
+            repoint.run(id, placeKey(record), String(record.online), stableId(occurrence.record, id), occurrence.id);
+          }
+          statement('DELETE FROM event_texts WHERE id = ?').run(row.id);
+          changed++;
+        }
+      })();
+      if (changed > 0) ownWrites++;
+      return changed;
     },
     async listEvents(query: EventQuery) {
       const rows = statement(`SELECT o.*, t.json AS text_json, s.location AS source_location FROM occurrences o

@@ -1,6 +1,8 @@
 import type { Clock } from '../core/clock.ts';
 import { type FailureKind, failure, SourceError, type SourceFailure } from '../core/errors.ts';
 import type { EventStore, IngestCounts } from '../core/event-store.ts';
+import type { Geocoder } from '../core/geocoder.ts';
+import { defaultLexicon } from '../core/lexicon.ts';
 import type { Source, SourceSpec } from '../core/source.ts';
 import type { SourceReader } from '../core/source-reader.ts';
 import type { TimeWindow } from '../core/window.ts';
@@ -8,12 +10,15 @@ import { matchDuplicate } from '../ingest/dedupe.ts';
 import { parseSourceBytes } from '../ingest/parse-source.ts';
 import { afterFailure, afterSuccess } from '../ingest/schedule.ts';
 import { validRecords } from '../ingest/validate-records.ts';
+import { placeRecords } from '../places/place-record.ts';
 import { type OutsideWindow, outsideWindowTally } from './outside-window.ts';
 
 export interface IngestDeps {
   store: EventStore;
   reader: SourceReader;
   clock: Clock;
+  /** Places events by their free-text location as they are stored; without one they keep what the source gave. */
+  geocoder?: () => Promise<Geocoder>;
 }
 
 export interface IngestRunOptions {
@@ -124,10 +129,15 @@ export async function ingestSource(
   }
 
   let parsed: Awaited<ReturnType<typeof parseSourceBytes>>;
-  const outside = outsideWindowTally(options.window);
+  // A labelled source's past events stay as history the topic model learns from (never picked).
+  const window =
+    source.topics.length > 0
+      ? { ...options.window, fromMs: options.window.fromMs - LABELLED_HISTORY_MS }
+      : options.window;
+  const outside = outsideWindowTally(window);
   try {
     parsed = await parseSourceBytes(outcome.body, outcome.contentType, {
-      window: options.window,
+      window,
       nowMs: startedAt,
       kind: source.kind,
       topics: source.topics,
@@ -140,7 +150,9 @@ export async function ingestSource(
   }
   // The same array the parser appends to while its records stream into the store.
   const warnings = parsed.warnings;
-  const streamed = validRecords(markParseErrors(parsed.records, parsed.format), warnings);
+  warnings.push(...unknownLabels(source.topics));
+  const valid = validRecords(markParseErrors(parsed.records, parsed.format), warnings);
+  const streamed = deps.geocoder ? placeRecords(valid, await deps.geocoder()) : valid;
   const publisherMinutes = Math.max(parsed.refreshMinutes ?? 0, Math.round((outcome.maxAgeSeconds ?? 0) / 60)) || null;
   const schedule = afterSuccess(startedAt, source.refreshMinutes, publisherMinutes);
   let counts: IngestCounts;
@@ -152,7 +164,7 @@ export async function ingestSource(
       {
         ...schedule,
         at: new Date(startedAt).toISOString(),
-        window: options.window,
+        window,
         cancelVanished: parsed.format !== 'rss' && parsed.format !== 'jsonfeed' && !parsed.truncated,
         withdrawVanished: parsed.format === 'rss' || parsed.format === 'jsonfeed',
         format: parsed.format,
@@ -178,6 +190,17 @@ export async function ingestSource(
     nextCheckAt: schedule.nextCheckAt,
     outsideWindow: outside.result(),
   });
+}
+
+/** How far back a labelled source's events are kept: a few years of a series teach its next edition. */
+const LABELLED_HISTORY_MS = 3 * 366 * 86_400_000;
+
+/** Labels resolve through the lexicon like interests do; one it does not know stands as a field of its own. */
+function unknownLabels(topics: string[]): string[] {
+  const lexicon = defaultLexicon();
+  return topics
+    .filter((topic) => !lexicon.knows(topic))
+    .map((topic) => `topic "${topic}" is not in the topic lexicon: kept as a field of its own`);
 }
 
 /** Sources on one host share its limit; each file is its own. */

@@ -4,6 +4,7 @@ import type { Geocoder } from '../core/geocoder.ts';
 import type { Lexicon } from '../core/lexicon.ts';
 import type { TimeWindow } from '../core/window.ts';
 import { buildCatalog, type EventCatalog } from '../score/catalog.ts';
+import { learnTopicModel, type TopicModel } from '../score/topic-model.ts';
 import { derivedFromStore, identityOf } from './store-derived.ts';
 
 const HOUR_MS = 3_600_000;
@@ -50,8 +51,26 @@ export function sharedCatalog(
     'ranking-catalog',
     `${span.fromMs}|${span.toMs}|${identityOf(lexicon)}|${identityOf(geocoder)}`,
     async () => {
+      const model = await sharedTopicModel(store, lexicon);
       const stored = await store.listEvents({ ...span, includeUndated: false, includeCancelled: false });
-      return buildCatalog(geocoder ? placeEvents(stored, geocoder) : stored, lexicon);
+      return buildCatalog(geocoder ? placeEvents(stored, geocoder) : stored, lexicon, model);
     },
   );
+}
+
+/** Every stored event, past ones included: the labelled history the topic model learns from. */
+const ALL_TIME = { fromMs: -8.64e15, toMs: 8.64e15 };
+
+/**
+ * The topic model learned from the store's labelled events (past ones too), built once per state of the
+ * store and shared by every ranking: a request never trains it.
+ */
+export function sharedTopicModel(store: EventStore, lexicon: Lexicon): Promise<TopicModel> {
+  return derivedFromStore(store, 'topic-model', String(identityOf(lexicon)), async () => {
+    const stored = await store.listEvents({ ...ALL_TIME, includeUndated: true, includeCancelled: false });
+    // One example per series: a weekly meetup's hundred occurrences are one labelled event, not a hundred.
+    const bySeries = new Map<string, StoredEvent>();
+    for (const event of stored) if (event.topics.length > 0) bySeries.set(event.uid, event);
+    return learnTopicModel(bySeries.values(), lexicon);
+  });
 }

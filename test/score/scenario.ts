@@ -7,6 +7,7 @@ import { computeGaps } from '../../src/network/gaps/compute-gaps.ts';
 import { prepareContacts } from '../../src/network/prepare-contacts.ts';
 import { buildCatalog } from '../../src/score/catalog.ts';
 import { rankEvents } from '../../src/score/rank.ts';
+import type { TopicModel } from '../../src/score/topic-model.ts';
 import { contactsFrom } from '../support/contacts.ts';
 import { storedEvent } from '../support/events.ts';
 
@@ -25,7 +26,15 @@ export function rank(
     feedback = [],
     limit = 10,
     candidates,
-  }: { contacts?: Partial<Contact>[]; feedback?: Feedback[]; limit?: number; candidates?: number } = {},
+    model,
+  }: {
+    contacts?: Partial<Contact>[];
+    feedback?: Feedback[];
+    limit?: number;
+    candidates?: number;
+    /** What the catalog's topic model learned (default: nothing, as in a store without labelled history). */
+    model?: TopicModel;
+  } = {},
 ): Omit<Recommendations, 'generatedAt'> {
   const lexicon = defaultLexicon();
   const parsed = ProfileSchema.parse({
@@ -42,7 +51,7 @@ export function rank(
   );
   const ranked = rankEvents({
     profile: parsed,
-    catalog: buildCatalog(events, lexicon),
+    catalog: buildCatalog(events, lexicon, model),
     gaps,
     contacts: prepared,
     feedback,

@@ -68,7 +68,7 @@ export function rankVenues(input: VenueRankInput): VenueChoice[] {
     const upcoming = venueEventsIn(index, v, window);
     if (upcoming.length === 0) continue;
     const candidate = full(representative);
-    if (!(said === 'follow' || (candidate.reachable && isRelevant(candidate.reasons)))) continue;
+    if (!(said === 'follow' || (candidate.reachable && isRelevant(candidate, ctx.queries)))) continue;
     const cadence = venueCadence(index, upcoming);
     const reasons = candidate.reasons.filter((r) => !EVENT_ONLY.has(r.kind));
     if (!reasons.some((r) => r.kind === 'give-first')) {

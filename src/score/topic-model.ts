@@ -1,0 +1,267 @@
+import type { Lexicon } from '../core/lexicon.ts';
+import { analyze, analyzeQuoted } from './analyze.ts';
+import { type SeriesText, seriesKeys } from './series-key.ts';
+
+/** An event as the model reads it: what it is called, where it lives on the web, what it says. */
+export interface ModelText extends SeriesText {
+  description: string | null;
+  start: string | null;
+  /** Labels the event already carries, if any. */
+  topics?: string[];
+}
+
+/** A past or present event its source filed under topics (a sources entry's `topics`). */
+export interface LabelledText extends ModelText {
+  topics: string[];
+}
+
+/** A model that has learned nothing: a store without labelled history ranks by text and network alone. */
+export const NO_TOPIC_MODEL: TopicModel = { examples: 0, guess: () => [] };
+
+/** Why the model ties an event to a field, in words a person can check. */
+export interface TopicGuess {
+  field: string;
+  /** 0..1: how sure the model is. */
+  strength: number;
+  /** The words, built only for the few events whose reasons are written. */
+  because: () => string;
+}
+
+export interface TopicModel {
+  /** How many labelled events it learned from; 0 means it knows nothing and guesses nothing. */
+  examples: number;
+  guess(event: ModelText): TopicGuess[];
+}
+
+/** Dirichlet prior of the word counts: a word seen once in a topic is a hint, not proof. */
+const PRIOR = 1;
+/** A word must be seen in this many labelled events of a topic before it speaks for it. */
+const MIN_WORD_EVENTS = 2;
+/**
+ * A word speaks for a topic only when it is at least this many times likelier among the topic's events
+ * than among the others' (as a log ratio): "conference" and "summit" are everywhere and tell nothing.
+ */
+const MIN_WORD_WEIGHT = Math.log(3);
+/** Guesses below this strength are dropped: they would be noise in an explanation. */
+const MIN_STRENGTH = 0.35;
+/** A topic that co-occurs with another this often (as a share of the other's events) is implied by it. */
+const MIN_COOCCURRENCE = 0.25;
+/** How much of a description the model reads (its start says what the event is). */
+export const DESCRIPTION_CHARS = 600;
+
+interface Series {
+  /** Per field, how many editions were filed under it. */
+  counts: Map<string, number>;
+  editions: number;
+  /** Per field, the editions filed under it ("enterJS 2025"), to quote one back. */
+  editionsOf: Map<string, { name: string; start: string }[]>;
+}
+
+/** Distinct content words of an event: name, the address's host and path, the start of its description. */
+export function modelWords(event: ModelText): Map<string, string> {
+  const place = new Set(analyze(`${event.city ?? ''} ${event.country ?? ''}`));
+  const text = `${event.title} ${addressWords(event.url)} ${(event.description ?? '').slice(0, DESCRIPTION_CHARS)}`;
+  const words = analyzeQuoted(text);
+  for (const word of words.keys()) if (place.has(word) || /\d/.test(word) || word.length < 2) words.delete(word);
+  return words;
+}
+
+/** Words of a page address that say nothing about what is on it. */
+const ADDRESS_NOISE = /^(www|com|org|net|io|html?|aspx?|index|home|default|events?|en|de|fr|es|it|nl)$/;
+
+/** The words of an address's host (without its top level) and path, boilerplate left out. */
+function addressWords(url: string | null): string {
+  if (!url) return '';
+  try {
+    const { hostname, pathname } = new URL(url);
+    const host = hostname.split('.').slice(0, -1);
+    return [...host, ...pathname.split(/[/._-]+/)].filter((w) => w && !ADDRESS_NOISE.test(w.toLowerCase())).join(' ');
+  } catch {
+    return '';
+  }
+}
+
+/** The keys an event's series is remembered by: its name and its address. */
+function seriesOf(event: SeriesText): string[] {
+  const { name, site } = seriesKeys(event);
+  return [name && `n:${name}`, site && `s:${site}`].filter((k): k is string => Boolean(k));
+}
+
+function year(start: string | null): string {
+  return start ? start.slice(0, 4) : '';
+}
+
+const MAX_QUOTED_EDITIONS = 8;
+
+/** "listed under TypeScript in earlier years: enterJS 2025", quoting the latest edition before this one. */
+function seriesText(label: string, entry: Series, field: string, event: ModelText): string {
+  const editions = entry.editionsOf.get(field)!;
+  const start = event.start ?? '';
+  const before = editions.filter((e) => e.start < start).sort((a, b) => b.start.localeCompare(a.start))[0];
+  return before
+    ? `listed under ${label} in earlier years: ${before.name}`
+    : `listed under ${label} in other years: ${editions[0]!.name}`;
+}
+
+/** The fields an event's labels name, each once; an unknown label stands as its own field. */
+export function labelFields(topics: string[], lexicon: Lexicon): string[] {
+  return [...new Set(topics.map((t) => lexicon.fieldOf(t)).filter(Boolean))];
+}
+
+/**
+ * Learns what the topics of labelled events mean, three ways: series memory (a conference filed under
+ * TypeScript last year is TypeScript again this year, under the same name or address), words that
+ * separate one topic's events from the others' (naive Bayes over present words, with a prior), and
+ * topics that come together (an event filed under JavaScript is often filed under TypeScript too).
+ */
+export function learnTopicModel(labelled: Iterable<LabelledText>, lexicon: Lexicon): TopicModel {
+  const series = new Map<string, Series>();
+  const wordTopic = new Map<string, Map<string, number>>();
+  const wordTotal = new Map<string, number>();
+  const topicTotal = new Map<string, number>();
+  const pairs = new Map<string, Map<string, number>>();
+  let examples = 0;
+  for (const event of labelled) {
+    const fields = labelFields(event.topics, lexicon);
+    if (fields.length === 0) continue;
+    examples++;
+    for (const key of seriesOf(event)) {
+      let entry = series.get(key);
+      if (!entry) {
+        entry = { counts: new Map(), editions: 0, editionsOf: new Map() };
+        series.set(key, entry);
+      }
+      entry.editions++;
+      for (const field of fields) {
+        entry.counts.set(field, (entry.counts.get(field) ?? 0) + 1);
+        const list = entry.editionsOf.get(field) ?? [];
+        entry.editionsOf.set(field, list);
+        if (list.length < MAX_QUOTED_EDITIONS)
+          list.push({ name: `${event.title} ${year(event.start)}`.trim(), start: event.start ?? '' });
+      }
+    }
+    for (const field of fields) {
+      topicTotal.set(field, (topicTotal.get(field) ?? 0) + 1);
+      const together = pairs.get(field) ?? new Map<string, number>();
+      pairs.set(field, together);
+      for (const other of fields) if (other !== field) together.set(other, (together.get(other) ?? 0) + 1);
+    }
+    for (const word of modelWords(event).keys()) {
+      wordTotal.set(word, (wordTotal.get(word) ?? 0) + 1);
+      const perTopic = wordTopic.get(word) ?? new Map<string, number>();
+      wordTopic.set(word, perTopic);
+      for (const field of fields) perTopic.set(field, (perTopic.get(field) ?? 0) + 1);
+    }
+  }
+  const evidence = wordEvidence(wordTopic, wordTotal, topicTotal, examples);
+  const implied = impliedTopics(pairs, topicTotal);
+  const priorOdds = new Map(
+    [...topicTotal].map(([field, n]) => [field, Math.log((n + PRIOR) / (examples - n + PRIOR))] as const),
+  );
+  return {
+    examples,
+    guess(event) {
+      if (examples === 0) return [];
+      // An event's own labels are evidence of their own (see eventFields): the model speaks for the others.
+      const own = new Set(labelFields(event.topics ?? [], lexicon));
+      const direct = new Map<string, TopicGuess>();
+      const offer = (guess: TopicGuess) => {
+        const known = direct.get(guess.field);
+        if (guess.strength >= MIN_STRENGTH && (!known || guess.strength > known.strength))
+          direct.set(guess.field, guess);
+      };
+      for (const key of seriesOf(event)) {
+        const entry = series.get(key);
+        if (!entry) continue;
+        for (const [field, count] of entry.counts) {
+          if (own.has(field)) continue;
+          offer({
+            field,
+            strength: count / entry.editions,
+            because: () => seriesText(lexicon.label(field), entry, field, event),
+          });
+        }
+      }
+      const logOdds = new Map<string, { sum: number; words: [string, number][] }>();
+      for (const [word, quoted] of modelWords(event)) {
+        for (const [field, weight] of evidence.get(word) ?? []) {
+          const entry = logOdds.get(field) ?? { sum: priorOdds.get(field)!, words: [] };
+          entry.sum += weight;
+          entry.words.push([quoted, weight]);
+          logOdds.set(field, entry);
+        }
+      }
+      for (const [field, { sum, words }] of logOdds) {
+        if (own.has(field)) continue;
+        offer({
+          field,
+          strength: 1 / (1 + Math.exp(-sum)),
+          because: () =>
+            `named like events listed under ${lexicon.label(field)} before: ${words
+              .sort((a, b) => b[1] - a[1])
+              .slice(0, 3)
+              .map(([w]) => w)
+              .join(', ')}`,
+        });
+      }
+      const guesses = new Map(direct);
+      for (const guess of direct.values()) {
+        for (const [other, share] of implied.get(guess.field) ?? []) {
+          const strength = guess.strength * share;
+          if (strength < MIN_STRENGTH || own.has(other) || (guesses.get(other)?.strength ?? 0) >= strength) continue;
+          guesses.set(other, {
+            field: other,
+            strength,
+            because: () =>
+              `${guess.because()}; ${lexicon.label(guess.field)} events are often ${lexicon.label(other)} events too`,
+          });
+        }
+      }
+      return [...guesses.values()];
+    },
+  };
+}
+
+/**
+ * Per word, the topics it speaks for and how much (the log ratio of its rate among a topic's events to
+ * its rate among the others', both smoothed by the prior): only words seen in enough of a topic's events,
+ * and only for topics they favour.
+ */
+function wordEvidence(
+  wordTopic: Map<string, Map<string, number>>,
+  wordTotal: Map<string, number>,
+  topicTotal: Map<string, number>,
+  examples: number,
+): Map<string, [string, number][]> {
+  const out = new Map<string, [string, number][]>();
+  for (const [word, perTopic] of wordTopic) {
+    const total = wordTotal.get(word)!;
+    const list: [string, number][] = [];
+    for (const [field, count] of perTopic) {
+      if (count < MIN_WORD_EVENTS) continue;
+      const n = topicTotal.get(field)!;
+      const inside = (count + PRIOR) / (n + 2 * PRIOR);
+      const outside = (total - count + PRIOR) / (examples - n + 2 * PRIOR);
+      const weight = Math.log(inside / outside);
+      if (weight >= MIN_WORD_WEIGHT) list.push([field, weight]);
+    }
+    if (list.length > 0) out.set(word, list);
+  }
+  return out;
+}
+
+/** Per topic, the other topics that come with it in at least MIN_COOCCURRENCE of its events. */
+function impliedTopics(
+  pairs: Map<string, Map<string, number>>,
+  topicTotal: Map<string, number>,
+): Map<string, [string, number][]> {
+  const out = new Map<string, [string, number][]>();
+  for (const [field, together] of pairs) {
+    const n = topicTotal.get(field)!;
+    const list = [...together]
+      .map(([other, count]) => [other, count / n] as [string, number])
+      .filter(([, share]) => share >= MIN_COOCCURRENCE);
+    if (list.length > 0) out.set(field, list);
+  }
+  return out;
+}
