@@ -202,7 +202,7 @@ describe('words that must not be wrong', () => {
   });
 
   it.each([
-    ['Zürich', 'Schweiz', 47.37, 8.55],
+    ['Zürich', 'Helvetia', 47.37, 8.55],
     ['Munich', 'Bavaria', 48.14, 11.58],
   ])(
     'a profile in %s, %s still places by the city; the unknown country is warned about',
@@ -218,6 +218,11 @@ describe('words that must not be wrong', () => {
       expect(Number(foundLon)).toBeCloseTo(lon, 1);
     },
   );
+
+  it('a country named in its own language ("Zürich, Schweiz") is known: no warning, no fallback to names', async () => {
+    const result = await placeHome('Zürich', 'Schweiz');
+    expect(result.gaps.warnings.join('\n')).not.toMatch(/not a country the gazetteer knows|falls back to comparing/);
+  });
 
   it('"Atlantis, Nowhere" is still warned about: its country is unknown', async () => {
     const result = await placeHome('Atlantis', 'Nowhere');
