@@ -93,7 +93,9 @@ export async function recommend(deps: RecommendDeps, input: RecommendInput): Pro
     nowMs: window.fromMs,
     window,
     limit: input.limit,
-    ...(venueFeedback.length > 0 ? { venues: venueSteer(sharedVenueIndex(catalog), venueFeedback, window) } : {}),
+    ...(venueFeedback.length > 0
+      ? { venues: venueSteer(await sharedVenueIndex(deps.store, catalog), venueFeedback, window) }
+      : {}),
   });
   return {
     generatedAt: new Date(nowMs).toISOString(),
