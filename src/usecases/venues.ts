@@ -5,14 +5,15 @@ import { type RankingInputs, type RecommendDeps, type RecommendInput, rankingInp
 import { sharedVenueDirectory, sharedVenueIndex } from './shared-venues.ts';
 
 /**
- * Ranked venues with reasons: `convene venues` and the API alike. `inputs` when the caller already
- * gathered them for the picks of the same request (the page).
+ * Ranked venues with reasons, and what the ranking warns about (a profile city or country it cannot
+ * place, contacts it could not read), which picks carry in gaps.warnings. `gathered` when the caller
+ * already gathered the ranking's inputs for the picks of the same request (the page).
  */
-export async function recommendVenues(
+export async function rankedVenues(
   deps: RecommendDeps,
   input: RecommendInput,
   gathered?: RankingInputs,
-): Promise<VenueRecommendations> {
+): Promise<{ recommendations: VenueRecommendations; warnings: string[] }> {
   const inputs = gathered ?? (await rankingInputs(deps, input));
   const venues = rankVenues({
     ...inputs,
@@ -21,7 +22,19 @@ export async function recommendVenues(
     nowMs: inputs.window.fromMs,
     limit: input.limit,
   });
-  return { generatedAt: new Date(inputs.nowMs).toISOString(), venues };
+  return {
+    recommendations: { generatedAt: new Date(inputs.nowMs).toISOString(), venues },
+    warnings: inputs.gaps.warnings,
+  };
+}
+
+/** Ranked venues with reasons: `convene venues` and the API alike. */
+export async function recommendVenues(
+  deps: RecommendDeps,
+  input: RecommendInput,
+  gathered?: RankingInputs,
+): Promise<VenueRecommendations> {
+  return (await rankedVenues(deps, input, gathered)).recommendations;
 }
 
 export class UnknownVenueError extends Error {}

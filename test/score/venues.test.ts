@@ -81,7 +81,14 @@ describe('venues through the binary: recurring gatherings, ranked with reasons',
   };
 
   it('a monthly meetup where an overdue close contact goes ranks first, naming her', async () => {
-    const s = await scenario({ 'meetups.ics': meetups }, { interests: ['rust', 'kotlin'], contacts: [overdueGrace] });
+    const s = await scenario(
+      { 'meetups.ics': meetups },
+      {
+        interests: ['rust', 'kotlin'],
+        contacts: [overdueGrace],
+        location: { city: 'Berlin', country: 'Germany', lat: 52.52, lon: 13.4, timeZone: 'Europe/Berlin' },
+      },
+    );
     const venues = await s.venues();
     const first = venues[0]!;
     expect(first.venue).toMatchObject({ name: 'Kotlin User Group Berlin', kind: 'meetup', online: false });
@@ -107,6 +114,10 @@ describe('venues through the binary: recurring gatherings, ranked with reasons',
     );
     const table = await s.run('venues');
     expect(table).toContain('Kotlin User Group Berlin  [meetup, monthly');
+    // Times in the profile's zone, as recommend prints them: 18:00 UTC is 19:00 in Berlin in December.
+    expect(table).toMatch(/^Times in Europe\/Berlin$/m);
+    expect(table).toMatch(/next: [^\n]*9 Dec, 19:00/);
+    expect(table).not.toContain('UTC');
   });
 
   it('following a venue picks its next event with a following reason and puts its dates in the calendar; dismissing one removes it and its events', async () => {
@@ -148,6 +159,10 @@ describe('venues through the binary: recurring gatherings, ranked with reasons',
     const unknown = await s.feedback('--venue', 'v_0000000000000000', 'follow');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no venue with id v_0000000000000000/);
+    // Who you met and why belong to an event; with a venue they would be lost without a word.
+    const withMet = await s.feedback('--venue', rust!.venue.id, 'follow', '--met', 'Ada', '--reason', 'x');
+    expect(withMet.code).toBe(2);
+    expect(withMet.stderr).toMatch(/--met and --reason go with event feedback, not with --venue/);
     const wrong = await s.feedback('--venue', rust!.venue.id, 'going');
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/with --venue, say follow or not-interested/);
