@@ -1,7 +1,8 @@
+import type { Recommendations } from '../core/ranking.ts';
 import { DEFAULT_WEIGHTS } from '../core/ranking.ts';
 import type { VenueAction, VenueFeedback, VenueRecommendations } from '../core/venue.ts';
 import { rankVenues } from '../score/venues/rank-venues.ts';
-import { type RankingInputs, type RecommendDeps, type RecommendInput, rankingInputs } from './recommend.ts';
+import { type RankingInputs, type RecommendDeps, type RecommendInput, rankingInputs, recommend } from './recommend.ts';
 import { sharedVenueDirectory, sharedVenueIndex } from './shared-venues.ts';
 
 /**
@@ -60,4 +61,15 @@ export async function recordVenueFeedback(
   };
   await deps.store.addVenueFeedback(feedback);
   return feedback;
+}
+
+/** Picks and venues of one request (the page) from one gathering of the ranking's inputs. */
+export async function recommendWithVenues(
+  deps: RecommendDeps,
+  input: RecommendInput,
+  venueLimit: number,
+): Promise<{ picks: Recommendations; venues: VenueRecommendations }> {
+  const inputs = await rankingInputs(deps, input);
+  const picks = await recommend(deps, input, inputs);
+  return { picks, venues: await recommendVenues(deps, { ...input, limit: venueLimit }, inputs) };
 }

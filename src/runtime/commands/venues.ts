@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import { venuePlace } from '../../core/event-place.ts';
 import type { VenueRecommendations } from '../../core/venue.ts';
 import { whenText } from '../../render/page/when-text.ts';
 import { rankedVenues } from '../../usecases/venues.ts';
@@ -8,8 +9,10 @@ import { type RankingFlags, rankForProfile, rankingOptions } from './ranking-fla
 function printTable(result: VenueRecommendations, timeZone: string, nowMs: number): void {
   const lines: string[] = [`Places worth going back to (${result.venues.length})`];
   for (const { venue, score, reasons, shareWith } of result.venues) {
-    const where = venue.online === true ? 'online' : (venue.place ?? 'place to be announced');
-    lines.push(`${venue.name}  [${venue.kind}, ${venue.cadence.text}, ${where}]  score ${score}`, `  id ${venue.id}`);
+    lines.push(
+      `${venue.name}  [${venue.kind}, ${venue.cadence.text}, ${venuePlace(venue)}]  score ${score}`,
+      `  id ${venue.id}`,
+    );
     const next = venue.next.map((e) => whenText(e, timeZone, nowMs));
     lines.push(`  next: ${next.join('; ')} (${venue.eventCount} upcoming)`);
     for (const r of reasons) lines.push(`  ${r.weight >= 0 ? '+' : ''}${r.weight.toFixed(2)}  ${r.text}`);
