@@ -138,7 +138,8 @@ function splitByCity(
 /** The name its events mostly carry: the series' own title, not an override's; else the shared stem. */
 function nameOf(events: readonly StoredEvent[], key: string, city: string | undefined): string {
   if (key.startsWith('conference|')) {
-    const name = mostCommon(events.map((e) => conferenceName(e).name)).value;
+    // Newest first, so a renamed series that has held each name as often goes by its current one.
+    const name = mostCommon(events.map((e) => conferenceName(e).name).reverse()).value;
     return city && !name.toLowerCase().includes(city.toLowerCase()) ? `${name} ${city}` : name;
   }
   const titles = mostCommon(events.map((e) => withoutNumbering(e.title) || e.title));
