@@ -150,6 +150,7 @@ async function main() {
       'venues.n100k.p99Ms': round(venues100k.p99Ms, 1),
       'venues.n100k.buildMs': round(venues100k.buildMs),
       'venues.n100k.mb': round(venues100k.mb, 1),
+      'venues.n100k.gapsMs': round(venues100k.gapsMs),
       'venues.n100k.venueCount': venues100k.venueCount,
       'http.hello.rps': round(http.hello.rps),
       'http.picks.rps': round(http.picks.rps),

@@ -213,6 +213,14 @@ describe('the CLI answers clearly', () => {
     expect(code).toBe(0);
     // Its city has a namesake (in South Africa): placed there, and the unknown country is said.
     expect(stderr).toMatch(/warning: location: "Nowhere" is not a country the gazetteer knows; "Atlantis" placed at/);
+    // convene venues ranks for the same profile, so it says the same, in either format.
+    for (const format of ['table', 'json']) {
+      const venues = await runCli(['venues', '--db', db, '--profile', atlantis, '--now', NOW, '--format', format]);
+      expect(venues.code, venues.stderr).toBe(0);
+      expect(venues.stderr).toMatch(
+        /warning: location: "Nowhere" is not a country the gazetteer knows; "Atlantis" placed at/,
+      );
+    }
   });
 
   it('the recommend table says a closed call for papers is closed; sources counts "1 event"', async () => {

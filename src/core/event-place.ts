@@ -6,7 +6,7 @@ const ONLINE_ONLY = /^online(\s*,\s*online)+$/i;
  * Where a pick happens, in words, for the page and the calendars alike: the venue as its source wrote
  * it, else city and country; online events as "Online" unless the source says more; null when unknown.
  */
-export function eventPlace(event: PickEvent): string | null {
+export function eventPlace(event: Pick<PickEvent, 'city' | 'country' | 'location' | 'online'>): string | null {
   const named = [event.city, event.country].filter((p) => p && p !== 'Online').join(', ');
   // Events stored before lists' "Online, Online" was read as online only still carry it until re-ingested.
   const location = event.location && ONLINE_ONLY.test(event.location) ? 'Online' : event.location;
@@ -14,4 +14,11 @@ export function eventPlace(event: PickEvent): string | null {
   const venue = location ?? named;
   if (event.online === 'hybrid') return venue ? `${venue} and online` : 'In person and online';
   return venue || null;
+}
+
+/** Where a venue meets, in words, for the page and the venues table alike (the words of eventPlace). */
+export function venuePlace(venue: { place: string | null; online: PickEvent['online'] }): string {
+  return (
+    eventPlace({ location: venue.place, city: null, country: null, online: venue.online }) ?? 'Place to be announced'
+  );
 }

@@ -9,12 +9,15 @@ export interface Cadence {
   text: string;
 }
 
+/** The kinds of gathering a venue is: an event kind, `other` left out (it says nothing about a gathering). */
+export type VenueKind = Exclude<EventKind, 'other'>;
+
 /** A recurring gathering: a series, a group, an organiser's events, a conference across its editions. */
 export interface Venue {
   /** Derived from the grouping key, so the same community keeps its id across ingests. */
   id: string;
   name: string;
-  kind: EventKind;
+  kind: VenueKind;
   cadence: Cadence;
   /** Where it meets in person, as its sources write it; null when only online or unknown. */
   place: string | null;

@@ -9,8 +9,8 @@ import { requestHeader } from './request-header.ts';
 /**
  * A user's ranked JSON (picks, venues) served from the cache while its fingerprint stands, built by
  * `body` otherwise: a strong ETag per representation, gzip when accepted, 304 to a matching
- * If-None-Match. `body` must leave out what changes every call (generatedAt), so the ETag changes only
- * when the ranking does.
+ * If-None-Match. `body` states generatedAt as the cache's rankedAt for the state (never the time of this
+ * call), so another page or window in between keeps the ETag and only a new ranking changes it.
  */
 export async function cachedJson(
   c: Context<AppEnv>,

@@ -3,7 +3,7 @@ import type { User } from '../core/user.ts';
 import type { VenueRecommendations } from '../core/venue.ts';
 import { userFeedbackKey } from '../usecases/give-feedback.ts';
 import { type RecommendInput, recommend } from '../usecases/recommend.ts';
-import { recommendVenues } from '../usecases/venues.ts';
+import { recommendVenues, recommendWithVenues } from '../usecases/venues.ts';
 import type { AppDeps } from './app-env.ts';
 
 type Window = { limit: number; fromMs?: number | undefined; toMs?: number | undefined };
@@ -59,6 +59,14 @@ export function userRecommendations(deps: AppDeps, user: User, limit: number): P
   return perState(deps, `${user.id}|picks|${limit}`, user, () => recommendForUser(deps, user, { limit }));
 }
 
-export function userVenues(deps: AppDeps, user: User, limit: number): Promise<VenueRecommendations> {
-  return perState(deps, `${user.id}|venues|${limit}`, user, () => venuesForUser(deps, user, { limit }));
+/** The page's picks and venues, ranked from one gathering of the user's inputs. */
+export function userPicksAndVenues(
+  deps: AppDeps,
+  user: User,
+  limit: number,
+  venueLimit: number,
+): Promise<{ picks: Recommendations; venues: VenueRecommendations }> {
+  return perState(deps, `${user.id}|page|${limit}|${venueLimit}`, user, () =>
+    recommendWithVenues(rankingDeps(deps), rankingInput(user, { limit }), venueLimit),
+  );
 }

@@ -40,16 +40,20 @@ export function dateOrThrow(value: string | undefined, name: string): number | u
   }
 }
 
-/** A ranked page's window in ms and what its cached answer depends on: profile, stored data, hour and query. */
+/**
+ * A ranked page's window in ms, the state its ranking depends on (profile, stored data and feedback,
+ * hour) and its cached answer's fingerprint (that state and the query).
+ */
 export async function rankedPageState(
   c: Context<AppEnv>,
   query: { from?: string | undefined; to?: string | undefined; limit: number; offset: number },
-): Promise<{ fromMs: number | undefined; toMs: number | undefined; fingerprint: string }> {
+): Promise<{ fromMs: number | undefined; toMs: number | undefined; state: string; fingerprint: string }> {
   const fromMs = dateOrThrow(query.from, 'from');
   const toMs = dateOrThrow(query.to, 'to');
   refuseReversedWindow(fromMs, toMs);
   const { store, clock } = c.get('deps');
   const hour = Math.floor(clock.now() / 3_600_000);
-  const fingerprint = `${c.get('user').updatedAt}|${await store.changeStamp()}|${hour}|${query.limit}|${query.offset}|${fromMs ?? ''}|${toMs ?? ''}`;
-  return { fromMs, toMs, fingerprint };
+  const state = `${c.get('user').updatedAt}|${await store.changeStamp()}|${hour}`;
+  const fingerprint = `${state}|${query.limit}|${query.offset}|${fromMs ?? ''}|${toMs ?? ''}`;
+  return { fromMs, toMs, state, fingerprint };
 }

@@ -37,13 +37,15 @@ export interface RankInput {
 }
 
 /**
- * Followed venues' upcoming events in the window (each with its venue's name, for the following
- * reason) and the next one of each, which is kept like an event the user is going to; and every event
- * of a dismissed venue, which is left out like a dismissed event.
+ * Each followed venue's next event in the window (with its venue's name, for the following reason),
+ * which is kept like an event the user is going to, and its later dates for the calendar; and every
+ * event of a dismissed venue, which is left out like a dismissed event.
  */
 export interface VenueSteer {
   following: ReadonlyMap<number, string>;
   next: readonly number[];
+  /** Followed venues' later dates, for the calendar only: no following reason, so no bound to keep. */
+  later?: readonly number[];
   excluded: readonly number[];
 }
 
@@ -237,7 +239,7 @@ export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]
     .slice(0, input.limit);
   const picks = selectPicks(scored, input.profile, input.limit);
   const picked = new Set(picks.map((p) => p.event.id));
-  const followed = [...(input.venues?.following.keys() ?? [])]
+  const followed = [...(input.venues?.following.keys() ?? []), ...(input.venues?.later ?? [])]
     .map(full)
     .filter((c) => !picked.has(c.event.id))
     .sort((a, b) => a.span[0] - b.span[0]);

@@ -83,9 +83,16 @@ export async function rankingInputs(deps: RecommendDeps, input: RecommendInput):
   };
 }
 
-/** Ranked picks with reasons, the give-first list and the gap summary: `convene recommend` and the API alike. */
-export async function recommend(deps: RecommendDeps, input: RecommendInput): Promise<Recommendations> {
-  const inputs = await rankingInputs(deps, input);
+/**
+ * Ranked picks with reasons, the give-first list and the gap summary: `convene recommend` and the API
+ * alike. `gathered` when the caller already gathered the inputs for the venues of the same request.
+ */
+export async function recommend(
+  deps: RecommendDeps,
+  input: RecommendInput,
+  gathered?: RankingInputs,
+): Promise<Recommendations> {
+  const inputs = gathered ?? (await rankingInputs(deps, input));
   const { nowMs, window, catalog, venueFeedback } = inputs;
   const { followed, ...ranked } = rankEvents({
     ...inputs,
@@ -93,7 +100,9 @@ export async function recommend(deps: RecommendDeps, input: RecommendInput): Pro
     nowMs: window.fromMs,
     window,
     limit: input.limit,
-    ...(venueFeedback.length > 0 ? { venues: venueSteer(sharedVenueIndex(catalog), venueFeedback, window) } : {}),
+    ...(venueFeedback.length > 0
+      ? { venues: venueSteer(await sharedVenueIndex(deps.store, catalog), venueFeedback, window) }
+      : {}),
   });
   return {
     generatedAt: new Date(nowMs).toISOString(),

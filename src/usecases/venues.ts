@@ -1,53 +1,75 @@
-import { defaultLexicon } from '../core/lexicon.ts';
+import type { Recommendations } from '../core/ranking.ts';
 import { DEFAULT_WEIGHTS } from '../core/ranking.ts';
 import type { VenueAction, VenueFeedback, VenueRecommendations } from '../core/venue.ts';
-import { defaultWindow } from '../core/window.ts';
 import { rankVenues } from '../score/venues/rank-venues.ts';
-import { venueEventsIn } from '../score/venues/venue-index.ts';
-import { venueName } from '../score/venues/venue-key.ts';
-import { type RecommendDeps, type RecommendInput, rankingInputs } from './recommend.ts';
-import { sharedCatalog } from './shared-catalog.ts';
-import { sharedVenueIndex } from './shared-venues.ts';
+import { type RankingInputs, type RecommendDeps, type RecommendInput, rankingInputs, recommend } from './recommend.ts';
+import { sharedVenueDirectory, sharedVenueIndex } from './shared-venues.ts';
 
-/** Ranked venues with reasons: `convene venues` and the API alike. */
-export async function recommendVenues(deps: RecommendDeps, input: RecommendInput): Promise<VenueRecommendations> {
-  const inputs = await rankingInputs(deps, input);
+/**
+ * Ranked venues with reasons, and what the ranking warns about (a profile city or country it cannot
+ * place, contacts it could not read), which picks carry in gaps.warnings. `gathered` when the caller
+ * already gathered the ranking's inputs for the picks of the same request (the page).
+ */
+export async function rankedVenues(
+  deps: RecommendDeps,
+  input: RecommendInput,
+  gathered?: RankingInputs,
+): Promise<{ recommendations: VenueRecommendations; warnings: string[] }> {
+  const inputs = gathered ?? (await rankingInputs(deps, input));
   const venues = rankVenues({
     ...inputs,
-    index: sharedVenueIndex(inputs.catalog),
+    index: await sharedVenueIndex(deps.store, inputs.catalog),
     weights: input.weights ?? DEFAULT_WEIGHTS,
     nowMs: inputs.window.fromMs,
     limit: input.limit,
   });
-  return { generatedAt: new Date(inputs.nowMs).toISOString(), venues };
+  return {
+    recommendations: { generatedAt: new Date(inputs.nowMs).toISOString(), venues },
+    warnings: inputs.gaps.warnings,
+  };
+}
+
+/** Ranked venues with reasons: `convene venues` and the API alike. */
+export async function recommendVenues(
+  deps: RecommendDeps,
+  input: RecommendInput,
+  gathered?: RankingInputs,
+): Promise<VenueRecommendations> {
+  return (await rankedVenues(deps, input, gathered)).recommendations;
 }
 
 export class UnknownVenueError extends Error {}
 
 /**
- * Stores a follow or a dismissal. The venue must have upcoming events (its id comes from `convene
- * venues` or the API), so its name is kept with the word for later messages.
+ * Stores a follow or a dismissal. The venue is looked up among every venue the store knows (its id
+ * comes from `convene venues` or the API, whatever window or --now that used), so its name is kept
+ * with the word for later messages.
  */
 export async function recordVenueFeedback(
   deps: RecommendDeps,
   input: { userKey: string; venueId: string; action: VenueAction },
 ): Promise<VenueFeedback> {
-  const nowMs = deps.clock.now();
-  const window = { fromMs: nowMs, toMs: defaultWindow(nowMs).toMs };
-  // The same catalog the default ranking reads (same window, same places), so it is not built twice.
-  const geocoder = deps.geocoder ? await deps.geocoder() : null;
-  const index = sharedVenueIndex(await sharedCatalog(deps.store, defaultLexicon(), geocoder, window));
-  const v = index.byId.get(input.venueId);
-  const upcoming = v === undefined ? [] : venueEventsIn(index, v, window);
-  if (v === undefined || upcoming.length === 0)
+  const venue = (await sharedVenueDirectory(deps.store)).byId.get(input.venueId);
+  if (!venue)
     throw new UnknownVenueError(`no venue with id ${input.venueId} (see \`convene venues\` or the venues API)`);
   const feedback: VenueFeedback = {
     userKey: input.userKey,
     venueId: input.venueId,
-    name: venueName(upcoming.map((i) => index.catalog.events[i]!)),
+    name: venue.name,
     action: input.action,
-    at: new Date(nowMs).toISOString(),
+    at: new Date(deps.clock.now()).toISOString(),
   };
   await deps.store.addVenueFeedback(feedback);
   return feedback;
+}
+
+/** Picks and venues of one request (the page) from one gathering of the ranking's inputs. */
+export async function recommendWithVenues(
+  deps: RecommendDeps,
+  input: RecommendInput,
+  venueLimit: number,
+): Promise<{ picks: Recommendations; venues: VenueRecommendations }> {
+  const inputs = await rankingInputs(deps, input);
+  const picks = await recommend(deps, input, inputs);
+  return { picks, venues: await recommendVenues(deps, { ...input, limit: venueLimit }, inputs) };
 }

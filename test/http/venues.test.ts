@@ -90,6 +90,14 @@ describe('venues over HTTP: GET /v1/users/{id}/venues and venue feedback', () =>
     const { venues: listed } = await venues('?limit=20');
     const followed = listed.find((v) => v.venue.eventCount >= 3 && v.venue.kind === 'study-group')!;
     const dismissed = listed.find((v) => v.venue.kind === 'meetup')!;
+    // Both are listed before anything is said, and the dismissed one's next date is a pick: what follows
+    // the dismissal can only be its doing.
+    expect(followed?.venue.id).toMatch(/^v_/);
+    expect(dismissed?.venue.id).toMatch(/^v_/);
+    const before = (await (
+      await demo.app.request(`${base}/picks?limit=30`, { headers: auth })
+    ).json()) as Recommendations;
+    expect(before.picks.map((p) => p.event.id)).toContain(dismissed.venue.next[0]!.id);
     const res = await say(followed.venue.id, { action: 'follow' });
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ action: 'follow', venueId: followed.venue.id, name: followed.venue.name });
@@ -114,6 +122,29 @@ describe('venues over HTTP: GET /v1/users/{id}/venues and venue feedback', () =>
     const gone = new Set(dismissed.venue.next.map((e) => e.id));
     expect([...without.picks, ...without.giveFirst].filter((p) => gone.has(p.event.id))).toEqual([]);
     expect(without.picks.map((p) => p.event.title)).not.toContain(dismissed.venue.next[0]!.title);
+  });
+
+  it('keeps the ETag while the ranking stands, another page asked in between, and changes it after a follow', async () => {
+    const tagOf = async (query: string) => {
+      const res = await demo.app.request(`${base}/venues${query}`, { headers: auth });
+      expect(res.status).toBe(200);
+      return {
+        tag: res.headers.get('etag'),
+        body: (await res.json()) as { generatedAt: string; venues: VenueChoice[] },
+      };
+    };
+    const first = await tagOf('?limit=1');
+    demo.advance(60_000 / 86_400_000);
+    const other = await tagOf('?limit=1&offset=1');
+    demo.advance(60_000 / 86_400_000);
+    const again = await tagOf('?limit=1');
+    expect(other.body.generatedAt).toBe(first.body.generatedAt);
+    expect(again.tag).toBe(first.tag);
+    const { venues: listed } = await venues('?limit=20');
+    const target = listed.find((v) => !v.reasons.some((r) => r.kind === 'following'))!;
+    expect((await say(target.venue.id, { action: 'follow' })).status).toBe(201);
+    const afterFollow = await tagOf('?limit=1');
+    expect(afterFollow.tag).not.toBe(first.tag);
   });
 
   it('is in the OpenAPI document', async () => {

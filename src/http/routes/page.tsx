@@ -10,7 +10,7 @@ import { latestFeedback, recentEvents } from '../../usecases/recent-events.ts';
 import { NotYetHappenedError, UnknownEventError } from '../../usecases/recommend.ts';
 import type { AppEnv } from '../app-env.ts';
 import { userByFeedToken } from '../feed-token.ts';
-import { userRecommendations, userVenues } from '../user-recommendations.ts';
+import { userPicksAndVenues } from '../user-recommendations.ts';
 import { venueNoticeText } from './page-venues.ts';
 import { subscriptionUrls } from './subscriptions.ts';
 
@@ -70,8 +70,7 @@ export function registerPage(app: Hono<AppEnv>) {
     const token = c.req.param('token');
     const user = await userByFeedToken(c.get('deps'), token);
     if (!user) return notFoundPage(c);
-    const result = await userRecommendations(c.get('deps'), user, PAGE_LIMIT);
-    const venues = await userVenues(c.get('deps'), user, PAGE_VENUES);
+    const { picks: result, venues } = await userPicksAndVenues(c.get('deps'), user, PAGE_LIMIT, PAGE_VENUES);
     const latest = await latestFeedback(c.get('deps').store, user.id);
     const urls = subscriptionUrls(new URL(c.req.url).origin, token);
     c.header('cache-control', 'private, no-store');

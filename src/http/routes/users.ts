@@ -8,17 +8,14 @@ import { NotYetHappenedError, UnknownEventError } from '../../usecases/recommend
 import { adminOnly, requireAdmin } from '../admin-auth.ts';
 import { newApiKey, sha256Hex } from '../admin-key.ts';
 import type { AppEnv } from '../app-env.ts';
-import { etagMatches } from '../conditional.ts';
-import { acceptsGzip, gzip } from '../gzip-body.ts';
+import { cachedJson, nextPage } from '../cached-json.ts';
 import { acceptBody } from '../media-type-gate.ts';
 import { createPicksCache } from '../picks-cache.ts';
 import { ProblemError, validationFailed } from '../problem.ts';
-import { requestHeader } from '../request-header.ts';
-import { refuseReversedWindow } from '../reversed-window.ts';
 import { problemResponse } from '../schemas.ts';
 import { requireUserOrAdmin } from '../user-auth.ts';
 import { recommendForUser } from '../user-recommendations.ts';
-import { dateOrThrow, denied, IdParam, rankedPageQuery, security } from '../user-route-parts.ts';
+import { denied, IdParam, rankedPageQuery, rankedPageState, security } from '../user-route-parts.ts';
 
 const ProfileBody = z
   .object({
@@ -272,43 +269,18 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
     const parsed = PicksQuery.safeParse(c.req.query());
     if (!parsed.success) throw validationFailed(parsed.error.issues);
     const query = parsed.data;
-    const fromMs = dateOrThrow(query.from, 'from');
-    const toMs = dateOrThrow(query.to, 'to');
-    refuseReversedWindow(fromMs, toMs);
-    const { store, clock } = c.get('deps');
+    const { fromMs, toMs, state, fingerprint } = await rankedPageState(c, query);
     const user = c.get('user');
-    const hour = Math.floor(clock.now() / 3_600_000);
-    const state = `${user.updatedAt}|${await store.changeStamp()}|${hour}`;
-    const fingerprint = `${state}|${query.limit}|${query.offset}|${fromMs ?? ''}|${toMs ?? ''}`;
-    let picks = cache.get(user.id, fingerprint);
-    if (picks === undefined) {
+    return (await cachedJson(c, cache, fingerprint, async () => {
       const result = await recommendForUser(c.get('deps'), user, { limit: query.offset + query.limit, fromMs, toMs });
       // The shape of `convene recommend --format json`, plus `next`. generatedAt is when this state was
       // first ranked, whichever page or window asked, so the body and its ETag change only with the picks.
       const { generatedAt: rankedNow, picks: ranked, ...rest } = result;
       const generatedAt = cache.rankedAt(user.id, state, rankedNow);
-      const full = ranked.length === query.offset + query.limit;
-      const next = full
-        ? `/v1/users/${user.id}/picks?${new URLSearchParams({ ...c.req.query(), offset: String(query.offset + query.limit) })}`
-        : null;
+      const next = nextPage(c, `/v1/users/${user.id}/picks`, query, ranked.length === query.offset + query.limit);
       const gaps = { ...rest.gaps, generatedAt };
-      const body = JSON.stringify({ generatedAt, picks: ranked.slice(query.offset), ...rest, gaps, next });
-      const bytes = new TextEncoder().encode(body);
-      const tag = sha256Hex(body).slice(0, 32);
-      picks = { body: bytes, gzipped: await gzip(bytes), etag: `"${tag}"`, gzipEtag: `"${tag}-gzip"` };
-      cache.set(user.id, fingerprint, picks);
-    }
-    const compressed = acceptsGzip(requestHeader(c, 'accept-encoding'));
-    const etag = compressed ? picks.gzipEtag : picks.etag;
-    c.header('etag', etag);
-    c.header('vary', 'Accept-Encoding');
-    if (etagMatches(requestHeader(c, 'if-none-match'), etag)) return c.body(null, 304) as never;
-    // The cached body is this route's declared JSON, already serialised; the typed c.json() would parse
-    // and serialise it again on every hit, which is the cost the cache exists to avoid.
-    return c.body(compressed ? picks.gzipped : picks.body, 200, {
-      'content-type': 'application/json',
-      ...(compressed ? { 'content-encoding': 'gzip' } : {}),
-    }) as never;
+      return JSON.stringify({ generatedAt, picks: ranked.slice(query.offset), ...rest, gaps, next });
+    })) as never;
   });
   app.openapi(feedback, async (c) => {
     const body = c.req.valid('json');

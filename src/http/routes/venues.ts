@@ -67,17 +67,15 @@ export function registerVenues(app: OpenAPIHono<AppEnv>) {
   const cache = createPicksCache();
   app.openapi(list, async (c) => {
     const query = c.req.valid('query');
-    const { fromMs, toMs, fingerprint } = await rankedPageState(c, query);
+    const { fromMs, toMs, state, fingerprint } = await rankedPageState(c, query);
     const user = c.get('user');
     return (await cachedJson(c, cache, fingerprint, async () => {
-      const { generatedAt, venues } = await venuesForUser(c.get('deps'), user, {
-        limit: query.offset + query.limit,
-        fromMs,
-        toMs,
-      });
+      const ranked = await venuesForUser(c.get('deps'), user, { limit: query.offset + query.limit, fromMs, toMs });
+      const { venues } = ranked;
       const next = nextPage(c, `/v1/users/${user.id}/venues`, query, venues.length === query.offset + query.limit);
-      // The shape of `convene venues --format json`, plus `next`. generatedAt is when this state was ranked,
-      // which the cache keeps, so the body and its ETag change only when the state does.
+      // The shape of `convene venues --format json`, plus `next`. generatedAt is when this state was first
+      // ranked, whichever page or window asked, so the body and its ETag change only with the venues.
+      const generatedAt = cache.rankedAt(user.id, state, ranked.generatedAt);
       return JSON.stringify({ generatedAt, venues: venues.slice(query.offset), next });
     })) as never;
   });

@@ -1,15 +1,9 @@
 /** @jsxImportSource hono/jsx */
+import { venuePlace } from '../../core/event-place.ts';
 import type { VenueChoice } from '../../core/venue.ts';
 import { webUrl } from '../../core/web-url.ts';
 import { ReasonList, TitleLink } from './card-parts.tsx';
 import { whenText } from './when-text.ts';
-
-function where(choice: VenueChoice): string {
-  const { place, online } = choice.venue;
-  if (online === true) return 'online';
-  if (online === 'hybrid') return place ? `${place} and online` : 'in person and online';
-  return place ?? 'place to be announced';
-}
 
 function VenueCard(props: { choice: VenueChoice; action: string; back: string; timeZone: string; nowMs: number }) {
   const { venue, reasons } = props.choice;
@@ -24,7 +18,7 @@ function VenueCard(props: { choice: VenueChoice; action: string; back: string; t
         <TitleLink url={url} text={venue.name} />
       </h3>
       <p class="meta">
-        {venue.kind} · {venue.cadence.text} · {where(props.choice)}
+        {venue.kind} · {venue.cadence.text} · {venuePlace(props.choice.venue)}
         {next ? (
           <>
             {' '}

@@ -13,10 +13,11 @@ import { whenText } from '../../render/page/when-text.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
 import { applyAttendance, recommend, recordFeedback } from '../../usecases/recommend.ts';
 import { recordVenueFeedback } from '../../usecases/venues.ts';
-import { dateFlag, refuseReversedWindow } from '../date-flag.ts';
+import { dateFlag } from '../date-flag.ts';
 import { nodeGazetteer } from '../node-gazetteer.ts';
 import { loadProfile, readJsonFile, refuseTemplate, writeJsonAtomically } from '../profile-file.ts';
 import { UsageError } from '../usage-error.ts';
+import { type RankingFlags, rankForProfile, rankingOptions } from './ranking-flags.ts';
 
 /** Feedback belongs to the profile file it was given with. */
 export function userKeyOf(profilePath: string): string {
@@ -55,15 +56,13 @@ function printTable(result: Recommendations, timeZone: string, nowMs: number): v
 }
 
 export function registerRankingCommands(program: Command): void {
-  program
-    .command('recommend')
-    .description('events worth attending for a profile, each with the reasons that make up its score')
-    .requiredOption('--profile <file>', 'profile JSON file')
-    .addOption(new Option('--db <file>', 'event store').env('CONVENE_DB').default('data/convene.db'))
-    .option('--now <date>', 'the time to act as now')
-    .option('--from <date>', 'earliest start (default: now)')
-    .option('--to <date>', 'latest start (default: one year from now)')
-    .option('--limit <n>', 'at most this many picks', (v) => Number.parseInt(v, 10), 20)
+  rankingOptions(
+    program
+      .command('recommend')
+      .description('events worth attending for a profile, each with the reasons that make up its score'),
+    'picks',
+    20,
+  )
     .addOption(
       new Option('--format <format>', 'output format').choices(['json', 'table', 'ics', 'atom']).default('table'),
     )
@@ -72,53 +71,20 @@ export function registerRankingCommands(program: Command): void {
         .choices(CALENDARS)
         .default('picks'),
     )
-    .action(
-      async (flags: {
-        profile: string;
-        db: string;
-        now?: string;
-        from?: string;
-        to?: string;
-        limit: number;
-        format: string;
-        calendar: CalendarName;
-      }) => {
-        if (!Number.isInteger(flags.limit) || flags.limit < 1 || flags.limit > 500)
-          throw new UsageError('--limit must be a whole number from 1 to 500');
-        const clock = clockFor(flags.now);
-        const fromMs = flags.from ? dateFlag(flags.from, '--from') : undefined;
-        const toMs = flags.to ? dateFlag(flags.to, '--to') : undefined;
-        refuseReversedWindow(fromMs, toMs);
-        const loaded = loadProfile(flags.profile, clock.now());
-        const store = openSqliteStore(flags.db);
-        try {
-          const result = await recommend(
-            { store, clock, geocoder: nodeGazetteer },
-            {
-              profile: loaded.profile,
-              contacts: loaded.contacts,
-              userKey: userKeyOf(flags.profile),
-              limit: flags.limit,
-              ...(fromMs !== undefined ? { fromMs } : {}),
-              ...(toMs !== undefined ? { toMs } : {}),
-            },
-          );
-          result.gaps.warnings.unshift(...loaded.warnings);
-          const name = loaded.profile.name ?? null;
-          // JSON carries them in gaps.warnings; the other formats are files, so they go beside them.
-          if (flags.format !== 'json')
-            for (const warning of result.gaps.warnings) process.stderr.write(`warning: ${warning}\n`);
-          if (flags.format === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-          else if (flags.format === 'ics')
-            process.stdout.write(recommendationsAsCalendar(result, flags.calendar, name, clock.now()));
-          else if (flags.format === 'atom')
-            process.stdout.write(recommendationsAsAtom(result, resolve(flags.profile), name, clock.now()));
-          else printTable(result, loaded.profile.location?.timeZone ?? 'UTC', clock.now());
-        } finally {
-          await store.close();
-        }
-      },
-    );
+    .action(async (flags: RankingFlags & { format: string; calendar: CalendarName }) => {
+      const { result, loaded, nowMs } = await rankForProfile(flags, 500, recommend);
+      result.gaps.warnings.unshift(...loaded.warnings);
+      const name = loaded.profile.name ?? null;
+      // JSON carries them in gaps.warnings; the other formats are files, so they go beside them.
+      if (flags.format !== 'json')
+        for (const warning of result.gaps.warnings) process.stderr.write(`warning: ${warning}\n`);
+      if (flags.format === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      else if (flags.format === 'ics')
+        process.stdout.write(recommendationsAsCalendar(result, flags.calendar, name, nowMs));
+      else if (flags.format === 'atom')
+        process.stdout.write(recommendationsAsAtom(result, resolve(flags.profile), name, nowMs));
+      else printTable(result, loaded.profile.location?.timeZone ?? 'UTC', nowMs);
+    });
 
   program
     .command('feedback')
@@ -140,6 +106,9 @@ export function registerRankingCommands(program: Command): void {
         flags: { profile: string; db: string; venue?: string; met?: string[]; reason?: string; now?: string },
       ) => {
         if (flags.venue !== undefined) {
+          const eventOnly = [flags.met && '--met', flags.reason !== undefined && '--reason'].filter(Boolean);
+          if (eventOnly.length > 0)
+            throw new UsageError(`${eventOnly.join(' and ')} go with event feedback, not with --venue`);
           if (!first || second !== undefined || !(VENUE_ACTIONS as readonly string[]).includes(first))
             throw new UsageError(`with --venue, say ${VENUE_ACTIONS.join(' or ')}`);
           return venueFeedback({ ...flags, venue: flags.venue }, first as VenueAction);

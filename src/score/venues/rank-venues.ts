@@ -4,7 +4,6 @@ import { type Candidate, isRelevant, type RankInput, startRanking } from '../ran
 import { giveFirstReason } from '../reasons.ts';
 import { shareHints } from '../share-with.ts';
 import { describeVenue, membersOf, type VenueIndex, venueCadence, venueEventsIn } from './venue-index.ts';
-import { venueName } from './venue-key.ts';
 import { followedVenueReason, regularityReason } from './venue-reasons.ts';
 
 export interface VenueRankInput extends Omit<RankInput, 'venues'> {
@@ -17,6 +16,16 @@ const EVENTS_PER_VENUE = 8;
 const MIN_EVENTS = 200;
 /** Reasons about one date, not about the place: they do not carry over to a venue. */
 const EVENT_ONLY: ReadonlySet<Reason['kind']> = new Set(['deadline', 'feedback', 'following']);
+
+/** Every event of the venues the user dismissed, as this index's event numbers. */
+export function dismissedEvents(index: VenueIndex, word: ReadonlyMap<string, VenueFeedback>): number[] {
+  const excluded: number[] = [];
+  for (const f of word.values()) {
+    const v = index.byId.get(f.venueId);
+    if (f.action === 'not-interested' && v !== undefined) excluded.push(...membersOf(index, v));
+  }
+  return excluded;
+}
 
 /** The latest word per venue. */
 export function latestVenueWord(feedback: readonly VenueFeedback[]): Map<string, VenueFeedback> {
@@ -36,11 +45,7 @@ export function rankVenues(input: VenueRankInput): VenueChoice[] {
   const keep = Math.max(MIN_EVENTS, (input.limit + 1) * EVENTS_PER_VENUE);
   const word = latestVenueWord(input.venueFeedback);
   // A dismissed venue's events would only take candidate places from venues that can be shown.
-  const excluded: number[] = [];
-  for (const f of word.values()) {
-    const v = index.byId.get(f.venueId);
-    if (f.action === 'not-interested' && v !== undefined) excluded.push(...membersOf(index, v));
-  }
+  const excluded = dismissedEvents(index, word);
   const ranking = startRanking({ ...input, candidates: keep, venues: { following: new Map(), next: [], excluded } });
   const { bound, chosen, ctx, full } = ranking;
   const best = new Map<number, number>();
@@ -65,11 +70,13 @@ export function rankVenues(input: VenueRankInput): VenueChoice[] {
   for (const [v, representative] of best) {
     const said = word.get(index.ids[v]!)?.action;
     if (said === 'not-interested') continue;
+    // A venue is a gathering people go back to: a one-off event is a pick, not a venue.
+    if (said !== 'follow' && !index.records[v]!.recurring) continue;
     const upcoming = venueEventsIn(index, v, window);
     if (upcoming.length === 0) continue;
     const candidate = full(representative);
     if (!(said === 'follow' || (candidate.reachable && isRelevant(candidate, ctx.queries)))) continue;
-    const cadence = venueCadence(index, upcoming);
+    const cadence = venueCadence(index, v);
     const reasons = candidate.reasons.filter((r) => !EVENT_ONLY.has(r.kind));
     if (!reasons.some((r) => r.kind === 'give-first')) {
       const offering = upcoming.find((i) => ctx.giveFirstAt[i]! > 0);
@@ -78,8 +85,7 @@ export function rankVenues(input: VenueRankInput): VenueChoice[] {
     }
     const rhythm = regularityReason(cadence, profile, weights);
     if (rhythm) reasons.push(rhythm);
-    if (said === 'follow')
-      reasons.push(followedVenueReason(venueName(upcoming.map((i) => index.catalog.events[i]!)), weights));
+    if (said === 'follow') reasons.push(followedVenueReason(index.records[v]!.name, weights));
     scored.push({ v, upcoming, cadence, reasons, candidate });
   }
   const choices: VenueChoice[] = scored

@@ -1,35 +1,6 @@
 import type { StoredEvent } from '../../core/event.ts';
 import { foldText } from '../../core/fold-text.ts';
 
-/**
- * Hosts where many unrelated communities publish: the host alone says nothing about which community an
- * event belongs to. On meetup.com the first path segment is the group itself.
- */
-const SHARED_HOSTS = new Set([
-  'meetup.com',
-  'eventbrite.com',
-  'eventbrite.de',
-  'eventbrite.co.uk',
-  'lu.ma',
-  'luma.com',
-  'ti.to',
-  'tito.io',
-  'sessionize.com',
-  'papercall.io',
-  'github.com',
-  'gitlab.com',
-  'linkedin.com',
-  'facebook.com',
-  'youtube.com',
-  'zoom.us',
-  'docs.google.com',
-  'forms.gle',
-  'bit.ly',
-  'medium.com',
-  'confs.tech',
-]);
-const GROUP_PATH_HOSTS = new Set(['meetup.com']);
-
 /** Numbering that tells sessions or editions of one gathering apart, never the gathering itself. */
 const NUMBERING = [
   /\b(?:session|week|chapter|part|episode|ep|meeting|edition|no|nr|vol|volume|round|day|lesson|module|unit|class|sprint|issue|meetup)\s*#?\s*\d+\b/gi,
@@ -39,8 +10,34 @@ const NUMBERING = [
   /\b\d+\b/g,
 ];
 const SEPARATORS = /\s*(?::|\||–|—|\s-\s)\s*/;
+/**
+ * Words that name a format, not a community: "Meetup: Rust in production" says nothing about whose
+ * meetup it is, while "BerlinJS: Signals" names the group in one word.
+ */
+const FORMAT_WORDS = new Set([
+  'meetup',
+  'workshop',
+  'talk',
+  'talks',
+  'webinar',
+  'session',
+  'event',
+  'meeting',
+  'online',
+  'hackathon',
+  'lecture',
+  'seminar',
+  'course',
+  'class',
+  'panel',
+  'livestream',
+  'new',
+  'update',
+  'cancelled',
+  'canceled',
+]);
 
-function withoutNumbering(text: string): string {
+export function withoutNumbering(text: string): string {
   let out = text;
   for (const pattern of NUMBERING) out = out.replace(pattern, ' ');
   return out
@@ -50,14 +47,16 @@ function withoutNumbering(text: string): string {
 }
 
 /**
- * The part of a title that names the gathering: "Rust async reading group: chapter 3" and "Session 4 |
- * Rust async reading group" both give "Rust async reading group". The first part of two words or more
- * once numbering is gone; a one-word part ("Meetup: Rust in production") is too vague to name a community.
+ * The part of a title that names the gathering: the part before a separator, numbering left out
+ * ("Rust async reading group: chapter 3", "BerlinJS: Signals"), unless it is only numbering or a
+ * format word ("Session 4 | Rust async reading group", "Meetup: Rust in production").
  */
 export function titleStem(title: string): string {
-  const parts = title.split(SEPARATORS).map(withoutNumbering);
-  const named = parts.find((p) => p.split(' ').filter(Boolean).length >= 2) ?? parts.find((p) => p.length > 0);
-  return named ?? '';
+  const parts = title
+    .split(SEPARATORS)
+    .map(withoutNumbering)
+    .filter((p) => p.length > 0);
+  return parts.find((p) => !FORMAT_WORDS.has(foldText(p))) ?? parts[0] ?? '';
 }
 
 const HTTP_URL = /^https?:\/\/(?:[^@/?#]*@)?([^/?#:]+)(?::\d+)?([^?#]*)/i;
@@ -74,6 +73,24 @@ export function urlParts(url: string | null): { host: string; path: string[] } |
   return { host: labels.join('.'), path: match[2]!.split('/').filter(Boolean) };
 }
 
+/**
+ * A site as a series keeps it across editions: host and path, numbers (years, edition numbers) left
+ * out of the path, so "/devops-fwdays-2024" and "/devops-fwdays-2025" agree.
+ */
+export function siteOf(url: string | null): string | null {
+  const parts = urlParts(url);
+  if (!parts) return null;
+  const path = parts.path
+    .map((segment) =>
+      segment
+        .toLowerCase()
+        .replace(/\d+/g, '')
+        .replace(/^[-_.]+|[-_.]+$/g, ''),
+    )
+    .filter(Boolean);
+  return [parts.host, ...path].join('/');
+}
+
 /** Where it meets: the city, else the last part of the place text, or "online". */
 export function placeKey(event: StoredEvent): string {
   if (event.online === true) return 'online';
@@ -82,60 +99,45 @@ export function placeKey(event: StoredEvent): string {
 }
 
 /**
- * What ties separate events of one community together besides their title: the organiser, else the
- * site they link to (a session's page and the group's page differ in path, not in site; a shared
- * platform's host says nothing), else the source that lists them.
+ * Whose gathering it is besides its title: the organiser, else the source that lists it. A site's host
+ * is not enough: many communities publish on one platform or one foundation's site.
  */
-function contextKey(event: StoredEvent): string {
+export function contextKey(event: StoredEvent): string {
   if (event.organizer) return `o:${foldText(event.organizer)}`;
-  const url = urlParts(event.url);
-  if (url && !SHARED_HOSTS.has(url.host)) return `u:${url.host}`;
-  return `s:${event.sources[0] ?? ''}`;
+  return `s:${[...event.sources].sort()[0] ?? ''}`;
 }
 
-/** A group page on a shared platform (meetup.com/rust-berlin/events/123): the group is the venue. */
-function groupPathKey(event: StoredEvent): string | null {
-  const url = urlParts(event.url);
-  if (!url || !GROUP_PATH_HOSTS.has(url.host) || url.path.length === 0) return null;
-  return `group|${url.host}/${url.path[0]!.toLowerCase()}`;
+/** The occurrences of one recurring series (RRULE), whatever an override calls itself. */
+export function seriesKey(event: StoredEvent): string | null {
+  return event.recurrenceId === null ? null : `series|${[...event.sources].sort()[0] ?? ''}|${event.uid}`;
 }
 
 /**
- * The key of a community's events (a series, a group, the same title stem in the same context and
- * place). Two groups that share only a city or a word differ in stem or context, so stay apart.
+ * The key of a community's separately published events: the same title stem in the same context
+ * (organiser or source). Two groups that share only a city, a site or a word differ in stem or context.
  */
 export function communityKey(event: StoredEvent): string {
-  const group = groupPathKey(event);
-  if (group) return group;
   const stem = foldText(titleStem(event.title));
-  if (stem.length === 0) return `series|${event.uid}`;
-  return `stem|${stem}|${contextKey(event)}|${placeKey(event)}`;
+  if (stem.length === 0) return `event|${event.uid}`;
+  return `stem|${stem}|${contextKey(event)}`;
 }
 
-/**
- * A conference's keys across its editions: its name without year, edition number or city, and its
- * site's host (unless a shared platform). Either one shared makes two editions one series.
- */
-export function conferenceKeys(event: StoredEvent): string[] {
-  const city = event.location.city ? foldText(event.location.city) : null;
-  const country = event.location.country ? foldText(event.location.country) : null;
-  let name = ` ${foldText(withoutNumbering(event.title))} `;
-  for (const place of [city, country, 'online']) if (place) name = name.replaceAll(` ${place} `, ' ');
-  const keys: string[] = [];
-  if (name.trim()) keys.push(`conference|${name.trim()}`);
-  const url = urlParts(event.url);
-  if (url && !SHARED_HOSTS.has(url.host)) keys.push(`conference-site|${url.host}`);
-  return keys;
-}
+const EDITION_MARK = /(?:[,:|(@–—-]|\bin|\bat|\d)$/;
 
 /**
- * A readable name from the venue's events: the whole title, numbering left out, when they all share it
- * ("Accessibility volunteers: audit a nonprofit website"); else the part that names the gathering
- * ("Rust async reading group" for its sessions' different titles).
+ * A conference's name across its editions: the title without year or edition number, and without its
+ * city or country where that only marks the edition ("PyCon DE 2026, Berlin", "NodeConf (Kilkenny)");
+ * a city that is part of the brand stays ("DevOpsDays Chicago" is Chicago's own conference).
  */
-export function venueName(events: readonly StoredEvent[]): string {
-  const first = events[0]!;
-  const shared = events.every((e) => e.title === first.title);
-  const name = shared || first.kind === 'conference' ? withoutNumbering(first.title) : titleStem(first.title);
-  return name || first.title;
+export function conferenceName(event: StoredEvent): { key: string; name: string } {
+  let title = event.title;
+  for (const place of [event.location.city, event.location.country, 'online']) {
+    if (!place) continue;
+    const at = title.toLowerCase().lastIndexOf(place.toLowerCase());
+    if (at <= 0) continue;
+    const before = title.slice(0, at).trimEnd();
+    if (EDITION_MARK.test(before.toLowerCase())) title = `${before} ${title.slice(at + place.length)}`;
+  }
+  const name = withoutNumbering(title.replace(/\s+(?:in|at)\s*$/i, '').replace(/\(\s*\)/g, ' '));
+  return { key: foldText(name), name: name || event.title };
 }

@@ -1,6 +1,7 @@
 import type { Profile } from '../../core/profile.ts';
 import type { RankingWeights, Reason } from '../../core/ranking.ts';
 import type { Cadence } from '../../core/venue.ts';
+import { followingReason } from '../reasons.ts';
 import { perMonth } from './cadence.ts';
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -29,5 +30,5 @@ export function regularityReason(cadence: Cadence, profile: Profile, weights: Ra
 
 /** A venue the user follows stays among their venues, first. */
 export function followedVenueReason(venueName: string, weights: RankingWeights): Reason {
-  return { kind: 'following', text: `you follow ${venueName}`, weight: round(weights.following) };
+  return { ...followingReason(venueName, weights), text: `you follow ${venueName}` };
 }
