@@ -99,8 +99,8 @@ describe('feed items: rolled out of the feed or withdrawn by the source', () => 
         expect(['ok', 'unchanged']).toContain(report.status);
       };
       await ingest([1, 2, 3, 4]);
-      // Session 1 scrolls out as 5 arrives; session 3 is taken down while 2 and 4 stay.
-      await ingest([2, 4, 5]);
+      // Session 1 scrolls out as 5 and 6 arrive; session 3 is taken down while 2 and 4 stay.
+      await ingest([2, 4, 5, 6]);
       const all = await db.store.listEvents({ ...OPTIONS.window, includeUndated: true, includeCancelled: true });
       const status = Object.fromEntries(all.map((e) => [e.uid, e.status]));
       expect(status).toEqual({
@@ -109,11 +109,12 @@ describe('feed items: rolled out of the feed or withdrawn by the source', () => 
         'session-3': 'withdrawn',
         'session-4': 'confirmed',
         'session-5': 'confirmed',
+        'session-6': 'confirmed',
       });
       const live = await db.store.listEvents({ ...OPTIONS.window, includeUndated: true, includeCancelled: false });
       expect(live.map((e) => e.uid)).not.toContain('session-3');
       // Put back by the source, it is live again.
-      await ingest([2, 3, 4, 5]);
+      await ingest([2, 3, 4, 5, 6]);
       const again = await db.store.listEvents({ ...OPTIONS.window, includeUndated: true, includeCancelled: false });
       expect(again.map((e) => e.uid)).toContain('session-3');
       // A recap posted late about an earlier evening: once that evening is before the window the parser
