@@ -24,6 +24,31 @@ describe('plain-text titles keep every word through ingest', () => {
     expect(await titlesOf(calendar(vevent('t1', '20270120T180000Z', TITLE)))).toEqual([TITLE]);
   });
 
+  const WORDPRESS = 'Women&#8217;s Tech Night &#8211; Rock &amp; Roll';
+  const DECODED = 'Women’s Tech Night – Rock & Roll';
+
+  it('character references in a SUMMARY are decoded, its "<" kept', async () => {
+    const titles = await titlesOf(
+      calendar(
+        vevent('t2', '20270120T180000Z', WORDPRESS),
+        vevent('t3', '20270121T180000Z', 'The &lt;script&gt; element <b>stays</b> AT&T'),
+      ),
+    );
+    expect(titles).toEqual([DECODED, 'The <script> element <b>stays</b> AT&T']);
+  });
+
+  it('character references in a JSON Feed title are decoded, its "<" kept', async () => {
+    const feed = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Talks',
+      items: [
+        { id: 'w', title: WORDPRESS, content_text: 'Thursday 14 January 2027, 19:00' },
+        { id: 's', title: TITLE, content_text: 'Thursday 14 January 2027, 19:00' },
+      ],
+    });
+    expect(await titlesOf(feed)).toEqual([DECODED, TITLE]);
+  });
+
   it('a JSON Feed title and content_text are plain text; content_html is still read as HTML', async () => {
     const feed = JSON.stringify({
       version: 'https://jsonfeed.org/version/1.1',

@@ -1,4 +1,4 @@
-import { decodeHTML } from 'entities';
+import { decodeHTML, decodeHTMLStrict } from 'entities';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // C0 controls but tab and newline: NUL stops SQL length() and LIKE, the rest are never meant.
@@ -30,7 +30,9 @@ function demoronize(text: string): string {
 
 /**
  * `plain`: the format defines the field as plain text (iCalendar TEXT, JSON Feed `title` and
- * `content_text`), so "<" and "&" are characters of the text, kept as written and escaped on output.
+ * `content_text`), so "<" is a character of the text, kept and escaped on output. Producers still
+ * write HTML character references there (WordPress titles carry `&#8217;`), so complete references
+ * (with their semicolon) are decoded; a bare "&" stays.
  */
 export function cleanText(
   raw: string | null | undefined,
@@ -38,7 +40,7 @@ export function cleanText(
   { singleLine = false, plain = false } = {},
 ): string | null {
   if (raw === null || raw === undefined) return null;
-  let text = demoronize(plain ? String(raw) : stripMarkup(String(raw)))
+  let text = demoronize(plain ? decodeHTMLStrict(String(raw)) : stripMarkup(String(raw)))
     .replace(LONE_SURROGATE, '\uFFFD')
     .replace(CONTROL, '');
   text = singleLine ? text.replace(/\s+/g, ' ') : text.replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n');
