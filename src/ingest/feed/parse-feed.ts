@@ -1,7 +1,7 @@
 import Parser from 'rss-parser';
 import { SourceError } from '../../core/errors.ts';
 import type { EventRecord } from '../../core/event.ts';
-import { excerpt } from '../excerpt.ts';
+import { errorReason, excerpt } from '../excerpt.ts';
 import type { ParsedSource, ParseOptions } from '../parsed-source.ts';
 import { cleanText } from '../text.ts';
 import { type FeedItem, feedItemToRecord, itemLabel, publishedMs, reportUnreadableDates, textOf } from './feed-item.ts';
@@ -60,10 +60,6 @@ function closeTruncatedEndTag(xml: string, warnings: string[]): string {
   return `${trimmed}>`;
 }
 
-function shortReason(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 80);
-}
-
 export async function parseFeed(xml: string, options: ParseOptions): Promise<ParsedSource> {
   const warnings: string[] = [];
   const { xml: repairedEntities, repairs } = repairXmlEntities(xml);
@@ -72,12 +68,12 @@ export async function parseFeed(xml: string, options: ParseOptions): Promise<Par
   const repaired = closeTruncatedEndTag(repairedEntities, warnings).replace(
     /<rss(?![^>]*\bversion=)([^>]*)>/,
     (_, attrs: string) => {
-      warnings.push('<rss> without version read as RSS 2.0');
+      warnings.push('rss element without version read as RSS 2.0');
       return `<rss version="2.0"${attrs}>`;
     },
   );
   if (/<rss\b/i.test(repaired) && !/<channel\b/i.test(repaired)) {
-    warnings.push('an RSS document with no <channel>: nothing to read');
+    warnings.push('an RSS document with no channel element: nothing to read');
     return { records: [], warnings, refreshMinutes: null, title: null };
   }
   let output: { items?: unknown[]; title?: unknown; ttl?: unknown };
@@ -90,7 +86,7 @@ export async function parseFeed(xml: string, options: ParseOptions): Promise<Par
       ttl?: unknown;
     };
   } catch (error) {
-    throw new SourceError('parse', `not valid RSS or Atom (${shortReason(error)})`);
+    throw new SourceError('parse', `not valid RSS or Atom (${errorReason(error)})`);
   }
   const rawItems = (output.items ?? []) as Record<string, unknown>[];
   if (rawItems.length === 0) warnings.push('the feed holds no items');
