@@ -48,7 +48,9 @@ function toFeedItem(raw: Record<string, unknown>, unreadableDates: string[]): Fe
 /** Element prefixes used without an `xmlns:prefix` declaration (XML Namespaces 1.0 section 5: not well-formed). */
 function undeclaredPrefixes(xml: string): string[] {
   const declared = new Set(['xml', 'xmlns', ...[...xml.matchAll(/\bxmlns:([\w.-]+)\s*=/g)].map((m) => m[1]!)]);
-  const used = new Set([...xml.matchAll(/<\/?([A-Za-z_][\w.-]*):[A-Za-z_]/g)].map((m) => m[1]!));
+  // Text inside CDATA sections and comments is not markup (MS Word pastes <o:p> into descriptions).
+  const markup = xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g, '');
+  const used = new Set([...markup.matchAll(/<\/?([A-Za-z_][\w.-]*):[A-Za-z_]/g)].map((m) => m[1]!));
   return [...used].filter((prefix) => !declared.has(prefix)).slice(0, 5);
 }
 
