@@ -38,12 +38,15 @@ function tidy(text: string, warnings: string[]): string {
   // Google and Apple wrote DATE values without VALUE=DATE; ical.js then rejects the whole file.
   const bareDate =
     /^(DTSTART|DTEND|DUE|RECURRENCE-ID|EXDATE|RDATE)((?:;[^:\r\n]*)?):(\d{8}(?:,\d{8})*)[ \t]*(?=\r?$)/gim;
-  if (new RegExp(bareDate.source, 'im').test(out)) {
-    out = out.replace(bareDate, (line, name: string, params: string, value: string) =>
-      /;VALUE=/i.test(params) ? line : `${name}${params};VALUE=DATE:${value}`,
-    );
-  }
-  return out;
+  return repairAll(
+    out,
+    new RegExp(bareDate.source, 'im'),
+    bareDate,
+    (line, name, params, value) =>
+      /;VALUE=/i.test(params ?? '') ? (line ?? '') : `${name}${params};VALUE=DATE:${value}`,
+    'DATE values without VALUE=DATE',
+    warnings,
+  );
 }
 
 /**
@@ -71,7 +74,9 @@ function repairAll(
     return repaired;
   });
   if (count > 0)
-    warnings.push(`${what} repaired (${count} line${count === 1 ? '' : 's'}, first at line ${lineAt(text, first)})`);
+    warnings.push(
+      `${what} repaired (${count.toLocaleString('en-US')} line${count === 1 ? '' : 's'}, first at line ${lineAt(text, first)})`,
+    );
   return out;
 }
 
