@@ -14,6 +14,9 @@ const OPTIONS = {
   topics: [],
 };
 
+const jsonFeed = (items: Record<string, string>[]) =>
+  JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Talks', items });
+
 async function titlesOf(text: string): Promise<string[]> {
   const parsed = await parseSourceBytes(new TextEncoder().encode(text), null, OPTIONS);
   return [...parsed.records].map((r) => r.title);
@@ -38,26 +41,18 @@ describe('plain-text titles keep every word through ingest', () => {
   });
 
   it('character references in a JSON Feed title are decoded, its "<" kept', async () => {
-    const feed = JSON.stringify({
-      version: 'https://jsonfeed.org/version/1.1',
-      title: 'Talks',
-      items: [
-        { id: 'w', title: WORDPRESS, content_text: 'Thursday 14 January 2027, 19:00' },
-        { id: 's', title: TITLE, content_text: 'Thursday 14 January 2027, 19:00' },
-      ],
-    });
+    const feed = jsonFeed([
+      { id: 'w', title: WORDPRESS, content_text: 'Thursday 14 January 2027, 19:00' },
+      { id: 's', title: TITLE, content_text: 'Thursday 14 January 2027, 19:00' },
+    ]);
     expect(await titlesOf(feed)).toEqual([DECODED, TITLE]);
   });
 
   it('a JSON Feed title and content_text are plain text; content_html is still read as HTML', async () => {
-    const feed = JSON.stringify({
-      version: 'https://jsonfeed.org/version/1.1',
-      title: 'Talks',
-      items: [
-        { id: 'a', title: TITLE, content_text: 'On <template> & <slot>, Thursday 14 January 2027, 19:00' },
-        { id: 'b', title: 'HTML body', content_html: '<p>On <b>slots</b>, Thursday 14 January 2027</p>' },
-      ],
-    });
+    const feed = jsonFeed([
+      { id: 'a', title: TITLE, content_text: 'On <template> & <slot>, Thursday 14 January 2027, 19:00' },
+      { id: 'b', title: 'HTML body', content_html: '<p>On <b>slots</b>, Thursday 14 January 2027</p>' },
+    ]);
     const parsed = await parseSourceBytes(new TextEncoder().encode(feed), null, OPTIONS);
     const [a, b] = [...parsed.records];
     expect(a?.title).toBe(TITLE);
