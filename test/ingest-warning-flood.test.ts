@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseSourceBytes } from '../src/ingest/parse-source.ts';
 import { ingestSource } from '../src/usecases/ingest-sources.ts';
 import { calendar } from './support/calendars.ts';
 import { depsFor, tempStore } from './support/store.ts';
@@ -49,5 +50,28 @@ describe('warnings of a large export are grouped by kind, notes about the file f
     } finally {
       await db.cleanup();
     }
+  });
+
+  it('a JSON Feed whose 300 items carry the same unreadable event start says so once', async () => {
+    const feed = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Talks',
+      items: Array.from({ length: 300 }, (_, i) => ({
+        id: `talk-${i + 1}`,
+        title: `Talk ${i + 1}`,
+        content_text: 'Thursday 14 January 2027, 19:00',
+        _event: { starts_at: 'to be announced' },
+      })),
+    });
+    const parsed = await parseSourceBytes(new TextEncoder().encode(feed), null, {
+      window: WINDOW,
+      nowMs: Date.parse('2026-11-27'),
+      kind: null,
+      topics: [],
+    });
+    expect([...parsed.records]).toHaveLength(300);
+    expect(parsed.warnings).toEqual([
+      '300 items: unreadable event start "to be announced" ignored (first: "talk-1", "talk-2", "talk-3", …)',
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import Parser from 'rss-parser';
 import { SourceError } from '../../core/errors.ts';
 import type { EventRecord } from '../../core/event.ts';
 import { errorReason, excerpt } from '../excerpt.ts';
+import { groupWarnings } from '../group-warnings.ts';
 import type { ParsedSource, ParseOptions } from '../parsed-source.ts';
 import { cleanText } from '../text.ts';
 import { type FeedItem, feedItemToRecord, itemLabel, publishedMs, reportUnreadableDates, textOf } from './feed-item.ts';
@@ -109,7 +110,8 @@ export async function parseFeed(xml: string, options: ParseOptions): Promise<Par
   const ttl = Number(textOf(output.ttl));
   return {
     records,
-    warnings,
+    // One line per kind of item problem, naming the first few items.
+    warnings: groupWarnings(warnings),
     refreshMinutes: Number.isFinite(ttl) && ttl > 0 ? ttl : null,
     title: cleanText(textOf(output.title), 200, { singleLine: true }),
   };
