@@ -39,7 +39,7 @@ describe('the convene binary', () => {
         source: cal,
         status: 'ok',
         error: null,
-        counts: { new: 3, changed: 0, unchanged: 0, cancelled: 0 },
+        counts: { new: 3, changed: 0, unchanged: 0, cancelled: 0, withdrawn: 0 },
       }),
       expect.objectContaining({
         source: missing,

@@ -14,6 +14,9 @@ const OPTIONS = {
   topics: [],
 };
 
+const jsonFeed = (items: Record<string, string>[]) =>
+  JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Talks', items });
+
 async function titlesOf(text: string): Promise<string[]> {
   const parsed = await parseSourceBytes(new TextEncoder().encode(text), null, OPTIONS);
   return [...parsed.records].map((r) => r.title);
@@ -24,15 +27,32 @@ describe('plain-text titles keep every word through ingest', () => {
     expect(await titlesOf(calendar(vevent('t1', '20270120T180000Z', TITLE)))).toEqual([TITLE]);
   });
 
+  const WORDPRESS = 'Women&#8217;s Tech Night &#8211; Rock &amp; Roll';
+  const DECODED = 'Women’s Tech Night – Rock & Roll';
+
+  it('character references in a SUMMARY are decoded, its "<" kept', async () => {
+    const titles = await titlesOf(
+      calendar(
+        vevent('t2', '20270120T180000Z', WORDPRESS),
+        vevent('t3', '20270121T180000Z', 'The &lt;script&gt; element <b>stays</b> AT&T'),
+      ),
+    );
+    expect(titles).toEqual([DECODED, 'The <script> element <b>stays</b> AT&T']);
+  });
+
+  it('character references in a JSON Feed title are decoded, its "<" kept', async () => {
+    const feed = jsonFeed([
+      { id: 'w', title: WORDPRESS, content_text: 'Thursday 14 January 2027, 19:00' },
+      { id: 's', title: TITLE, content_text: 'Thursday 14 January 2027, 19:00' },
+    ]);
+    expect(await titlesOf(feed)).toEqual([DECODED, TITLE]);
+  });
+
   it('a JSON Feed title and content_text are plain text; content_html is still read as HTML', async () => {
-    const feed = JSON.stringify({
-      version: 'https://jsonfeed.org/version/1.1',
-      title: 'Talks',
-      items: [
-        { id: 'a', title: TITLE, content_text: 'On <template> & <slot>, Thursday 14 January 2027, 19:00' },
-        { id: 'b', title: 'HTML body', content_html: '<p>On <b>slots</b>, Thursday 14 January 2027</p>' },
-      ],
-    });
+    const feed = jsonFeed([
+      { id: 'a', title: TITLE, content_text: 'On <template> & <slot>, Thursday 14 January 2027, 19:00' },
+      { id: 'b', title: 'HTML body', content_html: '<p>On <b>slots</b>, Thursday 14 January 2027</p>' },
+    ]);
     const parsed = await parseSourceBytes(new TextEncoder().encode(feed), null, OPTIONS);
     const [a, b] = [...parsed.records];
     expect(a?.title).toBe(TITLE);
@@ -99,8 +119,8 @@ describe('feed items: rolled out of the feed or withdrawn by the source', () => 
         expect(['ok', 'unchanged']).toContain(report.status);
       };
       await ingest([1, 2, 3, 4]);
-      // Session 1 scrolls out as 5 arrives; session 3 is taken down while 2 and 4 stay.
-      await ingest([2, 4, 5]);
+      // Session 1 scrolls out as 5 and 6 arrive; session 3 is taken down while 2 and 4 stay.
+      await ingest([2, 4, 5, 6]);
       const all = await db.store.listEvents({ ...OPTIONS.window, includeUndated: true, includeCancelled: true });
       const status = Object.fromEntries(all.map((e) => [e.uid, e.status]));
       expect(status).toEqual({
@@ -109,11 +129,12 @@ describe('feed items: rolled out of the feed or withdrawn by the source', () => 
         'session-3': 'withdrawn',
         'session-4': 'confirmed',
         'session-5': 'confirmed',
+        'session-6': 'confirmed',
       });
       const live = await db.store.listEvents({ ...OPTIONS.window, includeUndated: true, includeCancelled: false });
       expect(live.map((e) => e.uid)).not.toContain('session-3');
       // Put back by the source, it is live again.
-      await ingest([2, 3, 4, 5]);
+      await ingest([2, 3, 4, 5, 6]);
       const again = await db.store.listEvents({ ...OPTIONS.window, includeUndated: true, includeCancelled: false });
       expect(again.map((e) => e.uid)).toContain('session-3');
       // A recap posted late about an earlier evening: once that evening is before the window the parser

@@ -45,7 +45,7 @@ describe('one clean event store', () => {
       ),
     );
     const report = await ingestSource(depsFor(db.store, NOW), { location }, RUN);
-    expect(report.counts).toEqual({ new: 0, changed: 1, unchanged: 1, cancelled: 1 });
+    expect(report.counts).toEqual({ new: 0, changed: 1, unchanged: 1, cancelled: 1, withdrawn: 0 });
     const events = await db.store.listEvents(EVERYTHING);
     expect(events.find((e) => e.uid === 'c@test')?.status).toBe('cancelled');
     expect(events.find((e) => e.uid === 'a@test')?.title).toBe('Rust Berlin meetup (new venue)');

@@ -64,7 +64,7 @@ describe('the SQLite store writes a source atomically', () => {
       }));
     await db.store.saveIngest(source.id, series('Study group'), success(), matchDuplicate);
     const counts = await db.store.saveIngest(source.id, series('Study group (new room)'), success(), matchDuplicate);
-    expect(counts).toEqual({ new: 0, changed: 3, unchanged: 0, cancelled: 0 });
+    expect(counts).toEqual({ new: 0, changed: 3, unchanged: 0, cancelled: 0, withdrawn: 0 });
     const events = await db.store.listEvents({
       fromMs: 0,
       toMs: Date.parse('2030-01-01'),

@@ -14,6 +14,8 @@ export interface IngestCounts {
   changed: number;
   unchanged: number;
   cancelled: number;
+  /** Feed items the source took down while they were still inside its window. */
+  withdrawn: number;
 }
 
 /** What the matcher sees of an event another source already stored on the same or a neighbouring day. */
@@ -43,7 +45,7 @@ export interface IngestSuccess extends SourceSchedule {
   window: TimeWindow;
   /** Calendars and conference lists list everything they still hold; RSS keeps a rolling window of posts. */
   cancelVanished: boolean;
-  /** Feeds: an item gone while newer than the oldest item still listed was withdrawn by its source. */
+  /** Feeds: an item gone while newer than the items listed in both runs was withdrawn (store/withdrawn-items.ts). */
   withdrawVanished: boolean;
   format: SourceFormat;
   title: string | null;

@@ -1,4 +1,5 @@
 import { decodeUtf32, type Sniffed, sniffUnicode } from './unicode-sniff.ts';
+import { c1AsWindows1252 } from './windows-1252.ts';
 
 /** Bytes to text, honouring the charset the way feed readers do: HTTP header, then BOM, then the XML declaration. */
 export interface DecodedText {
@@ -55,9 +56,12 @@ function decodeWide(bytes: Uint8Array, sniffed: Sniffed & { encoding: string }, 
   const warnings: string[] = [];
   const family = sniffed.encoding.slice(0, 6);
   const name = sniffed.encoding.toUpperCase();
-  if (label && !label.toLowerCase().replace('_', '-').startsWith(family))
-    warnings.push(`declared ${label.slice(0, 40)} but the content is ${name}; read as ${name}`);
-  else if (!sniffed.bom) warnings.push(`no byte-order mark; read as ${name} by its byte pattern`);
+  const named = label?.toLowerCase().replace('_', '-') ?? null;
+  if (named && !named.startsWith(family))
+    warnings.push(`declared ${label!.slice(0, 40)} but the content is ${name}; read as ${name}`);
+  // A label that names the byte order (UTF-16LE) needs no mark (XML 1.0 appendix F, RFC 2781 3.3).
+  else if (!sniffed.bom && named !== sniffed.encoding)
+    warnings.push(`no byte-order mark; read as ${name} by its byte pattern`);
   let text: string;
   if (family === 'utf-32') {
     const decoded = decodeUtf32(bytes, sniffed.encoding === 'utf-32le');
@@ -77,20 +81,27 @@ function decodeWide(bytes: Uint8Array, sniffed: Sniffed & { encoding: string }, 
 export function decodeBytes(bytes: Uint8Array, contentType: string | null): DecodedText {
   const sniffed = sniffUnicode(bytes);
   if (sniffed && sniffed.encoding !== 'utf-8')
-    return withC1Warning(decodeWide(bytes, sniffed, charsetOf(contentType) ?? declaredEncoding(bytes, sniffed)));
-  return withC1Warning(decodeNarrow(bytes, contentType));
+    return withC1Repaired(decodeWide(bytes, sniffed, charsetOf(contentType) ?? declaredEncoding(bytes, sniffed)), null);
+  return withC1Repaired(decodeNarrow(bytes, contentType), charsetOf(contentType) ?? declaredEncoding(bytes));
 }
 
-// C1 control characters are never meant in feeds or calendars: they are Windows-1252 punctuation that
-// went through a Latin-1 decoder somewhere upstream, and cleanText reads them back as such.
-function withC1Warning(decoded: DecodedText): DecodedText {
-  const c1 = decoded.text.match(/[\u0080-\u009F]/g);
-  if (c1)
-    decoded.warnings.push(
-      `${c1.length} C1 control character${c1.length === 1 ? '' : 's'} read as Windows-1252 punctuation`,
-    );
-  return decoded;
+/**
+ * C1 control characters are never meant in feeds or calendars. Declared windows-1252 (or read as it
+ * after failing UTF-8), they are its punctuation, decoded as C1 by Node: mapped without a word. Anywhere
+ * else (UTF-8 or UTF-16 text, a Latin-1 label) they are windows-1252 punctuation that went through a
+ * Latin-1 decoder upstream: mapped too, and reported.
+ */
+function withC1Repaired(decoded: DecodedText, label: string | null): DecodedText {
+  const { text, count } = c1AsWindows1252(decoded.text);
+  if (count === 0) return decoded;
+  const declared = label !== null && /^(windows-|x-cp|cp)1252$/i.test(label.trim());
+  const fellBack = decoded.warnings.includes(NOT_UTF8);
+  if (!(decoded.encoding === 'windows-1252' && (declared || fellBack)))
+    decoded.warnings.push(`${count} C1 control character${count === 1 ? '' : 's'} read as Windows-1252 punctuation`);
+  return { ...decoded, text };
 }
+
+const NOT_UTF8 = 'not valid UTF-8; read as windows-1252';
 
 function decodeNarrow(bytes: Uint8Array, contentType: string | null): DecodedText {
   const warnings: string[] = [];
@@ -126,7 +137,7 @@ function decodeNarrow(bytes: Uint8Array, contentType: string | null): DecodedTex
     if (encoding === 'utf-8') {
       text = new TextDecoder('windows-1252').decode(bytes);
       encoding = 'windows-1252';
-      warnings.push('not valid UTF-8; read as windows-1252');
+      warnings.push(NOT_UTF8);
     } else {
       text = (decoder ?? new TextDecoder()).decode(bytes);
       warnings.push(`invalid ${encoding} bytes replaced`);

@@ -1,8 +1,9 @@
-import { decodeHTML } from 'entities';
+import { decodeHTML, decodeHTMLStrict } from 'entities';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-// C0 controls but tab and newline: NUL stops SQL length() and LIKE, the rest are never meant.
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
+// C0 controls but tab and newline: NUL stops SQL length() and LIKE, the rest are never meant. C1
+// controls meant as windows-1252 punctuation were mapped when the bytes were decoded (decode.ts).
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 function looksLikeHtml(text: string): boolean {
   return /<\/?[a-z][a-z0-9]*[\s/>]|&[a-z]+;|&#\d+;/i.test(text);
@@ -19,18 +20,11 @@ export function stripMarkup(text: string): string {
   return decodeHTML(withoutBlocks);
 }
 
-// What windows-1252 puts at 0x80-0x9F. Text that carries these code points as C1 controls was decoded
-// as Latin-1 somewhere upstream ("demoronize", as feedparser calls it), and Node 20's own TextDecoder
-// does exactly that for windows-1252, so the table is written out rather than asked of it.
-const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
-
-function demoronize(text: string): string {
-  return text.replace(/[\u0080-\u009F]/g, (ch) => WINDOWS_1252_C1[ch.charCodeAt(0) - 0x80] ?? '');
-}
-
 /**
  * `plain`: the format defines the field as plain text (iCalendar TEXT, JSON Feed `title` and
- * `content_text`), so "<" and "&" are characters of the text, kept as written and escaped on output.
+ * `content_text`), so "<" is a character of the text, kept and escaped on output. Producers still
+ * write HTML character references there (WordPress titles carry `&#8217;`), so complete references
+ * (with their semicolon) are decoded; a bare "&" stays.
  */
 export function cleanText(
   raw: string | null | undefined,
@@ -38,7 +32,7 @@ export function cleanText(
   { singleLine = false, plain = false } = {},
 ): string | null {
   if (raw === null || raw === undefined) return null;
-  let text = demoronize(plain ? String(raw) : stripMarkup(String(raw)))
+  let text = (plain ? decodeHTMLStrict(String(raw)) : stripMarkup(String(raw)))
     .replace(LONE_SURROGATE, '\uFFFD')
     .replace(CONTROL, '');
   text = singleLine ? text.replace(/\s+/g, ' ') : text.replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n');

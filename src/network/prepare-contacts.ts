@@ -87,6 +87,9 @@ export function prepareContacts(
   const prepared: PreparedContact[] = [];
   for (const { contact } of order.flat()) {
     const fields = new Set(contact.fields.map((f) => lexicon.fieldOf(f)));
+    // A contact imported from a vCard keeps its NOTE as written, licence text included, and nothing
+    // records where a contact came from; the filter drops only licence formulas, which a note written
+    // in the profile by hand does not hold.
     const words = [contact.org, contact.title, personalNote(contact.notes), ...contact.communities]
       .filter(Boolean)
       .join(' \n ');

@@ -1,6 +1,8 @@
 import ICAL from 'ical.js';
 import type { Lexicon } from '../core/lexicon.ts';
 import type { Contact } from '../core/profile.ts';
+import { errorReason, excerpt } from '../ingest/excerpt.ts';
+import { newlinesBetween } from '../ingest/line-count.ts';
 import { personalNote } from './personal-note.ts';
 import { type ContentLine, contentLines } from './vcard-lines.ts';
 import { repairVcard } from './vcard-repair.ts';
@@ -85,17 +87,13 @@ function cardToContact(props: JCardProperty[], lexicon: Lexicon): Contact | null
 
 function cardLabel(card: string, index: number): string {
   const fn = /^FN[^:\r\n]*:(.*)$/im.exec(card)?.[1]?.trim();
-  return fn ? `card ${index + 1} (${fn.slice(0, 60)})` : `card ${index + 1}`;
+  return fn ? `card ${index + 1} (${excerpt(fn, 60)})` : `card ${index + 1}`;
 }
 
 function parseCard(lines: ContentLine[]): JCardProperty[] {
   const card = repairVcard(lines.map((l) => l.text).join('\r\n')).replaceAll('\\\\', ESCAPED_BACKSLASH);
   const parsed = ICAL.parse(`${card}\r\n`) as unknown as [string, JCardProperty[]];
   return parsed[1] ?? [];
-}
-
-function errorText(error: unknown): string {
-  return (error instanceof Error ? error.message : 'unreadable').replace(/\s+/g, ' ').slice(0, 80);
 }
 
 /**
@@ -120,7 +118,7 @@ function readCard(lines: ContentLine[], label: string, warnings: string[]): JCar
         props.push(...parseCard(alone).filter((p) => p[0] !== 'version'));
       } catch (error) {
         const name = (/^[A-Za-z0-9.-]+/.exec(line.text)?.[0] ?? '?').slice(0, 40);
-        warnings.push(`${label}, line ${line.line}: unreadable ${name} line dropped (${errorText(error)})`);
+        warnings.push(`${label}, line ${line.line}: unreadable ${name} line dropped (${errorReason(error)})`);
       }
     }
     return props;
@@ -142,7 +140,7 @@ export function readVcards(input: string, lexicon: Lexicon): { contacts: Contact
   let line = 1;
   let scanned = 0;
   cards.forEach((match, index) => {
-    line += countLines(textIn, scanned, match.index);
+    line += newlinesBetween(textIn, scanned, match.index);
     scanned = match.index;
     const card = match[0];
     const label = cardLabel(card, index);
@@ -152,10 +150,4 @@ export function readVcards(input: string, lexicon: Lexicon): { contacts: Contact
     else warnings.push(`skipped ${label}: no name`);
   });
   return { contacts, warnings };
-}
-
-function countLines(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++;
-  return count;
 }

@@ -22,7 +22,7 @@ export function describe(report: SourceReport, label = report.name ?? report.sou
   if (report.status === 'error') return `${label}: error ${report.error?.kind}: ${report.error?.message}`;
   if (report.status === 'skipped') return `${label}: skipped (${report.warnings[0] ?? ''})`;
   const c = report.counts;
-  const counts = `${c.new} new, ${c.changed} changed, ${c.unchanged} unchanged, ${c.cancelled} cancelled`;
+  const counts = `${c.new} new, ${c.changed} changed, ${c.unchanged} unchanged, ${c.cancelled} cancelled${c.withdrawn > 0 ? `, ${c.withdrawn} withdrawn` : ''}`;
   return `${label}: ${report.status} (${counts})${report.outsideWindow ? `; ${outsideText(report.outsideWindow)}` : ''}`;
 }
 

@@ -31,6 +31,8 @@ export interface OccurrenceRow {
   event_id: string;
   start_ms: number | null;
   published_ms: number | null;
+  /** 1 when the latest successful run of its source listed it (kept for feeds). */
+  listed: number;
   status: string;
   record: string;
   content_hash: string;

@@ -25,6 +25,7 @@ import { placeKey } from '../ingest/dedupe.ts';
 import { migrationsDir } from './migrations-dir.ts';
 import { createRecordSplitter, joinRecord } from './record-split.ts';
 import { type OccurrenceRow, rowToSource, type SourceRow, toStoredEvents } from './rows.ts';
+import { withdrawnItems } from './withdrawn-items.ts';
 
 const DEFAULT_REFRESH_MINUTES = 360;
 
@@ -83,8 +84,10 @@ export function openSqliteStore(path: string): EventStore {
     "SELECT source_id, COUNT(*) AS n FROM occurrences WHERE status = 'confirmed' GROUP BY source_id",
   );
   const existingOfSource = db.prepare(
-    'SELECT id, event_id, content_hash, status, start_ms, published_ms FROM occurrences WHERE source_id = ?',
+    'SELECT id, event_id, content_hash, status, start_ms, published_ms, listed FROM occurrences WHERE source_id = ?',
   );
+  const unlistAll = db.prepare('UPDATE occurrences SET listed = 0 WHERE source_id = ? AND listed = 1');
+  const markListed = db.prepare('UPDATE occurrences SET listed = 1, published_ms = ? WHERE id = ?');
   const candidatesInDays = db.prepare(
     'SELECT event_id, uid, start, all_day, title, url_key, place, online FROM occurrences WHERE start_ms >= ? AND start_ms < ? AND source_id <> ?',
   );
@@ -130,24 +133,26 @@ export function openSqliteStore(path: string): EventStore {
       outcome: IngestSuccess,
       matcher: DedupeMatcher,
     ): IngestCounts => {
-      const counts: IngestCounts = { new: 0, changed: 0, unchanged: 0, cancelled: 0 };
+      const counts: IngestCounts = { new: 0, changed: 0, unchanged: 0, cancelled: 0, withdrawn: 0 };
       const existing = new Map(
         (
           existingOfSource.all(sourceId) as Pick<
             OccurrenceRow,
-            'id' | 'event_id' | 'content_hash' | 'status' | 'start_ms' | 'published_ms'
+            'id' | 'event_id' | 'content_hash' | 'status' | 'start_ms' | 'published_ms' | 'listed'
           >[]
         ).map((r) => [r.id, r]),
       );
+      if (outcome.withdrawVanished) unlistAll.run(sourceId);
+      // Publication dates as listed now, by occurrence: what the withdraw rule compares.
+      const listedNow = new Map<string, number | null>();
       const candidatesFor = candidateCache(sourceId);
       const split = createRecordSplitter();
       let lastTextId = '';
       const seen = new Set<string>();
-      let oldestPublishedMs = Number.POSITIVE_INFINITY;
       for (const record of records) {
         const publishedMs = record.published ? Date.parse(record.published) : null;
-        if (publishedMs !== null && publishedMs < oldestPublishedMs) oldestPublishedMs = publishedMs;
         const id = stableId(sourceId, record.uid, record.recurrenceId ?? '');
+        if (outcome.withdrawVanished) listedNow.set(id, publishedMs);
         const { occurrenceJson, textId, textJson, urlKey, placeKey: place, contentHash: hash } = split(record);
         if (textId !== lastTextId) {
           insertText.run(textId, textJson);
@@ -200,13 +205,20 @@ export function openSqliteStore(path: string): EventStore {
         }
       }
       if (outcome.withdrawVanished) {
-        for (const [id, row] of existing) {
-          if (seen.has(id) || row.status !== 'confirmed' || row.published_ms === null) continue;
-          // An item dated outside the window is still listed; the parser only left it out of this run.
-          if (row.start_ms !== null && (row.start_ms < outcome.window.fromMs || row.start_ms >= outcome.window.toMs))
-            continue;
-          // Older than every item still listed: it scrolled out of a rolling feed and stays as it was.
-          if (row.published_ms > oldestPublishedMs) withdrawOccurrence.run(outcome.at, id);
+        // Even an unchanged item is stamped: listed in this run, with the date it carries now (a
+        // republished item's, a row stored before publication dates were kept).
+        for (const [id, publishedMs] of listedNow) markListed.run(publishedMs, id);
+        const previous = [...existing.values()]
+          .filter((row) => row.listed === 1 && row.status === 'confirmed')
+          .map((row) => ({ id: row.id, publishedMs: row.published_ms, startMs: row.start_ms }));
+        for (const id of withdrawnItems({
+          previous,
+          current: listedNow,
+          nowMs: Date.parse(outcome.at),
+          window: outcome.window,
+        })) {
+          withdrawOccurrence.run(outcome.at, id);
+          counts.withdrawn++;
         }
       }
       if (counts.changed > 0) dropUnusedTexts.run();
@@ -215,7 +227,7 @@ export function openSqliteStore(path: string): EventStore {
           last_success_at = @at, last_attempt_at = @at, last_error_kind = NULL, last_error_message = NULL,
           warnings = @warnings, location = COALESCE(@moved_to, location) WHERE id = @id`).run({
         id: sourceId,
-        changed: counts.new + counts.changed + counts.cancelled,
+        changed: counts.new + counts.changed + counts.cancelled + counts.withdrawn,
         format: outcome.format,
         title: outcome.title,
         etag: outcome.validators.etag,

@@ -69,7 +69,7 @@ function* markParseErrors<T>(records: Iterable<T>, format: string): Generator<T>
   }
 }
 
-const ZERO: IngestCounts = { new: 0, changed: 0, unchanged: 0, cancelled: 0 };
+const ZERO: IngestCounts = { new: 0, changed: 0, unchanged: 0, cancelled: 0, withdrawn: 0 };
 
 function report(source: Source, status: SourceReport['status'], extra: Partial<SourceReport> = {}): SourceReport {
   return {
@@ -180,7 +180,7 @@ export async function ingestSource(
     if (!(error instanceof StreamedParseError)) throw error;
     return fail(deps, source, startedAt, error.failure, warnings);
   }
-  const changedAnything = counts.new + counts.changed + counts.cancelled > 0;
+  const changedAnything = counts.new + counts.changed + counts.cancelled + counts.withdrawn > 0;
   return report(source, changedAnything || source.lastSuccessAt === null ? 'ok' : 'unchanged', {
     source: outcome.movedPermanentlyTo ?? source.location,
     name: source.name ?? parsed.title,

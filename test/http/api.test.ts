@@ -146,7 +146,7 @@ describe('the HTTP API', () => {
     expect(ingestNow.status).toBe(200);
     expect(await ingestNow.json()).toMatchObject({
       status: 'unchanged',
-      counts: { new: 0, changed: 0, unchanged: 3, cancelled: 0 },
+      counts: { new: 0, changed: 0, unchanged: 3, cancelled: 0, withdrawn: 0 },
     });
 
     expect((await app.request(`/v1/sources/${source.id}`, { method: 'DELETE', headers: admin })).status).toBe(204);

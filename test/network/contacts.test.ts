@@ -64,7 +64,7 @@ describe('vCard import', () => {
     const { contacts, warnings } = readVcards(vcard, defaultLexicon());
     expect(contacts.map((c) => c.name)).toEqual(['Good One', 'Broken Card']);
     expect(warnings).toEqual([
-      expect.stringMatching(/^card 2 \(Broken Card\), line 9: unreadable TEL line dropped/),
+      expect.stringMatching(/^card 2 \("Broken Card"\), line 9: unreadable TEL line dropped/),
       'skipped card 3: no name',
     ]);
   });

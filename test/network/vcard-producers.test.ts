@@ -67,7 +67,9 @@ describe('contact exports of every common producer, photos included', () => {
     const { contacts, warnings } = read(ios.join('\r\n'));
     expect(contacts.map((c) => c.name)).toEqual(['Ada Lovelace', 'Grace Hopper', 'Margaret Hamilton']);
     expect(contacts[0]).toMatchObject({ email: 'ada@example.org', title: 'Rust developer' });
-    expect(warnings).toEqual([expect.stringMatching(/^card 1 \(Ada Lovelace\), line 9: unreadable TEL line dropped/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^card 1 \("Ada Lovelace"\), line 9: unreadable TEL line dropped/),
+    ]);
   });
 
   it('a card without a name is skipped alone and the next cards are imported', () => {

@@ -104,7 +104,13 @@ const ingestNow = createRoute({
             source: z.string(),
             status: z.string(),
             error: z.object({ kind: z.string(), message: z.string() }).nullable(),
-            counts: z.object({ new: z.number(), changed: z.number(), unchanged: z.number(), cancelled: z.number() }),
+            counts: z.object({
+              new: z.number(),
+              changed: z.number(),
+              unchanged: z.number(),
+              cancelled: z.number(),
+              withdrawn: z.number(),
+            }),
             warnings: z.array(z.string()),
             nextCheckAt: z.string().nullable(),
             outsideWindow: z

@@ -1,7 +1,8 @@
 import Parser from 'rss-parser';
 import { SourceError } from '../../core/errors.ts';
 import type { EventRecord } from '../../core/event.ts';
-import { excerpt } from '../excerpt.ts';
+import { errorReason, excerpt } from '../excerpt.ts';
+import { groupWarnings } from '../group-warnings.ts';
 import type { ParsedSource, ParseOptions } from '../parsed-source.ts';
 import { cleanText } from '../text.ts';
 import { type FeedItem, feedItemToRecord, itemLabel, publishedMs, reportUnreadableDates, textOf } from './feed-item.ts';
@@ -48,7 +49,9 @@ function toFeedItem(raw: Record<string, unknown>, unreadableDates: string[]): Fe
 /** Element prefixes used without an `xmlns:prefix` declaration (XML Namespaces 1.0 section 5: not well-formed). */
 function undeclaredPrefixes(xml: string): string[] {
   const declared = new Set(['xml', 'xmlns', ...[...xml.matchAll(/\bxmlns:([\w.-]+)\s*=/g)].map((m) => m[1]!)]);
-  const used = new Set([...xml.matchAll(/<\/?([A-Za-z_][\w.-]*):[A-Za-z_]/g)].map((m) => m[1]!));
+  // Text inside CDATA sections and comments is not markup (MS Word pastes <o:p> into descriptions).
+  const markup = xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g, '');
+  const used = new Set([...markup.matchAll(/<\/?([A-Za-z_][\w.-]*):[A-Za-z_]/g)].map((m) => m[1]!));
   return [...used].filter((prefix) => !declared.has(prefix)).slice(0, 5);
 }
 
@@ -60,10 +63,6 @@ function closeTruncatedEndTag(xml: string, warnings: string[]): string {
   return `${trimmed}>`;
 }
 
-function shortReason(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 80);
-}
-
 export async function parseFeed(xml: string, options: ParseOptions): Promise<ParsedSource> {
   const warnings: string[] = [];
   const { xml: repairedEntities, repairs } = repairXmlEntities(xml);
@@ -72,12 +71,12 @@ export async function parseFeed(xml: string, options: ParseOptions): Promise<Par
   const repaired = closeTruncatedEndTag(repairedEntities, warnings).replace(
     /<rss(?![^>]*\bversion=)([^>]*)>/,
     (_, attrs: string) => {
-      warnings.push('<rss> without version read as RSS 2.0');
+      warnings.push('rss element without version read as RSS 2.0');
       return `<rss version="2.0"${attrs}>`;
     },
   );
   if (/<rss\b/i.test(repaired) && !/<channel\b/i.test(repaired)) {
-    warnings.push('an RSS document with no <channel>: nothing to read');
+    warnings.push('an RSS document with no channel element: nothing to read');
     return { records: [], warnings, refreshMinutes: null, title: null };
   }
   let output: { items?: unknown[]; title?: unknown; ttl?: unknown };
@@ -90,7 +89,7 @@ export async function parseFeed(xml: string, options: ParseOptions): Promise<Par
       ttl?: unknown;
     };
   } catch (error) {
-    throw new SourceError('parse', `not valid RSS or Atom (${shortReason(error)})`);
+    throw new SourceError('parse', `not valid RSS or Atom (${errorReason(error)})`);
   }
   const rawItems = (output.items ?? []) as Record<string, unknown>[];
   if (rawItems.length === 0) warnings.push('the feed holds no items');
@@ -111,7 +110,8 @@ export async function parseFeed(xml: string, options: ParseOptions): Promise<Par
   const ttl = Number(textOf(output.ttl));
   return {
     records,
-    warnings,
+    // One line per kind of item problem, naming the first few items.
+    warnings: groupWarnings(warnings),
     refreshMinutes: Number.isFinite(ttl) && ttl > 0 ? ttl : null,
     title: cleanText(textOf(output.title), 200, { singleLine: true }),
   };

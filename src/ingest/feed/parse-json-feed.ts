@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SourceError } from '../../core/errors.ts';
 import type { EventRecord } from '../../core/event.ts';
+import { groupWarnings } from '../group-warnings.ts';
 import { parseSourceJson } from '../parse-json.ts';
 import type { ParsedSource, ParseOptions } from '../parsed-source.ts';
 import { cleanText } from '../text.ts';
@@ -77,7 +78,8 @@ export function parseJsonFeed(text: string, options: ParseOptions): ParsedSource
   reportUnreadableDates(unreadableDates, warnings);
   return {
     records,
-    warnings,
+    // One line per kind of item problem, naming the first few items.
+    warnings: groupWarnings(warnings),
     refreshMinutes: null,
     title: cleanText(parsed.data.title ?? null, 200, { singleLine: true }),
   };

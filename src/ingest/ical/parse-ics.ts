@@ -3,6 +3,7 @@ import { type EventRecord, TEXT_LIMITS } from '../../core/event.ts';
 import { stableId } from '../../core/stable-id.ts';
 import { inferKind, inferOnline } from '../classify.ts';
 import { eventLabel } from '../excerpt.ts';
+import { groupWarnings } from '../group-warnings.ts';
 import type { ParsedSource, ParseOptions } from '../parsed-source.ts';
 import { cleanText, cleanUrl } from '../text.ts';
 import { type ExpandContext, expandGroup, type Occurrence } from './expand.ts';
@@ -175,10 +176,11 @@ function* occurrenceRecords(
       };
     }
   }
-  warnings.push(...notes.zoneNotes);
   const floating = [...notes.floating];
   if (floating.length > 0)
     warnings.push(
       `${floating.length} event${floating.length === 1 ? '' : 's'} with floating times (no TZID, no X-WR-TIMEZONE) read as UTC, first ${eventLabel(floating[0]!)}`,
     );
+  // Notes about the file's zones first, then the rest, each kind of per-event problem once.
+  warnings.splice(0, warnings.length, ...notes.zoneNotes, ...groupWarnings(warnings));
 }

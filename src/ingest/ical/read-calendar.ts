@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { SourceError } from '../../core/errors.ts';
-import { excerpt } from '../excerpt.ts';
+import { errorReason, excerpt } from '../excerpt.ts';
+import { lineAt, newlinesBetween } from '../line-count.ts';
 import type { JCalProperty } from './values.ts';
 
 type JCalComponent = [string, JCalProperty[], JCalComponent[]];
@@ -37,18 +38,15 @@ function tidy(text: string, warnings: string[]): string {
   // Google and Apple wrote DATE values without VALUE=DATE; ical.js then rejects the whole file.
   const bareDate =
     /^(DTSTART|DTEND|DUE|RECURRENCE-ID|EXDATE|RDATE)((?:;[^:\r\n]*)?):(\d{8}(?:,\d{8})*)[ \t]*(?=\r?$)/gim;
-  if (new RegExp(bareDate.source, 'im').test(out)) {
-    out = out.replace(bareDate, (line, name: string, params: string, value: string) =>
-      /;VALUE=/i.test(params) ? line : `${name}${params};VALUE=DATE:${value}`,
-    );
-  }
-  return out;
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+  return repairAll(
+    out,
+    new RegExp(bareDate.source, 'im'),
+    bareDate,
+    (line, name, params, value) =>
+      /;VALUE=/i.test(params ?? '') ? (line ?? '') : `${name}${params};VALUE=DATE:${value}`,
+    'DATE values without VALUE=DATE',
+    warnings,
+  );
 }
 
 /**
@@ -76,7 +74,9 @@ function repairAll(
     return repaired;
   });
   if (count > 0)
-    warnings.push(`${what} repaired (${count} line${count === 1 ? '' : 's'}, first at line ${lineAt(text, first)})`);
+    warnings.push(
+      `${what} repaired (${count.toLocaleString('en-US')} line${count === 1 ? '' : 's'}, first at line ${lineAt(text, first)})`,
+    );
   return out;
 }
 
@@ -174,7 +174,7 @@ function salvage(text: string, parts: CalendarParts, reason: string): void {
       if (block.kind === 'vevent' && withoutRules.length < block.lines.length) {
         try {
           parseBlock(withoutRules);
-          parts.warnings.push(`event ${label}: unreadable RRULE (${shortReason(error)}) ignored; only DTSTART is read`);
+          parts.warnings.push(`event ${label}: unreadable RRULE (${errorReason(error)}) ignored; only DTSTART is read`);
           continue;
         } catch {
           // Broken beyond its rule: skipped below.
@@ -189,22 +189,13 @@ function salvage(text: string, parts: CalendarParts, reason: string): void {
   parts.warnings.push(`calendar did not parse as a whole (${reason}); read it event by event`);
 }
 
-/** ical.js's reason without the input it quotes: an error stored on a source never echoes the fetched body. */
-function shortReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message
-    .replace(/"[^"]{4,}"/g, '"…"')
-    .replace(/\s+/g, ' ')
-    .slice(0, 80);
-}
-
 /** The line each BEGIN:VEVENT of the file is on, in order (tidying keeps them all, so ordinals match). */
 function veventBeginLines(text: string): number[] {
   const lines: number[] = [];
   let line = 1;
   let scanned = 0;
   for (const match of text.matchAll(/^BEGIN:VEVENT[ \t]*\r?$/gim)) {
-    line += lineAt(text.slice(scanned, match.index), match.index - scanned) - 1;
+    line += newlinesBetween(text, scanned, match.index);
     scanned = match.index;
     lines.push(line);
   }
@@ -231,7 +222,7 @@ export function readCalendar(text: string): CalendarParts {
   try {
     parsed = ICAL.parse(tidied);
   } catch (error) {
-    salvage(tidied, parts, shortReason(error));
+    salvage(tidied, parts, errorReason(error));
   }
   if (parsed !== undefined) {
     const calendars = (Array.isArray(parsed) && typeof parsed[0] === 'string' ? [parsed] : parsed) as JCalComponent[];

@@ -1,4 +1,5 @@
 import type ICAL from 'ical.js';
+import { excerpt } from '../excerpt.ts';
 
 type JCal = [string, [string, Record<string, unknown>, string, ...unknown[]][], JCal[]];
 
@@ -16,7 +17,7 @@ function offsetProblem(name: string, raw: unknown): string | null {
   const match = OFFSET.exec(raw);
   // RFC 5545 3.3.14: "-0000" is not allowed; offsets beyond a day are not offsets.
   if (!match || Number(match[2]) > 23 || Number(match[3]) > 59 || Number(match[4] ?? 0) > 59)
-    return `invalid ${name.toUpperCase()} ${raw.slice(0, 12)}`;
+    return `invalid ${name.toUpperCase()} ${excerpt(raw, 12)}`;
   if (match[1] === '-' && /^-00:00(:00)?$/.test(raw)) return `invalid ${name.toUpperCase()} -0000 (RFC 5545 3.3.14)`;
   return null;
 }
