@@ -12,7 +12,7 @@ import { defaultLexicon } from '../../src/core/lexicon.ts';
 import { DEFAULT_WEIGHTS } from '../../src/core/ranking.ts';
 import { parseConferenceList } from '../../src/ingest/conference/parse-conference-list.ts';
 import { buildIndex } from '../../src/score/bm25-index.ts';
-import { type FieldEvidence, requireEvidence } from '../../src/score/evidence.ts';
+import { requireEvidence } from '../../src/score/evidence.ts';
 import { interestQuery } from '../../src/score/interest-query.ts';
 import { learnedWeight } from '../../src/score/learned-signal.ts';
 import { interestWeight } from '../../src/score/reasons.ts';
@@ -123,13 +123,9 @@ const lunrIndex = lunr(function () {
   this.field('body');
   for (const [i, d] of list.entries()) this.add({ i: String(i), title: d.title, body: d.body });
 });
-/** Each conference as its own combination of fields (see FieldEvidence), those the model ties to the field marked. */
-function evidenceFor(field: string, strength: (i: number) => number): FieldEvidence {
-  return {
-    setOf: Uint32Array.from(list.keys()),
-    setHasField: Uint8Array.from(docFields, (fields) => (fields.has(field) ? 1 : 0)),
-    guessed: Uint8Array.from(list.keys(), (i) => (strength(i) > 0 ? 1 : 0)),
-  };
+/** 1 for each conference that names the field in its text, or that the model ties to the field. */
+function evidenceFor(field: string, strength: (i: number) => number): Uint8Array {
+  return Uint8Array.from(list.keys(), (i) => (docFields[i]!.has(field) || strength(i) > 0 ? 1 : 0));
 }
 const historyCount = (topic: string) => history.filter((d) => d.labels.has(topic)).length;
 const best = (weights: number[]) =>

@@ -10,15 +10,19 @@ const STOPWORDS = new Set(
 const stemCache = new Map<string, string>();
 
 function stem(word: string): string {
+  // Terms with symbols or digits (c++, c#, .net, node.js, #42) are names, not English words: kept as they
+  // are and out of the cache, which numbers and addresses would otherwise fill and flush.
+  if (!LETTERS_ONLY.test(word)) return word;
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
-    // Terms with symbols (c++, c#, .net, node.js) are names, not English words.
-    stemmed = /^[a-z]+$/.test(word) ? PorterStemmer.stem(word) : word;
+    stemmed = PorterStemmer.stem(word);
     if (stemCache.size > 200_000) stemCache.clear();
     stemCache.set(word, stemmed);
   }
   return stemmed;
 }
+
+const LETTERS_ONLY = /^[a-z]+$/;
 
 /**
  * Text to index terms: the lexicon's tokens, stopwords out, Porter stems ("meetups" and "meetup"
@@ -27,18 +31,37 @@ function stem(word: string): string {
 export function analyze(text: string): string[] {
   const out: string[] = [];
   for (const token of tokens(text)) if (!STOPWORDS.has(token)) out.push(stem(token));
-  if (/[a-z0-9][A-Z]|[A-Z]{2}[a-z]/.test(text)) {
+  // Splitting the glued words alone spares a second pass over a long description.
+  const glued = gluedWords(text);
+  if (glued) {
     const whole = new Set(out);
-    for (const token of tokens(gluedWordsApart(text)))
+    for (const token of tokens(gluedWordsApart(glued)))
       if (!STOPWORDS.has(token) && !whole.has(stem(token))) out.push(stem(token));
   }
   return out;
 }
 
+const GLUE = /[a-z0-9][A-Z]|[A-Z]{2}[a-z]/;
+
+/** The words of a text that glue words together ("RustFest"), or null: only they have parts to add. */
+function gluedWords(text: string): string | null {
+  return GLUE.test(text)
+    ? text
+        .split(/\s+/)
+        .filter((word) => GLUE.test(word))
+        .join(' ')
+    : null;
+}
+
 /** Like analyze, each term with the word it came from ("secur" from "security"), to quote the word back. */
 export function analyzeQuoted(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const source of [text, gluedWordsApart(text)])
-    for (const token of tokens(source)) if (!STOPWORDS.has(token) && !out.has(stem(token))) out.set(stem(token), token);
+  const glued = gluedWords(text);
+  for (const source of glued ? [text, gluedWordsApart(glued)] : [text])
+    for (const token of tokens(source)) {
+      if (STOPWORDS.has(token)) continue;
+      const term = stem(token);
+      if (!out.has(term)) out.set(term, token);
+    }
   return out;
 }

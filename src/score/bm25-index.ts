@@ -150,11 +150,15 @@ export function buildIndex(docs: IndexedText[]): RankIndex {
     touched: new Int32Array(docs.length),
     evidence: new Uint8Array(docs.length),
   });
+  const titleMatches = new WeakMap<WeightedTerm[], number>();
   const idfOf = (postings: number) => Math.log(1 + (docs.length - postings + 0.5) / (postings + 0.5));
   return {
     size: docs.length,
     buffers,
     titleMatch(query) {
+      // A profile's queries are the same arrays ranking after ranking (see interestQuery).
+      const known = titleMatches.get(query);
+      if (known !== undefined) return known;
       const tf = FIELD_BOOST.title;
       let best = 0;
       for (const { term, weight, evidence } of query) {
@@ -162,6 +166,7 @@ export function buildIndex(docs: IndexedText[]): RankIndex {
         if (!evidence || id === undefined) continue;
         best = Math.max(best, weight * idfOf(docsByTerm[id]!.length) * ((tf * (K1 + 1)) / (tf + K1)));
       }
+      titleMatches.set(query, best);
       return best;
     },
     score(query, into) {

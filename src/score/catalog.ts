@@ -4,6 +4,7 @@ import { eventFields } from '../core/event-fields.ts';
 import { foldText } from '../core/fold-text.ts';
 import type { Lexicon } from '../core/lexicon.ts';
 import { buildIndex, type RankIndex, type ScoreBuffers } from './bm25-index.ts';
+import { eventsInField } from './evidence.ts';
 import { type LearnedColumn, learnedColumns } from './learned-signal.ts';
 import { spanOf } from './select.ts';
 import { NO_TOPIC_MODEL, type TopicModel } from './topic-model.ts';
@@ -58,8 +59,13 @@ export interface EventCatalog {
   positionsIn(numbers: Int32Array): Int32Array;
   /** Per field, the events the topic model learned from labelled history ties to it (empty without history). */
   learned: Map<string, LearnedColumn>;
+  /**
+   * Per event, 1 when it names the field (labels, title, description) or the topic model ties it to the
+   * field (see eventsInField): worked out once per field asked, not per ranking.
+   */
+  inField(field: string): Uint8Array;
   /** Arrays reused by successive rankings (synchronous, so never two at once). */
-  scratch: { scores: ScoreBuffers[]; bound: Float32Array; marks: Uint8Array };
+  scratch: { scores: ScoreBuffers[]; bound: Float32Array };
 }
 
 function collectFieldSets(events: StoredEvent[], lexicon: Lexicon): FieldSets {
@@ -115,6 +121,8 @@ export function buildCatalog(
   const remembered = new WeakMap<readonly { eventId: string }[], Int32Array>();
   const positions = new Int32Array(events.length);
   let marked: Int32Array = new Int32Array(0);
+  const learned = learnedColumns(events, model);
+  const inField = new Map<string, Uint8Array>();
   return {
     events,
     text: buildIndex(events.map((e) => ({ title: e.title, topics: e.topics, description: e.description }))),
@@ -160,7 +168,17 @@ export function buildCatalog(
       marked = numbers;
       return positions;
     },
-    learned: learnedColumns(events, model),
-    scratch: { scores: [], bound: new Float32Array(events.length), marks: new Uint8Array(events.length) },
+    learned,
+    inField(field) {
+      let marks = inField.get(field);
+      if (!marks) {
+        marks = eventsInField(fieldSets, field, learned.get(field));
+        // Interests outside the lexicon are fields of their own: a bound keeps odd profiles from piling up.
+        if (inField.size >= 256) inField.clear();
+        inField.set(field, marks);
+      }
+      return marks;
+    },
+    scratch: { scores: [], bound: new Float32Array(events.length) },
   };
 }

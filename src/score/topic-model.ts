@@ -182,26 +182,19 @@ export function learnTopicModel(labelled: Iterable<LabelledText>, lexicon: Lexic
           });
         }
       }
-      const logOdds = new Map<string, { sum: number; words: [string, number][] }>();
-      for (const [word, quoted] of modelWords(event)) {
-        for (const [field, weight] of evidence.get(word) ?? []) {
-          const entry = logOdds.get(field) ?? { sum: priorOdds.get(field)!, words: [] };
-          entry.sum += weight;
-          entry.words.push([quoted, weight]);
-          logOdds.set(field, entry);
-        }
-      }
-      for (const [field, { sum, words }] of logOdds) {
-        if (own.has(field)) continue;
+      // Sums only: the words are worked out again for the few guesses whose reasons are written.
+      const logOdds = new Map<string, number>();
+      for (const word of modelWords(event).keys())
+        for (const [field, weight] of evidence.get(word) ?? [])
+          logOdds.set(field, (logOdds.get(field) ?? priorOdds.get(field)!) + weight);
+      for (const [field, sum] of logOdds) {
+        const strength = 1 / (1 + Math.exp(-sum));
+        if (own.has(field) || strength < MIN_STRENGTH) continue;
         offer({
           field,
-          strength: 1 / (1 + Math.exp(-sum)),
+          strength,
           because: () =>
-            `named like events listed under ${lexicon.label(field)} before: ${words
-              .sort((a, b) => b[1] - a[1])
-              .slice(0, 3)
-              .map(([w]) => w)
-              .join(', ')}`,
+            `named like events listed under ${lexicon.label(field)} before: ${telling(event, field, evidence).join(', ')}`,
         });
       }
       const guesses = new Map(direct);
@@ -220,6 +213,19 @@ export function learnTopicModel(labelled: Iterable<LabelledText>, lexicon: Lexic
       return [...guesses.values()];
     },
   };
+}
+
+/** The three words of an event that speak most for a field, as the event spells them. */
+function telling(event: ModelText, field: string, evidence: Map<string, [string, number][]>): string[] {
+  const words: [string, number][] = [];
+  for (const [word, quoted] of modelWords(event)) {
+    const weight = evidence.get(word)?.find(([f]) => f === field)?.[1];
+    if (weight !== undefined) words.push([quoted, weight]);
+  }
+  return words
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([w]) => w);
 }
 
 /**
