@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventRecord } from '../../src/core/event.ts';
 import { ingestSource } from '../../src/usecases/ingest-sources.ts';
@@ -160,6 +161,23 @@ describe('the SQLite store under hostile values and load', () => {
     expect(Date.now() - started).toBeGreaterThan(100);
     expect(await holder.exited).toEqual(['ready', 'released']);
     expect(await db.store.getSetting('s7')).toBe('held');
+  });
+
+  it('S10 a re-ingest that changes every title stays linear: the foreign key to a text is checked through an index', async () => {
+    await storeRecords(db.store, '/s10.ics', [eventRecord({ uid: 's10@test', title: 'Before' })], NOW);
+    await storeRecords(db.store, '/s10.ics', [eventRecord({ uid: 's10@test', title: 'After' })], NOW);
+    expect((await db.store.listEvents(EVERYTHING)).map((e) => e.title)).toEqual(['After']);
+    // Deleting the texts a re-ingest left unused checks occurrences.text_id once per text; a scan there
+    // made 20,000 changed titles hold the write lock for over a minute (scripts/bench/reingest-changed.mjs).
+    const sqlite = new Database(db.path, { readonly: true });
+    try {
+      const plan = sqlite.prepare('EXPLAIN QUERY PLAN SELECT 1 FROM occurrences WHERE text_id = ?').all('x') as {
+        detail: string;
+      }[];
+      expect(plan.map((row) => row.detail).join('; ')).toMatch(/USING (COVERING )?INDEX/);
+    } finally {
+      sqlite.close();
+    }
   });
 
   it('S8 a 5,000-event ingest is one transaction: another connection sees none or all of it, never part', async () => {
