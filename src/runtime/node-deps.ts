@@ -7,7 +7,7 @@ import { USER_AGENT } from '../core/config.ts';
 import { failure } from '../core/errors.ts';
 import type { ReadOutcome, SourceReader } from '../core/source-reader.ts';
 import { createHttpReader, DEFAULT_FETCH_LIMITS } from '../ingest/fetch/bounded-fetch.ts';
-import { openSqliteStore } from '../store/sqlite.ts';
+import { openSqliteStore, type SqliteStoreOptions } from '../store/sqlite.ts';
 import type { IngestDeps } from '../usecases/ingest-sources.ts';
 import { nodeGazetteer } from './node-gazetteer.ts';
 
@@ -75,9 +75,13 @@ export function createNodeReader(allowPrivateNetwork: boolean): SourceReader {
   };
 }
 
-export function createNodeDeps(dbPath: string, allowPrivateNetwork: boolean): IngestDeps {
+export function createNodeDeps(
+  dbPath: string,
+  allowPrivateNetwork: boolean,
+  storeOptions: SqliteStoreOptions = {},
+): IngestDeps {
   return {
-    store: openSqliteStore(dbPath),
+    store: openSqliteStore(dbPath, storeOptions),
     reader: createNodeReader(allowPrivateNetwork),
     clock: systemClock,
     geocoder: nodeGazetteer,

@@ -110,6 +110,27 @@ async function fail(
   });
 }
 
+/**
+ * Records on a source that an ingest ended without finishing (stopped at its deadline, its worker
+ * died): the source backs off like after any failure, and its previous events stay.
+ */
+export async function recordIngestFailure(
+  deps: Pick<IngestDeps, 'store' | 'clock'>,
+  spec: SourceSpec,
+  kind: FailureKind,
+  message: string,
+): Promise<void> {
+  const source = await deps.store.ensureSource(spec);
+  const at = deps.clock.now();
+  const problem = failure(kind, message);
+  await deps.store.saveFailure(
+    source.id,
+    new Date(at).toISOString(),
+    afterFailure(at, source.failureCount, problem),
+    problem,
+  );
+}
+
 export async function ingestSource(
   deps: IngestDeps,
   spec: SourceSpec,

@@ -164,8 +164,18 @@ describe('the SQLite store under hostile values and load', () => {
   });
 
   it('S10 a re-ingest that changes every title stays linear: the foreign key to a text is checked through an index', async () => {
-    await storeRecords(db.store, '/s10.ics', [eventRecord({ uid: 's10@test', title: 'Before' })], NOW);
-    await storeRecords(db.store, '/s10.ics', [eventRecord({ uid: 's10@test', title: 'After' })], NOW);
+    await storeRecords(
+      db.store,
+      '/s10.ics',
+      [eventRecord({ uid: 's10@test', title: 'Before', start: '2026-12-03T18:00:00Z' })],
+      NOW,
+    );
+    await storeRecords(
+      db.store,
+      '/s10.ics',
+      [eventRecord({ uid: 's10@test', title: 'After', start: '2026-12-03T18:00:00Z' })],
+      NOW,
+    );
     expect((await db.store.listEvents(EVERYTHING)).map((e) => e.title)).toEqual(['After']);
     // Deleting the texts a re-ingest left unused checks occurrences.text_id once per text; a scan there
     // made 20,000 changed titles hold the write lock for over a minute (scripts/bench/reingest-changed.mjs).
