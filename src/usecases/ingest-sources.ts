@@ -101,13 +101,18 @@ async function fail(
   problem: SourceFailure,
   warnings: string[] = [],
 ): Promise<SourceReport> {
-  const schedule = afterFailure(at, source.failureCount, problem);
-  await deps.store.saveFailure(source.id, new Date(at).toISOString(), schedule, problem);
+  const schedule = await saveFailure(deps, source, at, problem);
   return report(source, 'error', {
     error: { kind: problem.kind, message: problem.message },
     nextCheckAt: schedule.nextCheckAt,
     warnings,
   });
+}
+
+async function saveFailure(deps: Pick<IngestDeps, 'store'>, source: Source, at: number, problem: SourceFailure) {
+  const schedule = afterFailure(at, source.failureCount, problem);
+  await deps.store.saveFailure(source.id, new Date(at).toISOString(), schedule, problem);
+  return schedule;
 }
 
 /**
@@ -120,15 +125,7 @@ export async function recordIngestFailure(
   kind: FailureKind,
   message: string,
 ): Promise<void> {
-  const source = await deps.store.ensureSource(spec);
-  const at = deps.clock.now();
-  const problem = failure(kind, message);
-  await deps.store.saveFailure(
-    source.id,
-    new Date(at).toISOString(),
-    afterFailure(at, source.failureCount, problem),
-    problem,
-  );
+  await saveFailure(deps, await deps.store.ensureSource(spec), deps.clock.now(), failure(kind, message));
 }
 
 export async function ingestSource(

@@ -47,6 +47,40 @@ async function storedVersion(db: string, count = EVENTS): Promise<string> {
   }
 }
 
+/**
+ * KILLS rounds, each writing the next version of the source and running `run` with a kill point;
+ * after each, the database holds the old or the new version. The kill point follows the commit:
+ * later after a kill, earlier after a run that finished, so the kills land around the moment that
+ * matters whatever the machine's load. `fullMs`: a whole replacement run, to spread the kills over.
+ */
+async function killRounds(
+  fullMs: number,
+  version: (label: string) => void,
+  run: (killAfterMs: number) => Promise<{ killed: boolean }>,
+  stored: () => Promise<string>,
+) {
+  const outcomes: string[] = [];
+  let held = await stored();
+  let killAfter = fullMs * 0.6;
+  for (let round = 1; round <= KILLS; round++) {
+    const next = `v${round + 1}`;
+    version(next);
+    const { killed } = await run(killAfter);
+    const now = await stored();
+    expect([held, next]).toContain(now);
+    outcomes.push(`${killed ? 'killed' : 'finished'}:${now === next ? 'new' : 'old'}`);
+    killAfter *= killed ? 1.15 : 0.7;
+    held = now;
+  }
+  const killed = outcomes.filter((o) => o.startsWith('killed'));
+  // Most rounds were really killed, and killed inside the ingest (the old events stood).
+  expect(killed.length, outcomes.join(' ')).toBeGreaterThanOrEqual(KILLS / 2);
+  expect(
+    killed.some((o) => o.endsWith(':old')),
+    outcomes.join(' '),
+  ).toBe(true);
+}
+
 describe('S1 crash safety: SIGKILL during ingest', () => {
   let dir: string;
   beforeAll(() => {
@@ -67,28 +101,12 @@ describe('S1 crash safety: SIGKILL during ingest', () => {
     const full = await ingestAndKill(db, file, null);
     expect(await storedVersion(db)).toBe('v1');
 
-    const outcomes: string[] = [];
-    let held = 'v1';
-    // The kill point follows the commit: later after a kill, earlier after a run that finished, so
-    // the kills land around the moment that matters whatever the machine's load.
-    let killAfter = full.ms * 0.6;
-    for (let round = 1; round <= KILLS; round++) {
-      const next = `v${round + 1}`;
-      version(next);
-      const run = await ingestAndKill(db, file, killAfter);
-      const now = await storedVersion(db);
-      expect([held, next]).toContain(now);
-      outcomes.push(`${run.killed ? 'killed' : 'finished'}:${now === next ? 'new' : 'old'}`);
-      killAfter *= run.killed ? 1.15 : 0.7;
-      held = now;
-    }
-    const killed = outcomes.filter((o) => o.startsWith('killed'));
-    // Most rounds were really killed, and killed inside the ingest (the old events stood).
-    expect(killed.length, outcomes.join(' ')).toBeGreaterThanOrEqual(KILLS / 2);
-    expect(
-      killed.some((o) => o.endsWith(':old')),
-      outcomes.join(' '),
-    ).toBe(true);
+    await killRounds(
+      full.ms,
+      version,
+      (killAfter) => ingestAndKill(db, file, killAfter),
+      () => storedVersion(db),
+    );
   }, 180_000);
 
   it(`S1 SIGKILL of convene serve while its worker ingests (POST /v1/sources/{id}/ingest) ${KILLS} times in a row: integrity_check ok, old or new events, never a mix`, async () => {
@@ -128,24 +146,6 @@ describe('S1 crash safety: SIGKILL during ingest', () => {
     expect(full.killed).toBe(false);
     expect(await storedVersion(db, SERVER_EVENTS)).toBe('v1');
 
-    const outcomes: string[] = [];
-    let held = 'v1';
-    let killAfter = full.ms * 0.6;
-    for (let round = 1; round <= KILLS; round++) {
-      const next = `v${round + 1}`;
-      version(next);
-      const run = await serveIngestAndKill(killAfter);
-      const now = await storedVersion(db, SERVER_EVENTS);
-      expect([held, next]).toContain(now);
-      outcomes.push(`${run.killed ? 'killed' : 'finished'}:${now === next ? 'new' : 'old'}`);
-      killAfter *= run.killed ? 1.15 : 0.7;
-      held = now;
-    }
-    const killed = outcomes.filter((o) => o.startsWith('killed'));
-    expect(killed.length, outcomes.join(' ')).toBeGreaterThanOrEqual(KILLS / 2);
-    expect(
-      killed.some((o) => o.endsWith(':old')),
-      outcomes.join(' '),
-    ).toBe(true);
+    await killRounds(full.ms, version, serveIngestAndKill, () => storedVersion(db, SERVER_EVENTS));
   }, 300_000);
 });
