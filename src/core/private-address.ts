@@ -75,3 +75,49 @@ export function isIpLiteral(hostname: string): boolean {
 
 /** The code of the error a connect-time check raises, so the fetcher reports `blocked`, not `network`. */
 export const PRIVATE_ADDRESS_CODE = 'ERR_CONVENE_PRIVATE_ADDRESS';
+
+/** The code of the error a connect-time lookup raises for a host with no address, reported as `network`. */
+export const UNRESOLVED_HOST_CODE = 'ERR_CONVENE_UNRESOLVED_HOST';
+
+/** A DNS server that never answers must not hold a fetch until its overall deadline. */
+export const DEFAULT_DNS_TIMEOUT_MS = 5_000;
+
+export type HostAddresses = { kind: 'ok'; addresses: string[] } | { kind: 'private' | 'unresolved'; message: string };
+
+/**
+ * Every address `host` resolves to, checked: one private answer refuses the host (a client may pick
+ * any of them), and no answer is "does not resolve", not a private address. The one check both the
+ * fetcher's per-hop guard and Node's connect-time dispatcher apply.
+ */
+export async function checkHostAddresses(
+  host: string,
+  resolveHost: (hostname: string) => Promise<string[]>,
+  options: { refuse?: (address: string) => boolean; dnsTimeoutMs?: number } = {},
+): Promise<HostAddresses> {
+  const refuse = options.refuse ?? isPrivateAddress;
+  let addresses: string[];
+  if (isIpLiteral(host)) addresses = [host];
+  else {
+    const timeoutMs = options.dnsTimeoutMs ?? DEFAULT_DNS_TIMEOUT_MS;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      addresses = await Promise.race([
+        resolveHost(host),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+        }),
+      ]);
+    } catch (error) {
+      const timedOut = error instanceof Error && error.message === 'timeout';
+      return {
+        kind: 'unresolved',
+        message: timedOut ? `${host}: no DNS answer within ${timeoutMs / 1000} s` : `cannot resolve ${host}`,
+      };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  if (addresses.length === 0) return { kind: 'unresolved', message: `${host} does not resolve` };
+  if (addresses.some(refuse)) return { kind: 'private', message: `${host} resolves to a private or loopback address` };
+  return { kind: 'ok', addresses };
+}

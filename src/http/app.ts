@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { isStoreBusy } from '../core/store-busy.ts';
 import { defaultWindow } from '../core/window.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { renderDocsPage } from './docs-page.ts';
@@ -25,13 +26,14 @@ export type { AppDeps } from './app-env.ts';
 
 /** JSON bodies are small here (a source, later a profile); more is a mistake or an attack. */
 const MAX_BODY_BYTES = 64 * 1024;
+const BUSY_RETRY_AFTER_SECONDS = 2;
 
-/** The one app every runtime serves; it speaks Web Request/Response, the store port and the use cases. */
 /** The feed token is a password in the path (/u/{token}, /cal/{token}.ics, /feed/{token}.json): never logged. */
 function withoutFeedToken(pathname: string): string {
   return pathname.replace(/^\/(u|cal|feed)\/[^/.]+/, '/$1/[token]');
 }
 
+/** The one app every runtime serves; it speaks Web Request/Response, the store port and the use cases. */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({
     // Every validation failure has the same shape: the field paths and what is wrong with them.
@@ -138,6 +140,12 @@ export function createApp(deps: AppDeps) {
     if (error instanceof HTTPException && error.status === 400)
       return problem('malformed_json', 400, 'the body could not be parsed as JSON');
     if (error instanceof HTTPException && error.status === 413) return problem('payload_too_large', 413);
+    // A write that waited its busy timeout behind an ingest's transaction: the lock is free again soon.
+    if (isStoreBusy(error)) {
+      const response = problem('unavailable', 503, 'the store is busy with a write; try again');
+      response.headers.set('retry-after', String(BUSY_RETRY_AFTER_SECONDS));
+      return response;
+    }
     // Nothing about the failure reaches the client; the runtime logs it.
     console.error(
       `convene: ${c.req.method} ${withoutFeedToken(new URL(c.req.url).pathname)} failed: ${error instanceof Error ? error.message : String(error)}`,

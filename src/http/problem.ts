@@ -9,6 +9,7 @@ export const PROBLEM_CODES = [
   'unsupported_media_type',
   'rate_limited',
   'internal',
+  'unavailable',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -22,6 +23,7 @@ const TITLES: Record<ProblemCode, string> = {
   unsupported_media_type: 'The request body is not in a type this route accepts',
   rate_limited: 'Too many requests',
   internal: 'Something went wrong on our side',
+  unavailable: 'Busy for a moment: try again shortly',
 };
 
 export interface ProblemBody {

@@ -6,7 +6,8 @@ import type { StoredEvent } from '../core/event.ts';
 import type { SourceSpec } from '../core/source.ts';
 import { defaultWindow, type TimeWindow } from '../core/window.ts';
 import { buildTextSearch, SearchSyntaxError } from '../search/text-search.ts';
-import { ingestSources, type SourceReport } from '../usecases/ingest-sources.ts';
+import type { SqliteStoreOptions } from '../store/sqlite.ts';
+import { ingestSources, recordIngestFailure, type SourceReport } from '../usecases/ingest-sources.ts';
 import { UnknownEventError } from '../usecases/recommend.ts';
 import { bestFirst } from '../usecases/search-events.ts';
 import { UnknownVenueError } from '../usecases/venues.ts';
@@ -30,10 +31,16 @@ function env(): EnvConfig {
   return EnvConfigSchema.parse(process.env);
 }
 
-function openDb(path: string, allowPrivateNetwork = false) {
+function openDb(path: string, allowPrivateNetwork = false, storeOptions: SqliteStoreOptions = {}) {
   mkdirSync(dirname(path), { recursive: true });
-  return createNodeDeps(path, allowPrivateNetwork);
+  return createNodeDeps(path, allowPrivateNetwork, storeOptions);
 }
+
+/**
+ * The server's own writes (feedback, profiles) run on its event loop: rather than block it for
+ * seconds behind the ingest worker's transaction, a write that waits this long answers 503 busy.
+ */
+const SERVER_BUSY_TIMEOUT_MS = 200;
 
 function windowFrom(opts: { from?: string; to?: string; now?: string }): { window: TimeWindow; nowMs: number } {
   const nowMs = opts.now ? dateFlag(opts.now, '--now') : Date.now();
@@ -98,7 +105,8 @@ function searched(events: StoredEvent[], query: string, limit: number | undefine
   }
 }
 
-export function buildProgram(): Command {
+/** `workerEntry`: the script `convene serve`'s ingest worker runs (the CLI bundle itself). */
+export function buildProgram(workerEntry: string): Command {
   // Commander's own errors (unknown flag, bad choice, missing option) are thrown, not exited on, so main
   // can give them the usage exit code; subcommands inherit this when they are added.
   const program = new Command('convene')
@@ -215,7 +223,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--port <port>', 'port').env('PORT').default('8787'))
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .action(async (flags: { db: string; port: string; host: string }) => {
-      await serveApp(flags.db, Number(flags.port), flags.host);
+      await serveApp(workerEntry, flags.db, Number(flags.port), flags.host);
     });
 
   program
@@ -230,22 +238,30 @@ export function buildProgram(): Command {
       printReports(reports, false, process.stderr);
       const failed = reports.filter((r) => r.status === 'error');
       process.stderr.write(`ingested ${reports.length - failed.length}/${reports.length} demo sources\n`);
-      await serveApp(flags.db, Number(flags.port), '127.0.0.1', flags.profile);
+      await serveApp(workerEntry, flags.db, Number(flags.port), '127.0.0.1', flags.profile);
     });
 
   return program;
 }
 
-async function serveApp(db: string, port: number, hostname: string, profilePath?: string): Promise<void> {
+async function serveApp(
+  workerEntry: string,
+  db: string,
+  port: number,
+  hostname: string,
+  profilePath?: string,
+): Promise<void> {
   // The HTTP stack is loaded only by the commands that serve.
   const [{ serve }, { createApp }] = await Promise.all([import('@hono/node-server'), import('../http/app.ts')]);
   const config = env();
-  const { store, clock } = openDb(db, config.CONVENE_ALLOW_PRIVATE_NETWORK);
-  // process.argv[1] is the convene binary: the worker runs the same bundle.
-  const ingestThread = createIngestThread(process.argv[1]!, {
-    db,
-    allowPrivateNetwork: config.CONVENE_ALLOW_PRIVATE_NETWORK,
-  });
+  const { store, clock } = openDb(db, config.CONVENE_ALLOW_PRIVATE_NETWORK, { busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
+  const ingestThread = createIngestThread(
+    workerEntry,
+    { db, allowPrivateNetwork: config.CONVENE_ALLOW_PRIVATE_NETWORK },
+    {
+      recordFailure: (spec, problem) => recordIngestFailure({ store, clock }, spec, problem.kind, problem.message),
+    },
+  );
   const loaded = profilePath ? loadProfile(profilePath, clock.now()) : null;
   const served = loaded && profilePath ? await userForProfileFile(store, clock, profilePath, loaded) : null;
   const keyHash = await adminKeyHash(store, config.CONVENE_ADMIN_KEY, (line) => process.stderr.write(`${line}\n`));
@@ -285,14 +301,14 @@ async function serveApp(db: string, port: number, hostname: string, profilePath?
   process.once('SIGTERM', stop);
 }
 
-export async function main(argv: string[]): Promise<void> {
+export async function main(argv: string[], workerEntry: string): Promise<void> {
   // `convene events | head` closes the pipe early; that is the reader's choice, not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram(workerEntry).parseAsync(argv);
   } catch (error) {
     // Commander has printed its message (and help) already; --help and --version end here with 0.
     if (error instanceof CommanderError) {

@@ -7,7 +7,7 @@ import { USER_AGENT } from '../core/config.ts';
 import { failure } from '../core/errors.ts';
 import type { ReadOutcome, SourceReader } from '../core/source-reader.ts';
 import { createHttpReader, DEFAULT_FETCH_LIMITS } from '../ingest/fetch/bounded-fetch.ts';
-import { openSqliteStore } from '../store/sqlite.ts';
+import { openSqliteStore, type SqliteStoreOptions } from '../store/sqlite.ts';
 import type { IngestDeps } from '../usecases/ingest-sources.ts';
 import { nodeGazetteer } from './node-gazetteer.ts';
 
@@ -48,24 +48,27 @@ async function readLocalFile(path: string): Promise<ReadOutcome> {
   }
 }
 
-const resolveHost = async (hostname: string) => (await lookup(hostname, { all: true })).map((a) => a.address);
+type HostResolver = (hostname: string) => Promise<string[]>;
+
+const resolveHost: HostResolver = async (hostname) => (await lookup(hostname, { all: true })).map((a) => a.address);
 
 /**
  * Node's fetch through a dispatcher that checks the address it connects to (see guarded-dispatcher.ts);
  * undici is loaded with the first fetch, so commands that fetch nothing do not pay for it.
  */
-function guardedFetch(): typeof globalThis.fetch {
+function guardedFetch(resolve: HostResolver): typeof globalThis.fetch {
   let dispatcher: Promise<Dispatcher> | undefined;
   return async (input, init) => {
-    dispatcher ??= import('./guarded-dispatcher.ts').then((m) => m.createGuardedDispatcher({ resolveHost }));
+    dispatcher ??= import('./guarded-dispatcher.ts').then((m) => m.createGuardedDispatcher({ resolveHost: resolve }));
     return globalThis.fetch(input, { ...init, dispatcher: await dispatcher } as RequestInit);
   };
 }
 
-export function createNodeReader(allowPrivateNetwork: boolean): SourceReader {
+/** `resolver` replaces the system's DNS (tests play a rebinding server with it); both checks use it. */
+export function createNodeReader(allowPrivateNetwork: boolean, resolver: HostResolver = resolveHost): SourceReader {
   const readHttp = createHttpReader({
-    fetch: allowPrivateNetwork ? globalThis.fetch : guardedFetch(),
-    resolveHost,
+    fetch: allowPrivateNetwork ? globalThis.fetch : guardedFetch(resolver),
+    resolveHost: resolver,
     allowPrivateNetwork,
     userAgent: USER_AGENT,
   });
@@ -75,9 +78,13 @@ export function createNodeReader(allowPrivateNetwork: boolean): SourceReader {
   };
 }
 
-export function createNodeDeps(dbPath: string, allowPrivateNetwork: boolean): IngestDeps {
+export function createNodeDeps(
+  dbPath: string,
+  allowPrivateNetwork: boolean,
+  storeOptions: SqliteStoreOptions = {},
+): IngestDeps {
   return {
-    store: openSqliteStore(dbPath),
+    store: openSqliteStore(dbPath, storeOptions),
     reader: createNodeReader(allowPrivateNetwork),
     clock: systemClock,
     geocoder: nodeGazetteer,

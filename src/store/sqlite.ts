@@ -52,13 +52,21 @@ function startMs(record: EventRecord): number | null {
   return record.start ? valueMs(record.start) : null;
 }
 
-export function openSqliteStore(path: string): EventStore {
+export interface SqliteStoreOptions {
+  /**
+   * How long a write waits for another connection's write lock, blocking the thread (better-sqlite3 is
+   * synchronous). A server's own connection keeps it short and answers busy instead; default 5 s.
+   */
+  busyTimeoutMs?: number;
+}
+
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): EventStore {
   const db = new Database(path);
   // Larger pages suit rows that carry a JSON record; it only takes effect on a new, empty database.
   db.pragma('page_size = 16384');
   db.pragma('journal_mode = WAL');
   db.pragma('cache_size = -4096');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   applyMigrations(db);

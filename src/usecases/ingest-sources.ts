@@ -101,13 +101,31 @@ async function fail(
   problem: SourceFailure,
   warnings: string[] = [],
 ): Promise<SourceReport> {
-  const schedule = afterFailure(at, source.failureCount, problem);
-  await deps.store.saveFailure(source.id, new Date(at).toISOString(), schedule, problem);
+  const schedule = await saveFailure(deps, source, at, problem);
   return report(source, 'error', {
     error: { kind: problem.kind, message: problem.message },
     nextCheckAt: schedule.nextCheckAt,
     warnings,
   });
+}
+
+async function saveFailure(deps: Pick<IngestDeps, 'store'>, source: Source, at: number, problem: SourceFailure) {
+  const schedule = afterFailure(at, source.failureCount, problem);
+  await deps.store.saveFailure(source.id, new Date(at).toISOString(), schedule, problem);
+  return schedule;
+}
+
+/**
+ * Records on a source that an ingest ended without finishing (stopped at its deadline, its worker
+ * died): the source backs off like after any failure, and its previous events stay.
+ */
+export async function recordIngestFailure(
+  deps: Pick<IngestDeps, 'store' | 'clock'>,
+  spec: SourceSpec,
+  kind: FailureKind,
+  message: string,
+): Promise<void> {
+  await saveFailure(deps, await deps.store.ensureSource(spec), deps.clock.now(), failure(kind, message));
 }
 
 export async function ingestSource(
@@ -203,10 +221,10 @@ function unknownLabels(topics: string[]): string[] {
     .map((topic) => `topic "${topic}" is not in the topic lexicon: kept as a field of its own`);
 }
 
-/** Sources on one host share its limit; each file is its own. */
+/** Sources on one host share its limit, whatever their ports; each file is its own. */
 function hostKey(location: string): string {
   try {
-    return new URL(location).host || location;
+    return new URL(location).hostname || location;
   } catch {
     return location;
   }
@@ -244,6 +262,14 @@ export async function ingestSources(
 ): Promise<SourceReport[]> {
   const results: SourceReport[] = new Array(specs.length);
   const perHost = options.perHost ?? 2;
+  const concurrency = options.concurrency ?? 4;
+  // Below 1 (or NaN) no source could ever take a slot, and the run would wait forever.
+  for (const [name, value] of [
+    ['perHost', perHost],
+    ['concurrency', concurrency],
+  ] as const)
+    if (!Number.isInteger(value) || value < 1)
+      throw new RangeError(`${name} must be a whole number >= 1, not ${value}`);
   const hosts = specs.map((spec) => hostKey(spec.location));
   const pending = specs.map((_, index) => index);
   const busy = new Map<string, number>();
@@ -271,6 +297,6 @@ export async function ingestSources(
       options.onResult?.(result);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, specs.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(concurrency, specs.length) }, worker));
   return results;
 }

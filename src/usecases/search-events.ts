@@ -22,15 +22,18 @@ export interface EventSearch {
   offset: number;
 }
 
-function matches(event: StoredEvent, search: EventSearch, words: string[]): boolean {
+function matches(event: StoredEvent, search: EventSearch, words: string[], literals: string[]): boolean {
   if (search.city && foldText(event.location.city ?? '') !== foldText(search.city)) return false;
   if (search.country && foldText(event.location.country ?? '') !== foldText(search.country)) return false;
   if (search.online && String(event.online) !== search.online) return false;
   if (search.kind && event.kind !== search.kind) return false;
   if (search.topic && !event.topics.some((t) => foldText(t) === foldText(search.topic!))) return false;
-  if (words.length === 0) return true;
-  const text = ` ${foldText(`${event.title} ${event.description ?? ''} ${event.topics.join(' ')} ${event.location.text ?? ''}`)} `;
-  return words.every((word) => text.includes(` ${word}`));
+  if (words.length === 0 && literals.length === 0) return true;
+  const raw = `${event.title} ${event.description ?? ''} ${event.topics.join(' ')} ${event.location.text ?? ''}`;
+  const text = ` ${foldText(raw)} `;
+  if (!words.every((word) => text.includes(` ${word}`))) return false;
+  const lower = raw.toLowerCase();
+  return literals.every((literal) => lower.includes(literal));
 }
 
 /**
@@ -44,10 +47,17 @@ export async function searchEvents(
   const window = { fromMs: search.fromMs, toMs: search.toMs };
   const all = await store.listEvents({ ...window, includeUndated: true, includeCancelled: false });
   const words = search.q ? foldText(search.q).split(' ').filter(Boolean) : [];
-  // Words are literal: a query of only `%`, `_` or other symbols folds to nothing and matches
-  // nothing, rather than every event as a SQL LIKE wildcard would.
-  const nothingToMatch = Boolean(search.q?.trim()) && words.length === 0;
-  let found = nothingToMatch ? [] : all.filter((e) => matches(e, search, words));
+  // `%` and `_` (SQL LIKE's wildcards) fold away with the other symbols: a word holding one is also
+  // matched as written, so `100%` finds "100% Rust" and `%` only text with a percent sign, never everything.
+  const literals = search.q
+    ? search.q
+        .toLowerCase()
+        .split(/\s+/)
+        .filter((w) => /[%_]/.test(w))
+    : [];
+  // Any other query of only symbols folds to nothing and matches nothing.
+  const nothingToMatch = Boolean(search.q?.trim()) && words.length === 0 && literals.length === 0;
+  let found = nothingToMatch ? [] : all.filter((e) => matches(e, search, words, literals));
   if (search.search !== undefined) {
     const index = await sharedTextSearch(store, window);
     found = bestFirst(found, index.search(search.search));

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock.ts';
 import { FAILURE_KINDS } from '../../src/core/errors.ts';
@@ -24,6 +25,14 @@ describe('ingest of hostile sources over HTTP', () => {
   let db: ReturnType<typeof tempStore>;
   let serving: { status?: number; type: string; body: string; etag?: string } = { type: 'text/calendar', body: '' };
   let etagCount = 0;
+  let slowResponses: ServerResponse[] = [];
+  let slowCut = false;
+  /** Cuts every slow response, open or still to come (until the next test): those ingests fail at once. */
+  const releaseSlow = () => {
+    slowCut = true;
+    for (const res of slowResponses) res.destroy();
+    slowResponses = [];
+  };
 
   beforeAll(async () => {
     server = await startServer((req, res) => {
@@ -40,7 +49,9 @@ describe('ingest of hostile sources over HTTP', () => {
       if (req.url?.startsWith('/slow')) {
         res.writeHead(200, { 'content-type': 'text/calendar' });
         res.write('BEGIN:VCALENDAR\r\n');
-        return; // never ends: the total deadline ends it
+        if (slowCut) res.destroy();
+        else slowResponses.push(res);
+        return; // never ends: the total deadline or releaseSlow ends it
       }
       res.writeHead(serving.status ?? 200, {
         'content-type': serving.type,
@@ -51,6 +62,7 @@ describe('ingest of hostile sources over HTTP', () => {
   });
   afterAll(() => server.close());
   beforeEach(() => {
+    slowCut = false;
     db = tempStore();
   });
   afterEach(() => db.cleanup());
@@ -110,27 +122,73 @@ describe('ingest of hostile sources over HTTP', () => {
   });
 
   it('I18 twelve slow feeds on one host do not starve a good feed on another: it is the first one done', async () => {
-    const good = await startServer((_req, res) => res.end(THREE_EVENTS));
+    // Another host (the limit counts host names, not ports).
+    const good = await startServer((_req, res) => res.end(THREE_EVENTS), '127.0.0.2');
+    try {
+      // The slow feeds end only at these deadlines or when the good feed is done: without the per-host
+      // limit they hold every slot, and the good feed cannot finish before the first of them times out.
+      const reader = createHttpReader({
+        fetch: globalThis.fetch,
+        resolveHost: async (host) => [host],
+        allowPrivateNetwork: true,
+        userAgent: 'convene-test',
+        limits: { headerTimeoutMs: 10_000, totalTimeoutMs: 10_000 },
+      });
+      const deps = { store: db.store, reader: { read: reader }, clock: fixedClock(NOW) };
+      const goodLocation = `${good.url}/good.ics`;
+      const specs = [
+        ...Array.from({ length: 12 }, (_, i) => ({ location: `${server.url}/slow-${i}.ics` })),
+        { location: goodLocation },
+      ];
+      const done: SourceReport[] = [];
+      const reports = await ingestSources(deps, specs, {
+        ...RUN,
+        onResult: (r) => {
+          done.push(r);
+          if (r.source === goodLocation) releaseSlow();
+        },
+      });
+      expect(done[0]?.source).toBe(goodLocation);
+      expect(done[0]?.counts.new).toBe(3);
+      expect(reports.filter((r) => r.status === 'error')).toHaveLength(12);
+    } finally {
+      releaseSlow();
+      await good.close();
+    }
+  }, 60_000);
+
+  it('I18 the per-host limit counts a host on every port as one host', async () => {
+    const otherPort = await startServer((_req, res) => res.end(THREE_EVENTS));
     try {
       const reader = createHttpReader({
         fetch: globalThis.fetch,
         resolveHost: async () => ['127.0.0.1'],
         allowPrivateNetwork: true,
         userAgent: 'convene-test',
-        limits: { headerTimeoutMs: 400, totalTimeoutMs: 400 },
+        limits: { headerTimeoutMs: 1000, totalTimeoutMs: 1000 },
       });
       const deps = { store: db.store, reader: { read: reader }, clock: fixedClock(NOW) };
-      const specs = [
-        ...Array.from({ length: 12 }, (_, i) => ({ location: `${server.url}/slow-${i}.ics` })),
-        { location: `${good.url}/good.ics` },
-      ];
-      const done: SourceReport[] = [];
-      const reports = await ingestSources(deps, specs, { ...RUN, onResult: (r) => done.push(r) });
-      expect(done[0]?.source).toBe(`${good.url}/good.ics`);
-      expect(done[0]?.counts.new).toBe(3);
-      expect(reports.filter((r) => r.error?.kind === 'timeout')).toHaveLength(12);
+      const specs = [{ location: `${server.url}/slow-port.ics` }, { location: `${otherPort.url}/other-port.ics` }];
+      const done: string[] = [];
+      await ingestSources(deps, specs, { ...RUN, perHost: 1, onResult: (r) => done.push(r.source) });
+      // 127.0.0.1 is one host: the second source waits for the first, however long that takes.
+      expect(done).toEqual(specs.map((s) => s.location));
     } finally {
-      await good.close();
+      releaseSlow();
+      await otherPort.close();
     }
-  });
+  }, 60_000);
+
+  it.each([0, -1, Number.NaN, 1.5])(
+    'I18 a per-host limit of %s is refused at once, not a run that never ends',
+    async (perHost) => {
+      const deps = depsFor(db.store, NOW);
+      await expect(ingestSources(deps, [{ location: `${server.url}/cal.ics` }], { ...RUN, perHost })).rejects.toThrow(
+        /perHost must be a whole number >= 1/,
+      );
+      await expect(
+        ingestSources(deps, [{ location: `${server.url}/cal.ics` }], { ...RUN, concurrency: perHost }),
+      ).rejects.toThrow(/concurrency must be a whole number >= 1/);
+    },
+  );
 });

@@ -4,6 +4,7 @@ import type { CalendarEntry } from '../../src/core/publication.ts';
 import { writeCalendar } from '../../src/render/ical/write-calendar.ts';
 import { calendar, vevent } from '../support/calendars.ts';
 import { ADMIN_KEY, demoApp } from '../support/demo-app.ts';
+import { eventRecord } from '../support/events.ts';
 import { hostileRecord } from '../support/hostile-event.ts';
 
 const NOW = '2026-11-27T08:00:00Z';
@@ -23,6 +24,9 @@ describe('what reaches users: the page, the calendar and the API under hostile s
         ]),
       ),
       extraRecords: [
+        eventRecord({ uid: 'percent@test', title: '100% Rust', start: '2026-12-10T18:00:00Z' }),
+        eventRecord({ uid: 'decoy@test', title: '100 Rust talks', start: '2026-12-10T19:00:00Z' }),
+        eventRecord({ uid: 'underscore@test', title: 'snake_case meetup', start: '2026-12-11T18:00:00Z' }),
         { ...hostileRecord(), uid: 'breakout@test', title: BREAKOUT_TITLE, start: '2026-12-08T18:00:00Z', end: null },
       ],
     });
@@ -55,14 +59,24 @@ describe('what reaches users: the page, the calendar and the API under hostile s
     expect(ics.length).toBeLessThan(256 * 1024);
   });
 
-  it('S9 search words are literal: % and _ match nothing, never everything', async () => {
+  it('S9 search words are literal: % and _ find the text that holds them, never everything', async () => {
     const all = (await (await demo.app.request('/v1/events?limit=200')).json()).events;
     expect(all.length).toBeGreaterThan(5);
-    for (const q of ['%', '_', '%25', '*']) {
+    const titles = async (q: string) => {
       const res = await demo.app.request(`/v1/events?q=${encodeURIComponent(q)}&limit=200`);
       expect(res.status).toBe(200);
-      expect((await res.json()).events).toEqual([]);
-    }
+      return (await res.json()).events.map((e: { title: string }) => e.title) as string[];
+    };
+    expect(await titles('100%')).toEqual(['100% Rust']);
+    const percent = await titles('%');
+    expect(percent).toContain('100% Rust');
+    expect(percent).not.toContain('100 Rust talks');
+    expect(percent.length).toBeLessThan(all.length);
+    const underscore = await titles('_');
+    expect(underscore).toContain('snake_case meetup');
+    expect(underscore.length).toBeLessThan(all.length);
+    expect(await titles('snake_case')).toEqual(['snake_case meetup']);
+    for (const q of ['%25', '*']) expect(await titles(q)).toEqual([]);
   });
 
   it('AP4 registration is admin-only and one normalised URL is one source, whoever asks', async () => {

@@ -122,6 +122,9 @@ const ingestNow = createRoute({
     },
     401: unauthorized,
     404: notFound,
+    503: problemResponse(
+      'The ingest did not finish (stopped at its deadline, or its worker died); the source keeps its events and records why',
+    ),
   },
 });
 
@@ -150,7 +153,15 @@ export function registerSources(app: OpenAPIHono<AppEnv>) {
     const source = await store.getSourceById(c.req.valid('param').id);
     if (!source) throw new ProblemError('not_found', 404, 'no such source');
     if (!ingest) throw new ProblemError('internal', 503, 'this server cannot fetch sources');
-    const report = await ingest({ location: source.location });
+    // The ingest runs elsewhere (a worker) and can end without a report: stopped at its deadline or
+    // its worker gone. Nothing was stored, the source records why, and another try may well work.
+    const report = await ingest({ location: source.location }).catch((error: unknown) => {
+      throw new ProblemError(
+        'unavailable',
+        503,
+        `the ingest did not finish: ${error instanceof Error ? error.message.slice(0, 300) : 'unknown error'}`,
+      );
+    });
     return c.json(
       {
         source: report.source,

@@ -1,5 +1,5 @@
 import { failure, type SourceFailure } from '../../core/errors.ts';
-import { isIpLiteral, isPrivateAddress, PRIVATE_ADDRESS_CODE } from '../../core/private-address.ts';
+import { checkHostAddresses, PRIVATE_ADDRESS_CODE, UNRESOLVED_HOST_CODE } from '../../core/private-address.ts';
 import type { ReadOutcome, Validators } from '../../core/source-reader.ts';
 import { maxAgeSeconds, retryAfterMs } from './retry-after.ts';
 
@@ -26,6 +26,8 @@ export interface FetcherDeps {
   /** Every address a host name resolves to; the guard refuses the host if any one is private. */
   resolveHost: (hostname: string) => Promise<string[]>;
   allowPrivateNetwork: boolean;
+  /** How long one DNS lookup may take (default DEFAULT_DNS_TIMEOUT_MS). */
+  dnsTimeoutMs?: number;
   userAgent: string;
   limits?: Partial<FetchLimits>;
   now?: () => number;
@@ -43,20 +45,12 @@ async function guard(url: URL, deps: FetcherDeps): Promise<void> {
   if (url.username || url.password) throw new Abort(failure('blocked', 'URLs with credentials are not fetched'));
   if (deps.allowPrivateNetwork) return;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  let addresses: string[];
-  if (isIpLiteral(host)) addresses = [host];
-  else {
-    try {
-      addresses = await deps.resolveHost(host);
-    } catch {
-      throw new Abort(failure('network', `cannot resolve ${host}`));
-    }
-  }
-  if (addresses.length === 0 || addresses.some(isPrivateAddress)) {
+  const checked = await checkHostAddresses(host, deps.resolveHost, { dnsTimeoutMs: deps.dnsTimeoutMs });
+  if (checked.kind === 'unresolved') throw new Abort(failure('network', checked.message));
+  if (checked.kind === 'private')
     throw new Abort(
       failure('blocked', `${host} is a private or loopback address (allow with --allow-private-network)`),
     );
-  }
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
@@ -91,6 +85,7 @@ function classify(error: unknown, timedOut: 'header' | 'total' | null, limits: F
   const code = cause?.code ?? (error instanceof Error ? error.name : 'error');
   // The runtime's connect step found the address it was about to connect to private (DNS rebinding).
   if (code === PRIVATE_ADDRESS_CODE) return failure('blocked', 'the address connected to is private or loopback');
+  if (code === UNRESOLVED_HOST_CODE) return failure('network', cause?.message ?? 'the host does not resolve');
   return failure('network', `connection failed (${code})`);
 }
 
