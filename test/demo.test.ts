@@ -47,6 +47,9 @@ describe('the bundled demo stays alive', () => {
           [...result.picks, ...result.giveFirst, ...venues].flatMap((p) => p.reasons.map((r) => r.kind)),
         );
         expect([...kinds].sort()).toEqual([...EXPECTED_KINDS].sort());
+        // Every reason says something in words, a learned one included, on a venue as on a pick.
+        for (const { reasons } of [...result.picks, ...result.giveFirst, ...venues])
+          for (const reason of reasons) expect(reason.text.trim(), reason.kind).not.toBe('');
         expect(result.giveFirst.length).toBeGreaterThan(0);
       } finally {
         await demo.db.cleanup();

@@ -1,5 +1,6 @@
 import type { Reason } from '../../core/ranking.ts';
 import type { Cadence, VenueChoice, VenueFeedback } from '../../core/venue.ts';
+import { withLearnedText } from '../learned-signal.ts';
 import { type Candidate, isRelevant, type RankInput, startRanking } from '../rank.ts';
 import { giveFirstReason } from '../reasons.ts';
 import { shareHints } from '../share-with.ts';
@@ -97,7 +98,8 @@ export function rankVenues(input: VenueRankInput): VenueChoice[] {
     .map(({ v, upcoming, cadence, reasons, candidate, score }) => ({
       venue: describeVenue(index, v, upcoming, cadence),
       score,
-      reasons,
+      // A learned reason's words are worked out only for what is shown, as for picks.
+      reasons: reasons.map(withLearnedText),
       shareWith: shareHints(candidate.fields, candidate.foldedText, input.contacts, input.lexicon),
     }));
   return choices;
