@@ -7,6 +7,7 @@ import { prepareContacts } from '../../src/network/prepare-contacts.ts';
 import { readVcards } from '../../src/network/vcard.ts';
 import { shareHints } from '../../src/score/share-with.ts';
 import { corpusPath } from '../support/corpus.ts';
+import { itWith } from '../support/needs-component.ts';
 import { runPython } from '../support/python.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'vcard');
@@ -39,7 +40,7 @@ const PRODUCERS = [
 ] as const;
 
 describe('contact exports of every common producer, photos included', () => {
-  it.each(PRODUCERS)('%s: every person the independent reader sees is imported', (_, file) => {
+  itWith('python3-vobject').each(PRODUCERS)('%s: every person the independent reader sees is imported', (_, file) => {
     const text = fixture(file);
     const independent = runPython<{ name: string; photo: boolean }[]>(VOBJECT_NAMES, text);
     expect(independent.some((card) => card.photo)).toBe(true);

@@ -22,6 +22,10 @@ export const COMPONENTS = {
     debianPackage: 'python3-feedparser',
     suites: 'the Python feedparser read-back tests',
   },
+  'python3-vobject': {
+    debianPackage: 'python3-vobject',
+    suites: "the vCard producer tests' Python vobject cross-check",
+  },
   script: {
     debianPackage: 'util-linux',
     suites: 'the progress-bar test (needs `script` for a pseudo-terminal)',
@@ -44,6 +48,7 @@ const PRESENT: Record<ComponentName, () => boolean> = {
   chromium: () => existsSync(chromiumPath()),
   'python3-icalendar': () => pythonImports('icalendar'),
   'python3-feedparser': () => pythonImports('feedparser'),
+  'python3-vobject': () => pythonImports('vobject'),
   script: () => runs(scriptPath()),
 };
 
