@@ -15,7 +15,7 @@ import { bumpChangeCounter } from './change-counter.ts';
 import { writeIngestPlan } from './ingest-writes.ts';
 import { type OccurrenceRow, toStoredEvents } from './rows.ts';
 import type { SqlDriver, SqlStatement } from './sql-driver.ts';
-import { chunked, jsonRowChunks, MAX_PARAMS, placeholders } from './statement-limits.ts';
+import { chunked, jsonEachOf, jsonRowChunks, MAX_PARAMS, placeholders } from './statement-limits.ts';
 
 type EventRow = OccurrenceRow & { text_json: string; source_location: string };
 
@@ -49,6 +49,7 @@ function toCandidate(row: CandidateRow): DedupeCandidate {
 }
 
 export function createEventsPort(db: SqlDriver): EventsPort {
+  const jsonEach = jsonEachOf(db);
   const storedOf = async (sourceId: string): Promise<StoredOccurrence[]> => {
     const rows = await db.all<
       Pick<OccurrenceRow, 'id' | 'event_id' | 'content_hash' | 'status' | 'start_ms' | 'published_ms' | 'listed'>
@@ -110,7 +111,7 @@ export function createEventsPort(db: SqlDriver): EventsPort {
       const identified = identifyRecords(sourceId, records);
       const candidatesByDay = await candidatesOn(sourceId, candidateDays(identified, stored));
       const plan = planIngest({ records: identified, stored, candidatesByDay, outcome, matcher });
-      await db.batch(writeIngestPlan(sourceId, plan, outcome));
+      await db.batch(writeIngestPlan(sourceId, plan, outcome, await jsonEach()));
       return plan.counts;
     },
     async listEvents(query: EventQuery) {

@@ -2,18 +2,19 @@ import type { IngestSuccess } from '../core/event-store.ts';
 import type { IngestPlan, OccurrenceWrite } from '../ingest/plan-ingest.ts';
 import { bumpChangeCounter } from './change-counter.ts';
 import { type SqlStatement, sql } from './sql-driver.ts';
-import { type JsonCell, jsonRowChunks } from './statement-limits.ts';
+import { type JsonCell, type JsonEach, jsonRowChunks } from './statement-limits.ts';
 
-const INSERT_TEXTS = 'INSERT OR IGNORE INTO event_texts (id, json) SELECT value->>0, value->>1 FROM json_each(?)';
+const insertTexts = (each: JsonEach) =>
+  `INSERT OR IGNORE INTO event_texts (id, json) SELECT value->>0, value->>1 FROM ${each}(?)`;
 
 // New rows and changed rows in one statement: a changed row keeps its event id and first_seen. An
 // upsert, not a plain insert, also because the rows were read before this batch, outside it.
-const UPSERT_OCCURRENCES = `INSERT INTO occurrences
+const upsertOccurrences = (each: JsonEach) => `INSERT INTO occurrences
   (id, event_id, uid, recurrence_id, start, start_ms, day, all_day, title, url_key, place, online, status, text_id,
    record, content_hash, published_ms, source_id, first_seen, last_changed)
   SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9,
     value->>10, value->>11, value->>12, value->>13, value->>14, value->>15, value->>16, ?, ?, ?
-  FROM json_each(?) WHERE true
+  FROM ${each}(?) WHERE true
   ON CONFLICT(id) DO UPDATE SET start = excluded.start, start_ms = excluded.start_ms, day = excluded.day,
     all_day = excluded.all_day, title = excluded.title, url_key = excluded.url_key, place = excluded.place,
     online = excluded.online, status = excluded.status, text_id = excluded.text_id, record = excluded.record,
@@ -58,15 +59,21 @@ function statusChange(status: 'cancelled' | 'withdrawn', ids: string[], at: stri
 }
 
 /** The plan as one batch: the source's previous events stand unless all of it is written. */
-export function writeIngestPlan(sourceId: string, plan: IngestPlan, outcome: IngestSuccess): SqlStatement[] {
+export function writeIngestPlan(
+  sourceId: string,
+  plan: IngestPlan,
+  outcome: IngestSuccess,
+  each: JsonEach,
+): SqlStatement[] {
   const { counts } = plan;
   const statements: SqlStatement[] = [];
+  const upsert = upsertOccurrences(each);
   for (const json of jsonRowChunks([...plan.texts].map(([id, json]) => [id, json])))
-    statements.push(sql(INSERT_TEXTS, json));
+    statements.push(sql(insertTexts(each), json));
   if (plan.listed)
     statements.push(sql('UPDATE occurrences SET listed = 0 WHERE source_id = ? AND listed = 1', sourceId));
   for (const json of jsonRowChunks(plan.writes.map(occurrenceCells)))
-    statements.push(sql(UPSERT_OCCURRENCES, sourceId, outcome.at, outcome.at, json));
+    statements.push(sql(upsert, sourceId, outcome.at, outcome.at, json));
   if (plan.listed)
     for (const json of jsonRowChunks(plan.listed.map(({ id, publishedMs }) => [id, publishedMs])))
       statements.push(sql(MARK_LISTED, json));

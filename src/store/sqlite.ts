@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { type Clock, systemClock } from '../core/clock.ts';
 import type { EventStore } from '../core/event-store.ts';
 import { migrationsDir } from './migrations-dir.ts';
+import type { SqlDriver } from './sql-driver.ts';
 import { createSqlStore } from './sql-store.ts';
 import { createSqliteDriver } from './sqlite-driver.ts';
 
@@ -36,8 +37,8 @@ export interface SqliteStoreOptions {
   clock?: Clock;
 }
 
-/** The SQL store over a SQLite file, migrated to the current schema on open. */
-export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): EventStore {
+/** A driver over a SQLite file, migrated to the current schema on open. */
+export function openSqliteDriver(path: string, options: SqliteStoreOptions = {}): SqlDriver {
   const db = new Database(path);
   // Larger pages suit rows that carry a JSON record; it only takes effect on a new, empty database.
   db.pragma('page_size = 16384');
@@ -47,5 +48,10 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   applyMigrations(db);
-  return createSqlStore(createSqliteDriver(db), options.clock ?? systemClock);
+  return createSqliteDriver(db);
+}
+
+/** The SQL store over a SQLite file, migrated to the current schema on open. */
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): EventStore {
+  return createSqlStore(openSqliteDriver(path, options), options.clock ?? systemClock);
 }
