@@ -78,7 +78,8 @@ describe('the CLI answers clearly', () => {
   });
 
   it('a failed source or action exits 1', async () => {
-    const missing = await runCli(['ingest', '--db', db, '--now', NOW, join(dir, 'missing.ics')]);
+    // A database of its own: the failing source stays out of the one the other tests read.
+    const missing = await runCli(['ingest', '--db', join(dir, 'failed.db'), '--now', NOW, join(dir, 'missing.ics')]);
     expect(missing.code).toBe(1);
     expect(`${missing.stdout}${missing.stderr}`).toContain(
       `${join(dir, 'missing.ics')}: error network: file not found`,
