@@ -21,7 +21,7 @@ export interface RankingScratch {
  * Scratch for a catalog's rankings. A scratch is either kept by the pool or held by one ranking, never
  * both: acquire hands out the kept one only once and a fresh one while it is taken, so two rankings in
  * flight at once cannot share arrays. Release returns it for the next ranking; a scratch released twice,
- * or used after its release, throws.
+ * or asked for buffers or positions after its release, throws.
  */
 export interface ScratchPool {
   acquire(): RankingScratch;
