@@ -9,6 +9,8 @@ const BUCKETS = 4096;
 
 export interface CandidateInput {
   catalog: EventCatalog;
+  /** The ranking's own array for the bounds (see RankingScratch), overwritten here. */
+  bound: Float32Array;
   /** Per interest, its text scores and what one unit of them weighs in its reason. */
   scores: QueryScores[];
   shares: number[];
@@ -153,7 +155,7 @@ export function bestWithin(scores: QueryScores, catalog: EventCatalog, window: T
  */
 export function boundCandidates(input: CandidateInput): number[] {
   const { catalog, scores, shares, weights } = input;
-  const bound = catalog.scratch.bound.fill(0);
+  const bound = input.bound.fill(0);
   addText(bound, scores, shares);
   addLearned(bound, input.learned);
   const setSignal = signalPerFieldSet(catalog.fieldSets, input.fieldSignal);

@@ -3,9 +3,10 @@ import type { StoredEvent } from '../core/event.ts';
 import { eventFields } from '../core/event-fields.ts';
 import { foldText } from '../core/fold-text.ts';
 import type { Lexicon } from '../core/lexicon.ts';
-import { buildIndex, type RankIndex, type ScoreBuffers } from './bm25-index.ts';
+import { buildIndex, type RankIndex } from './bm25-index.ts';
 import { eventsInField } from './evidence.ts';
 import { type LearnedColumn, learnedColumns } from './learned-signal.ts';
+import { type ScratchPool, scratchPool } from './ranking-scratch.ts';
 import { spanOf } from './select.ts';
 import { NO_TOPIC_MODEL, type TopicModel } from './topic-model.ts';
 
@@ -52,11 +53,6 @@ export interface EventCatalog {
    * id, each a hash lookup of about a quarter microsecond among 100,000.
    */
   numbersOf(list: readonly { eventId: string }[]): Int32Array;
-  /**
-   * Per event number, 1 + the position of its (last) entry in `numbers`, or 0: one array reused from
-   * ranking to ranking (a fresh one of 100,000 per ranking is garbage the collector must chase).
-   */
-  positionsIn(numbers: Int32Array): Int32Array;
   /** Per field, the events the topic model learned from labelled history ties to it (empty without history). */
   learned: Map<string, LearnedColumn>;
   /**
@@ -64,8 +60,8 @@ export interface EventCatalog {
    * field (see eventsInField): worked out once per field asked, not per ranking.
    */
   inField(field: string): Uint8Array;
-  /** Arrays reused by successive rankings (synchronous, so never two at once). */
-  scratch: { scores: ScoreBuffers[]; bound: Float32Array };
+  /** Each ranking's own arrays, reused by the next ranking once it releases them. */
+  scratch: ScratchPool;
 }
 
 function collectFieldSets(events: StoredEvent[], lexicon: Lexicon): FieldSets {
@@ -119,13 +115,12 @@ export function buildCatalog(
   const folded = new Map<number, string>();
   const indexOf = new Map(events.map((e, i) => [e.id, i]));
   const remembered = new WeakMap<readonly { eventId: string }[], Int32Array>();
-  const positions = new Int32Array(events.length);
-  let marked: Int32Array = new Int32Array(0);
   const learned = learnedColumns(events, model);
   const inField = new Map<string, Uint8Array>();
+  const text = buildIndex(events.map((e) => ({ title: e.title, topics: e.topics, description: e.description })));
   return {
     events,
-    text: buildIndex(events.map((e) => ({ title: e.title, topics: e.topics, description: e.description }))),
+    text,
     rankableStartMs,
     byStart,
     indexOf,
@@ -159,15 +154,6 @@ export function buildCatalog(
       }
       return numbers;
     },
-    positionsIn(numbers) {
-      // Only the entries the previous list set need clearing.
-      for (const i of marked) if (i >= 0) positions[i] = 0;
-      numbers.forEach((i, k) => {
-        if (i >= 0) positions[i] = k + 1;
-      });
-      marked = numbers;
-      return positions;
-    },
     learned,
     inField(field) {
       let marks = inField.get(field);
@@ -179,6 +165,6 @@ export function buildCatalog(
       }
       return marks;
     },
-    scratch: { scores: [], bound: new Float32Array(events.length) },
+    scratch: scratchPool(text),
   };
 }

@@ -5,6 +5,7 @@ import type { EventCatalog } from './catalog.ts';
 import { requireEvidence, withFloor } from './evidence.ts';
 import type { InterestQuery } from './interest-query.ts';
 import type { LearnedColumn } from './learned-signal.ts';
+import type { RankingScratch } from './ranking-scratch.ts';
 
 /**
  * Each interest's text scores over the catalog, kept only where the event shows evidence of it (its own
@@ -15,14 +16,13 @@ export function interestScores(
   catalog: EventCatalog,
   queries: InterestQuery[],
   window: TimeWindow | undefined,
+  scratch: RankingScratch,
 ): { scores: QueryScores[]; learned: (LearnedColumn | undefined)[] } {
-  const { scratch } = catalog;
   const learned = queries.map((q) => catalog.learned.get(q.field));
   const scores = queries.map((q, n) => {
-    scratch.scores[n] ??= catalog.text.buffers();
     const titleMatch = catalog.text.titleMatch(q.terms);
     const scored = requireEvidence(
-      catalog.text.score(q.terms, scratch.scores[n]),
+      catalog.text.score(q.terms, scratch.scoreBuffers(n)),
       catalog.inField(q.field),
       titleMatch,
     );

@@ -10,6 +10,7 @@ import type { EventCatalog } from './catalog.ts';
 import { interestQuery } from './interest-query.ts';
 import { interestScores } from './interest-scores.ts';
 import { learnedWeight, withLearnedText } from './learned-signal.ts';
+import type { RankingScratch } from './ranking-scratch.ts';
 import { reachOf } from './reach.ts';
 import { followingReason, interestShares, overdueContacts, type ReasonContext, reasonsFor } from './reasons.ts';
 import { type Scored, selectPicks } from './select.ts';
@@ -92,15 +93,28 @@ export interface Ranking {
   chosen: number[];
   dismissedIds: Set<string>;
   opportunityAt: Int32Array;
-  /** Event i's full reasons, written once per ranking. */
+  /** Event i's full reasons, written once per ranking; throws once the ranking is released. */
   full(i: number): Candidate;
+  /** Gives the ranking's arrays back to the catalog for the next ranking: nothing of it is read afterwards. */
+  release(): void;
 }
 
 /**
  * Hard filters first (past, undated, cancelled, dismissed, out of reach), then a cheap bound on every
  * remaining event's score from typed arrays, then full reasons for the candidates asked for only.
+ * The ranking holds its own scratch from the catalog until `release`.
  */
 export function startRanking(input: RankInput): Ranking {
+  const scratch = input.catalog.scratch.acquire();
+  try {
+    return rankingWith(input, scratch);
+  } catch (error) {
+    input.catalog.scratch.release(scratch);
+    throw error;
+  }
+}
+
+function rankingWith(input: RankInput, scratch: RankingScratch): Ranking {
   const { profile, nowMs, catalog, weights } = input;
   const latest = new Map<string, Feedback>();
   for (const f of input.feedback) latest.set(f.eventId, f);
@@ -108,9 +122,9 @@ export function startRanking(input: RankInput): Ranking {
   const dismissedIds = new Set(dismissed.map((f) => f.eventId));
   const queries = profile.interests.filter((i) => i.weight > 0).map((i) => interestQuery(i, input.lexicon));
   const window = input.window;
-  const { scores, learned } = interestScores(catalog, queries, window);
+  const { scores, learned } = interestScores(catalog, queries, window, scratch);
   const opportunityAt = catalog.numbersOf(input.gaps.giveFirst.opportunities);
-  const giveFirstAt = catalog.positionsIn(opportunityAt);
+  const giveFirstAt = scratch.positionsIn(opportunityAt);
   const ctx: ReasonContext = {
     profile,
     weights,
@@ -136,6 +150,7 @@ export function startRanking(input: RankInput): Ranking {
   const overdueFields = new Set(input.gaps.maintenance.overdue.flatMap((m) => m.fields));
   const chosen = boundCandidates({
     catalog,
+    bound: scratch.bound,
     scores,
     shares: scores.map(({ max }, q) => (max > 0 ? (ctx.interestShares[q]! * weights.interest) / max : 0)),
     learned: learned.map((column, q) => ({ column, weight: learnedWeight(1, ctx.interestShares[q]!, weights) })),
@@ -179,18 +194,25 @@ export function startRanking(input: RankInput): Ranking {
         reach.kind === 'near' || reach.kind === 'unknown' || (reach.kind === 'online' && profile.travel.online),
     };
   };
+  let released = false;
   return {
     ctx,
-    bound: catalog.scratch.bound,
+    bound: scratch.bound,
     chosen,
     dismissedIds,
     opportunityAt,
     full(i) {
       const known = written.get(i);
       if (known) return known;
+      // Reasons read the interest scores and give-first positions, which the next ranking overwrites.
+      if (released) throw new Error('a released ranking cannot write reasons');
       const entry = writeReasons(i);
       written.set(i, entry);
       return entry;
+    },
+    release() {
+      released = true;
+      catalog.scratch.release(scratch);
     },
   };
 }
@@ -218,9 +240,25 @@ export function isRelevant(
  * score is exactly the sum of its reasons. Upcoming events of followed venues that are not picks come
  * apart, for the calendar.
  */
-export function rankEvents(input: RankInput): { picks: Pick[]; giveFirst: Pick[]; followed: Pick[] } {
+export function rankEvents(input: RankInput): RankedPicks {
+  const ranking = startRanking(input);
+  try {
+    return finishRanking(ranking, input);
+  } finally {
+    ranking.release();
+  }
+}
+
+export interface RankedPicks {
+  picks: Pick[];
+  giveFirst: Pick[];
+  followed: Pick[];
+}
+
+/** The picks, give-first and followed venues' dates of a started ranking (see rankEvents). */
+export function finishRanking(ranking: Ranking, input: RankInput): RankedPicks {
   const { catalog } = input;
-  const { ctx, chosen, dismissedIds, opportunityAt, full } = startRanking(input);
+  const { ctx, chosen, dismissedIds, opportunityAt, full } = ranking;
   const { events } = catalog;
   const excluded = new Set(input.venues?.excluded);
   const scored: Scored[] = [];

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Recommendations } from '../../src/core/ranking.ts';
 import type { VenueChoice } from '../../src/core/venue.ts';
 import { ADMIN_KEY, demoApp } from '../support/demo-app.ts';
@@ -22,12 +22,13 @@ describe('venues over HTTP: GET /v1/users/{id}/venues and venue feedback', () =>
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
 
-  beforeAll(async () => {
+  // Each test its own demo store: what one says about a venue never reaches another.
+  beforeEach(async () => {
     demo = await demoApp(NOW);
     auth = { authorization: `Bearer ${demo.user.apiKey}` };
     base = `/v1/users/${demo.user.id}`;
   });
-  afterAll(() => demo?.db.cleanup());
+  afterEach(() => demo?.db.cleanup());
 
   it('answers ranked venues paged like picks, with an ETag and 304', async () => {
     const all = await venues('?limit=20');

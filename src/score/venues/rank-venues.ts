@@ -1,7 +1,7 @@
 import type { Reason } from '../../core/ranking.ts';
 import type { Cadence, VenueChoice, VenueFeedback } from '../../core/venue.ts';
 import { withLearnedText } from '../learned-signal.ts';
-import { type Candidate, isRelevant, type RankInput, startRanking } from '../rank.ts';
+import { type Candidate, isRelevant, type RankInput, type Ranking, startRanking } from '../rank.ts';
 import { giveFirstReason } from '../reasons.ts';
 import { shareHints } from '../share-with.ts';
 import { describeVenue, membersOf, type VenueIndex, venueCadence, venueEventsIn } from './venue-index.ts';
@@ -42,12 +42,21 @@ export function latestVenueWord(feedback: readonly VenueFeedback[]): Map<string,
  * travel and online limits as picks; dismissed venues are left out, followed ones always kept.
  */
 export function rankVenues(input: VenueRankInput): VenueChoice[] {
-  const { index, profile, weights } = input;
+  const { index } = input;
   const keep = Math.max(MIN_EVENTS, (input.limit + 1) * EVENTS_PER_VENUE);
   const word = latestVenueWord(input.venueFeedback);
   // A dismissed venue's events would only take candidate places from venues that can be shown.
   const excluded = dismissedEvents(index, word);
   const ranking = startRanking({ ...input, candidates: keep, venues: { following: new Map(), next: [], excluded } });
+  try {
+    return venuesOf(input, ranking, word);
+  } finally {
+    ranking.release();
+  }
+}
+
+function venuesOf(input: VenueRankInput, ranking: Ranking, word: ReadonlyMap<string, VenueFeedback>): VenueChoice[] {
+  const { index, profile, weights } = input;
   const { bound, chosen, ctx, full } = ranking;
   const best = new Map<number, number>();
   for (const i of chosen) {

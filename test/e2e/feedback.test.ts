@@ -1,12 +1,11 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Gaps } from '../../src/core/gaps.ts';
 import type { Recommendations } from '../../src/core/ranking.ts';
-import { renderDemoTemplate } from '../../src/runtime/demo-template.ts';
 import { runCli } from '../support/cli.ts';
+import { type DemoWorkspace, demoWorkspace } from '../support/demo-workspace.ts';
 import { itWith } from '../support/needs-component.ts';
 import { runPython } from '../support/python.ts';
 
@@ -16,10 +15,8 @@ const NOW = '2026-11-27';
 /** Read back by Python's icalendar and feedparser. */
 const pyIt = itWith('python3-icalendar', 'python3-feedparser');
 
-describe('feedback through the binary, kept across runs', () => {
-  let dir: string;
-  let db: string;
-  let profile: string;
+/** The recommend and feedback commands over one test's own demo workspace. */
+function commands({ db, profile }: DemoWorkspace) {
   const recommend = async () => {
     const { code, stdout, stderr } = await runCli([
       'recommend',
@@ -38,23 +35,13 @@ describe('feedback through the binary, kept across runs', () => {
     return JSON.parse(stdout) as Recommendations;
   };
   const feedback = (...args: string[]) => runCli(['feedback', '--db', db, '--profile', profile, '--now', NOW, ...args]);
+  return { recommend, feedback };
+}
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'convene-feedback-'));
-    db = join(dir, 'convene.db');
-    profile = join(dir, 'profile.json');
-    // The demo profile's meeting dates follow today; this test pins today, so it renders them for NOW.
-    writeFileSync(
-      profile,
-      renderDemoTemplate(readFileSync(join(DATA, 'demo', 'profile.template.json'), 'utf8'), Date.parse(NOW)),
-    );
-    copyFileSync(join(DATA, 'demo', 'contacts.vcf'), join(dir, 'contacts.vcf'));
-    const ingest = await runCli(['ingest', '--db', db, '--now', NOW, '--sources', join(DATA, 'sources.demo.json')]);
-    expect(ingest.code, ingest.stderr).toBe(0);
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
+// Each test has its own copy of the ingested demo (see demo-workspace.ts): no test sees another's feedback.
+describe('feedback through the binary, kept across runs', () => {
   it('recommend --format json has the documented shape', async () => {
+    const { recommend } = commands(await demoWorkspace(NOW));
     const result = await recommend();
     expect(Object.keys(result).sort()).toEqual(['gaps', 'generatedAt', 'giveFirst', 'picks']);
     const pick = result.picks[0]!;
@@ -81,6 +68,9 @@ describe('feedback through the binary, kept across runs', () => {
   });
 
   pyIt('recommend --format ics and atom write the subscription formats, read back by independent parsers', async () => {
+    const workspace = await demoWorkspace(NOW);
+    const { db, profile } = workspace;
+    const { recommend } = commands(workspace);
     const picks = await recommend();
     const run = async (...extra: string[]) => {
       const args = ['recommend', '--db', db, '--profile', profile, '--now', NOW, '--limit', '30', ...extra];
@@ -110,6 +100,7 @@ describe('feedback through the binary, kept across runs', () => {
   });
 
   it('not-interested removes the pick and lowers the rest of its series, saying why', async () => {
+    const { recommend, feedback } = commands(await demoWorkspace(NOW));
     const before = await recommend();
     const owasp = before.picks.find((p) => p.event.title === 'OWASP Berlin chapter meeting')!;
     const { code, stdout } = await feedback(owasp.event.id, 'not-interested', '--reason', 'too far this month');
@@ -131,6 +122,7 @@ describe('feedback through the binary, kept across runs', () => {
   });
 
   it('going pins an event to the top', async () => {
+    const { recommend, feedback } = commands(await demoWorkspace(NOW));
     const before = await recommend();
     const last = before.picks.at(-1)!;
     await feedback(last.event.id, 'going');
@@ -142,6 +134,9 @@ describe('feedback through the binary, kept across runs', () => {
   });
 
   it('attended --met updates lastSeen and channel in the profile, and the maintenance gap follows', async () => {
+    const workspace = await demoWorkspace(NOW);
+    const { db, profile } = workspace;
+    const { recommend, feedback } = commands(workspace);
     const gaps = async (now = NOW) =>
       JSON.parse((await runCli(['gaps', '--profile', profile, '--db', db, '--now', now, '--json'])).stdout) as Gaps;
     expect((await gaps()).maintenance.overdue.map((m) => m.name)).toContain('Grace Hopper');
@@ -171,12 +166,14 @@ describe('feedback through the binary, kept across runs', () => {
   });
 
   it('an unknown event id is a usage error that says where ids come from', async () => {
+    const { feedback } = commands(await demoWorkspace(NOW));
     const { code, stderr } = await feedback('0000000000000000', 'going');
     expect(code).toBe(2);
     expect(stderr).toMatch(/no event with id 0000000000000000/);
   });
 
   it('an unknown format or calendar is a usage error naming the choices', async () => {
+    const { db, profile } = await demoWorkspace(NOW);
     const format = await runCli(['recommend', '--db', db, '--profile', profile, '--format', 'rss']);
     expect(format.code).not.toBe(0);
     expect(format.stderr).toMatch(/Allowed choices are json, table, ics, atom/);
@@ -184,6 +181,7 @@ describe('feedback through the binary, kept across runs', () => {
     expect(which.stderr).toMatch(/Allowed choices are picks, give/);
   });
   it('a template profile is not written back: attended asks for a copy of ones own', async () => {
+    const { db } = await demoWorkspace(NOW);
     const { code, stderr } = await runCli([
       'feedback',
       '--db',

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calendar, vevent } from './support/calendars.ts';
-import { BIN, runCli } from './support/cli.ts';
+import { calendar, vevent } from '../support/calendars.ts';
+import { BIN, runCli } from '../support/cli.ts';
 
 const NOW = '2026-11-27T00:00:00Z';
 
@@ -78,7 +78,8 @@ describe('the CLI answers clearly', () => {
   });
 
   it('a failed source or action exits 1', async () => {
-    const missing = await runCli(['ingest', '--db', db, '--now', NOW, join(dir, 'missing.ics')]);
+    // A database of its own: the failing source stays out of the one the other tests read.
+    const missing = await runCli(['ingest', '--db', join(dir, 'failed.db'), '--now', NOW, join(dir, 'missing.ics')]);
     expect(missing.code).toBe(1);
     expect(`${missing.stdout}${missing.stderr}`).toContain(
       `${join(dir, 'missing.ics')}: error network: file not found`,
@@ -185,7 +186,7 @@ describe('the CLI answers clearly', () => {
   it('importing a file that is not a vCard exits 1 and leaves the profile as it was', async () => {
     const own = write('import-profile.json', readFileSync(profile, 'utf8'));
     const before = readFileSync(own, 'utf8');
-    const readme = join(import.meta.dirname, '..', 'README.md');
+    const readme = join(import.meta.dirname, '..', '..', 'README.md');
     const { code, stderr, stdout } = await runCli(['contacts', 'import', '--profile', own, readme]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/README\.md: not a vCard file: no card read from it.*; nothing imported/);

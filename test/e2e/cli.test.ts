@@ -1,26 +1,17 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Recommendations } from '../src/core/ranking.ts';
-import { THREE_EVENTS } from './support/calendars.ts';
-import { BIN, runCli } from './support/cli.ts';
-import { itWith } from './support/needs-component.ts';
-import { scriptPath } from './support/system-components.ts';
+import { describe, expect, it } from 'vitest';
+import type { Recommendations } from '../../src/core/ranking.ts';
+import { THREE_EVENTS } from '../support/calendars.ts';
+import { BIN, runCli } from '../support/cli.ts';
+import { cliWorkspace, ingestedCliWorkspace } from '../support/cli-workspace.ts';
+import { itWith } from '../support/needs-component.ts';
+import { scriptPath } from '../support/system-components.ts';
+import { testDir } from '../support/test-dir.ts';
 
+// Each test has its own folder and database (see cli-workspace.ts): none reads what another wrote.
 describe('the convene binary', () => {
-  let dir: string;
-  let db: string;
-  let cal: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'convene-cli-'));
-    db = join(dir, 'convene.db');
-    cal = join(dir, 'meetups.ics');
-    writeFileSync(cal, THREE_EVENTS);
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
   it('--help names every command', async () => {
     const { code, stdout } = await runCli(['--help']);
     expect(code).toBe(0);
@@ -28,6 +19,7 @@ describe('the convene binary', () => {
   });
 
   it('ingest --json reports each source; one failing source does not stop the others but sets exit code 1', async () => {
+    const { dir, db, cal } = cliWorkspace();
     const missing = join(dir, 'missing.ics');
     const { code, stdout } = await runCli(['ingest', '--db', db, '--json', '--now', '2026-11-27', cal, missing]);
     expect(code).toBe(1);
@@ -50,6 +42,7 @@ describe('the convene binary', () => {
   });
 
   it('events --json lists stored occurrences with the documented fields', async () => {
+    const { db, cal } = await ingestedCliWorkspace();
     const { code, stdout } = await runCli([
       'events',
       '--db',
@@ -88,6 +81,7 @@ describe('the convene binary', () => {
   });
 
   it('events --search finds by lunr syntax, best first, and names the flag on a bad query', async () => {
+    const { db } = await ingestedCliWorkspace();
     const range = ['--from', '2026-11-01', '--to', '2027-01-01'];
     const found = await runCli(['events', '--db', db, '--json', ...range, '--search', '+berlin -owasp']);
     expect(found.code).toBe(0);
@@ -99,6 +93,7 @@ describe('the convene binary', () => {
   });
 
   it('sources --json shows health', async () => {
+    const { db, cal } = await ingestedCliWorkspace();
     const { stdout } = await runCli(['sources', '--db', db, '--json']);
     const { sources } = JSON.parse(stdout) as {
       sources: { location: string; status: string; eventCount: number; lastErrorKind: string | null }[];
@@ -111,12 +106,14 @@ describe('the convene binary', () => {
   });
 
   it('a bad date is a usage error (exit 2) that names the flag', async () => {
+    const { db, cal } = cliWorkspace();
     const { code, stderr } = await runCli(['ingest', '--db', db, '--from', 'next tuesday', cal]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/--from: not a date/);
   });
 
   it('--sources reads a list whose paths are relative to the list', async () => {
+    const { dir, cal } = cliWorkspace();
     const list = join(dir, 'list.json');
     writeFileSync(list, JSON.stringify({ sources: [{ location: 'meetups.ics', name: 'Meetups', kind: 'meetup' }] }));
     const { stdout } = await runCli(['ingest', '--db', join(dir, 'other.db'), '--json', '--sources', list]);
@@ -124,6 +121,7 @@ describe('the convene binary', () => {
   });
 
   it('an invalid --sources file names the field', async () => {
+    const { dir, db } = cliWorkspace();
     const list = join(dir, 'bad-list.json');
     writeFileSync(list, JSON.stringify({ sources: [{ location: 'x.ics', kind: 'party' }] }));
     const { code, stderr } = await runCli(['ingest', '--db', db, '--sources', list]);
@@ -132,6 +130,7 @@ describe('the convene binary', () => {
   });
 
   itWith('script')('draws a progress bar on a terminal and one plain line a source otherwise', () => {
+    const { dir, cal } = cliWorkspace();
     const second = join(dir, 'second.ics');
     writeFileSync(second, THREE_EVENTS.replaceAll('@test', '@second'));
     // Pinned: the calendar's first event would otherwise fall out of the window once its day has passed.
@@ -153,8 +152,9 @@ describe('the convene binary', () => {
   });
 
   it('start ingests the demo sources and serves ranked picks on localhost', async () => {
+    const dir = testDir('convene-start-');
     const child = spawn(process.execPath, [BIN, 'start', '--db', join(dir, 'demo.db'), '--port', '0'], {
-      cwd: join(import.meta.dirname, '..'),
+      cwd: join(import.meta.dirname, '..', '..'),
       env: { ...process.env, CI: 'true' },
     });
     try {

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Gaps } from '../../src/core/gaps.ts';
 import { runCli } from '../support/cli.ts';
+import { testDir } from '../support/test-dir.ts';
 
 const VCARD = [
   'BEGIN:VCARD',
@@ -24,25 +24,25 @@ const VCARD = [
   '',
 ].join('\r\n');
 
-describe('round trip: import a vCard, compute the gaps, read the explanations', () => {
-  let dir: string;
-  let profilePath: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'convene-roundtrip-'));
-    profilePath = join(dir, 'profile.json');
-    writeFileSync(join(dir, 'contacts.vcf'), VCARD);
-    writeFileSync(
-      profilePath,
-      JSON.stringify(
-        { name: 'Me', interests: [{ term: 'security', weight: 2 }, 'webassembly'], expertise: ['accessibility'] },
-        null,
-        2,
-      ),
-    );
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** One test's own folder: the vCard, and a profile with no contacts yet. */
+function roundTripDir(): { dir: string; profilePath: string } {
+  const dir = testDir('convene-roundtrip-');
+  const profilePath = join(dir, 'profile.json');
+  writeFileSync(join(dir, 'contacts.vcf'), VCARD);
+  writeFileSync(
+    profilePath,
+    JSON.stringify(
+      { name: 'Me', interests: [{ term: 'security', weight: 2 }, 'webassembly'], expertise: ['accessibility'] },
+      null,
+      2,
+    ),
+  );
+  return { dir, profilePath };
+}
 
+describe('round trip: import a vCard, compute the gaps, read the explanations', () => {
   it('imports twice without duplicating anyone', async () => {
+    const { dir, profilePath } = roundTripDir();
     const first = await runCli(['contacts', 'import', '--profile', profilePath, join(dir, 'contacts.vcf'), '--json']);
     expect(first.code, first.stderr).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ added: 2, merged: 0, total: 2, warnings: [] });
@@ -54,6 +54,9 @@ describe('round trip: import a vCard, compute the gaps, read the explanations', 
   });
 
   it('explains the gaps with the right people and fields', async () => {
+    const { dir, profilePath } = roundTripDir();
+    const imported = await runCli(['contacts', 'import', '--profile', profilePath, join(dir, 'contacts.vcf')]);
+    expect(imported.code, imported.stderr).toBe(0);
     // Tell Convene what the address book could not: Grace is a close friend, last seen eight months ago.
     const saved = JSON.parse(readFileSync(profilePath, 'utf8'));
     saved.contacts[0] = { ...saved.contacts[0], tier: 'close', lastSeen: '2026-03-27', channel: 'offline' };
@@ -80,6 +83,7 @@ describe('round trip: import a vCard, compute the gaps, read the explanations', 
   });
 
   it('an invalid profile is refused with the file and field named, and left untouched', async () => {
+    const { dir } = roundTripDir();
     const bad = join(dir, 'bad.json');
     const original = JSON.stringify({ interests: ['rust'], contacts: [{ name: 'X', tier: 'bestie' }] });
     writeFileSync(bad, original);
