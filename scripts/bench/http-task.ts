@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { fixedClock } from '../../src/core/clock.ts';
-import { sha256Hex } from '../../src/http/admin-key.ts';
+import { sha256Hex } from '../../src/core/sha256.ts';
 import { createApp } from '../../src/http/app.ts';
 import { memoryRateLimiter } from '../../src/http/rate-limit.ts';
 import { renderDemoTemplate } from '../../src/runtime/demo-template.ts';

@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
-import { sha256Hex } from './admin-key.ts';
 import type { AppEnv } from './app-env.ts';
 import { etagMatches } from './conditional.ts';
 import { acceptsGzip, gzip } from './gzip-body.ts';
 import type { PicksCache } from './picks-cache.ts';
 import { requestHeader } from './request-header.ts';
+import { strongEtag } from './strong-etag.ts';
 
 /**
  * A user's ranked JSON (picks, venues) served from the cache while its fingerprint stands, built by
@@ -23,8 +23,7 @@ export async function cachedJson(
   if (cached === undefined) {
     const text = await body();
     const bytes = new TextEncoder().encode(text);
-    const tag = sha256Hex(text).slice(0, 32);
-    cached = { body: bytes, gzipped: await gzip(bytes), etag: `"${tag}"`, gzipEtag: `"${tag}-gzip"` };
+    cached = { body: bytes, gzipped: await gzip(bytes), etag: strongEtag(text), gzipEtag: strongEtag(text, '-gzip') };
     cache.set(userId, fingerprint, cached);
   }
   const compressed = acceptsGzip(requestHeader(c, 'accept-encoding'));

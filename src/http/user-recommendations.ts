@@ -1,7 +1,7 @@
 import type { Recommendations } from '../core/ranking.ts';
 import type { User } from '../core/user.ts';
 import type { VenueRecommendations } from '../core/venue.ts';
-import { userFeedbackKey } from '../usecases/give-feedback.ts';
+import { userFeedbackKey } from '../usecases/feedback.ts';
 import { type RecommendInput, recommend } from '../usecases/recommend.ts';
 import { recommendVenues, recommendWithVenues } from '../usecases/venues.ts';
 import type { AppDeps } from './app-env.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/http/admin-key.ts';
+import { sha256Hex } from '../../src/core/sha256.ts';
 import { createApp } from '../../src/http/app.ts';
 import { loadProfile } from '../../src/runtime/profile-file.ts';
 import { recommend } from '../../src/usecases/recommend.ts';

@@ -1,7 +1,7 @@
 import { validate } from '@readme/openapi-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock.ts';
-import { sha256Hex } from '../../src/http/admin-key.ts';
+import { sha256Hex } from '../../src/core/sha256.ts';
 import { createApp } from '../../src/http/app.ts';
 import { ingestSource } from '../../src/usecases/ingest-sources.ts';
 import { calendar, vevent } from '../support/calendars.ts';

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock.ts';
-import { sha256Hex } from '../../src/http/admin-key.ts';
+import { sha256Hex } from '../../src/core/sha256.ts';
 import { createApp } from '../../src/http/app.ts';
 import { ingestSource } from '../../src/usecases/ingest-sources.ts';
 import { calendar, vevent } from '../support/calendars.ts';

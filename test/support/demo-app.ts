@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventRecord } from '../../src/core/event.ts';
-import { sha256Hex } from '../../src/http/admin-key.ts';
+import { sha256Hex } from '../../src/core/sha256.ts';
 import { createApp } from '../../src/http/app.ts';
 import { loadProfile } from '../../src/runtime/profile-file.ts';
 import { readSourceList } from '../../src/runtime/source-list.ts';

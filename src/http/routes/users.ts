@@ -1,12 +1,11 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { UnknownEventError } from '../../core/errors.ts';
 import { FEEDBACK_ACTIONS } from '../../core/feedback.ts';
 import { type Profile, ProfileSchema } from '../../core/profile.ts';
-import { stableId } from '../../core/stable-id.ts';
-import { giveFeedback } from '../../usecases/give-feedback.ts';
+import { giveFeedback, NotYetHappenedError } from '../../usecases/feedback.ts';
 import { gapsFor, importVcard, NotAVcardError } from '../../usecases/network.ts';
-import { NotYetHappenedError, UnknownEventError } from '../../usecases/recommend.ts';
+import { createUser, replaceProfile, rotateSecret } from '../../usecases/users.ts';
 import { adminOnly, requireAdmin } from '../admin-auth.ts';
-import { newApiKey, sha256Hex } from '../admin-key.ts';
 import type { AppEnv } from '../app-env.ts';
 import { cachedJson, nextPage } from '../cached-json.ts';
 import { acceptBody } from '../media-type-gate.ts';
@@ -192,26 +191,13 @@ const rotate = (which: 'key' | 'feed-token') =>
 export function registerUsers(app: OpenAPIHono<AppEnv>) {
   app.openapi(create, async (c) => {
     const profile = checkProfile(c.req.valid('json').profile);
-    const { store, clock } = c.get('deps');
-    const apiKey = newApiKey();
-    const feedToken = newApiKey();
-    const at = new Date(clock.now()).toISOString();
-    const user = {
-      id: `u_${stableId(apiKey, at)}`,
-      profile,
-      keyHash: sha256Hex(apiKey),
-      feedTokenHash: sha256Hex(feedToken),
-      createdAt: at,
-      updatedAt: at,
-    };
-    await store.createUser(user);
+    const { user, apiKey, feedToken } = await createUser(c.get('deps'), profile);
     return c.json({ ...view(user), apiKey, feedToken }, 201);
   });
   app.openapi(read, (c) => c.json(view(c.get('user')), 200));
   app.openapi(replace, async (c) => {
     const profile = checkProfile(c.req.valid('json').profile);
-    const at = new Date(c.get('deps').clock.now()).toISOString();
-    await c.get('deps').store.replaceProfile(c.get('user').id, profile, at);
+    const at = await replaceProfile(c.get('deps'), c.get('user').id, profile);
     return c.json(view({ ...c.get('user'), profile, updatedAt: at }), 200);
   });
   app.openapi(contacts, async (c) => {
@@ -223,13 +209,7 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
         throw new ProblemError('validation_failed', 400, error.message, [{ path: '(body)', message: error.message }]);
       throw error;
     }
-    await c
-      .get('deps')
-      .store.replaceProfile(
-        c.get('user').id,
-        { ...c.get('user').profile, contacts: result.contacts },
-        new Date(c.get('deps').clock.now()).toISOString(),
-      );
+    await replaceProfile(c.get('deps'), c.get('user').id, { ...c.get('user').profile, contacts: result.contacts });
     return c.json(
       { added: result.added, merged: result.merged, total: result.contacts.length, warnings: result.warnings },
       200,
@@ -247,15 +227,7 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
   );
   for (const which of ['key', 'feed-token'] as const) {
     app.openapi(rotate(which), async (c) => {
-      const secret = newApiKey();
-      await c
-        .get('deps')
-        .store.rotateCredential(
-          c.get('user').id,
-          which,
-          sha256Hex(secret),
-          new Date(c.get('deps').clock.now()).toISOString(),
-        );
+      const secret = await rotateSecret(c.get('deps'), c.get('user').id, which);
       return c.json(which === 'key' ? { apiKey: secret } : { feedToken: secret }, 200);
     });
   }

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { VENUE_ACTIONS } from '../../core/venue.ts';
-import { userFeedbackKey } from '../../usecases/give-feedback.ts';
+import { userFeedbackKey } from '../../usecases/feedback.ts';
 import { recordVenueFeedback, UnknownVenueError } from '../../usecases/venues.ts';
 import type { AppEnv } from '../app-env.ts';
 import { cachedJson, nextPage } from '../cached-json.ts';
