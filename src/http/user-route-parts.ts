@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { parseDateOption } from '../core/dates.ts';
+import type { User } from '../core/user.ts';
+import { type Freshness, freshness } from '../usecases/freshness.ts';
 import type { AppEnv } from './app-env.ts';
 import { ProblemError } from './problem.ts';
 import { refuseReversedWindow } from './reversed-window.ts';
@@ -41,19 +43,16 @@ export function dateOrThrow(value: string | undefined, name: string): number | u
 }
 
 /**
- * A ranked page's window in ms, the state its ranking depends on (profile, stored data and feedback,
- * hour) and its cached answer's fingerprint (that state and the query).
+ * A ranked page's window in ms and the freshness of the user's ranking (profile, stored data and
+ * feedback, hour), whose key with the query names the cached answer.
  */
 export async function rankedPageState(
   c: Context<AppEnv>,
-  query: { from?: string | undefined; to?: string | undefined; limit: number; offset: number },
-): Promise<{ fromMs: number | undefined; toMs: number | undefined; state: string; fingerprint: string }> {
+  user: User,
+  query: { from?: string | undefined; to?: string | undefined },
+): Promise<{ fromMs: number | undefined; toMs: number | undefined; fresh: Freshness }> {
   const fromMs = dateOrThrow(query.from, 'from');
   const toMs = dateOrThrow(query.to, 'to');
   refuseReversedWindow(fromMs, toMs);
-  const { store, clock } = c.get('deps');
-  const hour = Math.floor(clock.now() / 3_600_000);
-  const state = `${c.get('user').updatedAt}|${await store.changeStamp()}|${hour}`;
-  const fingerprint = `${state}|${query.limit}|${query.offset}|${fromMs ?? ''}|${toMs ?? ''}`;
-  return { fromMs, toMs, state, fingerprint };
+  return { fromMs, toMs, fresh: await freshness(c.get('deps'), user) };
 }

@@ -20,6 +20,7 @@ import { registerRankingCommands } from './commands/recommend.ts';
 import { registerVenueCommands } from './commands/venues.ts';
 import { dateFlag, refuseReversedWindow } from './date-flag.ts';
 import { createIngestThread } from './ingest-thread.ts';
+import { createLruCache } from './lru-cache.ts';
 import { createNodeDeps, normaliseLocation } from './node-deps.ts';
 import { nodeGazetteer } from './node-gazetteer.ts';
 import { nodeClientAddress, nodeRequestHeader } from './node-request.ts';
@@ -43,6 +44,12 @@ function openDb(path: string, allowPrivateNetwork = false, storeOptions: SqliteS
  * seconds behind the ingest worker's transaction, a write that waits this long answers 503 busy.
  */
 const SERVER_BUSY_TIMEOUT_MS = 200;
+
+/**
+ * Ranked answers kept in memory: a few per active user (picks and venues bodies, the page, the feeds),
+ * each tens of KB, so a few thousand active users in a few hundred MB at most.
+ */
+const ANSWER_CACHE_ENTRIES = 20_000;
 
 function windowFrom(opts: { from?: string; to?: string; now?: string }): { window: TimeWindow; nowMs: number } {
   const nowMs = opts.now ? dateFlag(opts.now, '--now') : Date.now();
@@ -262,6 +269,7 @@ async function serveApp(
   const app = createApp({
     store,
     clock,
+    cache: createLruCache(ANSWER_CACHE_ENTRIES),
     adminKeyHash: keyHash,
     geocoder: nodeGazetteer,
     clientAddress: nodeClientAddress,

@@ -7,14 +7,13 @@ import { gapsFor, importVcard, NotAVcardError } from '../../usecases/network.ts'
 import { createUser, replaceProfile, rotateSecret } from '../../usecases/users.ts';
 import { adminOnly, requireAdmin } from '../admin-auth.ts';
 import type { AppEnv } from '../app-env.ts';
-import { cachedJson, nextPage } from '../cached-json.ts';
 import { acceptBody } from '../media-type-gate.ts';
-import { createPicksCache } from '../picks-cache.ts';
+import { PicksQuery, picksResponse } from '../picks-response.ts';
+import { GapsSchema, PicksSchema } from '../picks-schema.ts';
 import { ProblemError, validationFailed } from '../problem.ts';
 import { problemResponse } from '../schemas.ts';
 import { requireUserOrAdmin } from '../user-auth.ts';
-import { recommendForUser } from '../user-recommendations.ts';
-import { denied, IdParam, rankedPageQuery, rankedPageState, security } from '../user-route-parts.ts';
+import { denied, IdParam, security } from '../user-route-parts.ts';
 
 const ProfileBody = z
   .object({
@@ -24,7 +23,6 @@ const ProfileBody = z
 const UserSchema = z
   .object({ id: z.string(), profile: z.record(z.string(), z.unknown()), createdAt: z.string(), updatedAt: z.string() })
   .openapi('User');
-const anyObject = z.record(z.string(), z.unknown());
 
 /** The same checks as a profile file; a file path makes no sense over HTTP. */
 function checkProfile(raw: Record<string, unknown>): Profile {
@@ -114,9 +112,8 @@ const gaps = createRoute({
   security,
   middleware: [requireUserOrAdmin] as const,
   request: { params: IdParam },
-  responses: { 200: { description: 'Gaps', content: { 'application/json': { schema: anyObject } } }, ...denied },
+  responses: { 200: { description: 'Gaps', content: { 'application/json': { schema: GapsSchema } } }, ...denied },
 });
-const PicksQuery = rankedPageQuery(20);
 const picks = createRoute({
   method: 'get',
   path: '/v1/users/{id}/picks',
@@ -126,7 +123,7 @@ const picks = createRoute({
   middleware: [requireUserOrAdmin] as const,
   request: { params: IdParam, query: PicksQuery },
   responses: {
-    200: { description: 'Picks', content: { 'application/json': { schema: anyObject } } },
+    200: { description: 'Picks', content: { 'application/json': { schema: PicksSchema } } },
     304: { description: 'Not modified' },
     400: problemResponse('Invalid query'),
     ...denied,
@@ -217,11 +214,11 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
   });
   app.openapi(gaps, async (c) =>
     c.json(
-      (await gapsFor(
+      await gapsFor(
         { store: c.get('deps').store, clock: c.get('deps').clock },
         c.get('user').profile,
         c.get('user').profile.contacts,
-      )) as unknown as Record<string, unknown>,
+      ),
       200,
     ),
   );
@@ -231,29 +228,12 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
       return c.json(which === 'key' ? { apiKey: secret } : { feedToken: secret }, 200);
     });
   }
-  const cache = createPicksCache();
-  // The hottest route (tools poll it) is documented from its route definition but validated here with
-  // the same schemas: Hono's validator reads Content-Type for every target, GET query included, which on
-  // Node makes the adapter build the request's Headers, a sixth of a warm request.
+  // Documented from its route definition, served by picksResponse (see there why not app.openapi).
   const { middleware: _auth, ...documented } = picks;
   app.openAPIRegistry.registerPath(documented);
-  app.get('/v1/users/:id/picks', requireUserOrAdmin, async (c) => {
-    const parsed = PicksQuery.safeParse(c.req.query());
-    if (!parsed.success) throw validationFailed(parsed.error.issues);
-    const query = parsed.data;
-    const { fromMs, toMs, state, fingerprint } = await rankedPageState(c, query);
-    const user = c.get('user');
-    return (await cachedJson(c, cache, fingerprint, async () => {
-      const result = await recommendForUser(c.get('deps'), user, { limit: query.offset + query.limit, fromMs, toMs });
-      // The shape of `convene recommend --format json`, plus `next`. generatedAt is when this state was
-      // first ranked, whichever page or window asked, so the body and its ETag change only with the picks.
-      const { generatedAt: rankedNow, picks: ranked, ...rest } = result;
-      const generatedAt = cache.rankedAt(user.id, state, rankedNow);
-      const next = nextPage(c, `/v1/users/${user.id}/picks`, query, ranked.length === query.offset + query.limit);
-      const gaps = { ...rest.gaps, generatedAt };
-      return JSON.stringify({ generatedAt, picks: ranked.slice(query.offset), ...rest, gaps, next });
-    })) as never;
-  });
+  app.get('/v1/users/:id/picks', requireUserOrAdmin, (c) =>
+    picksResponse(c, c.get('user'), `/v1/users/${c.get('user').id}/picks`),
+  );
   app.openapi(feedback, async (c) => {
     const body = c.req.valid('json');
     const { store, clock } = c.get('deps');

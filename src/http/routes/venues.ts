@@ -3,8 +3,7 @@ import { VENUE_ACTIONS } from '../../core/venue.ts';
 import { userFeedbackKey } from '../../usecases/feedback.ts';
 import { recordVenueFeedback, UnknownVenueError } from '../../usecases/venues.ts';
 import type { AppEnv } from '../app-env.ts';
-import { cachedJson, nextPage } from '../cached-json.ts';
-import { createPicksCache } from '../picks-cache.ts';
+import { cachedJson, nextPage, rankedAt } from '../cached-json.ts';
 import { ProblemError } from '../problem.ts';
 import { problemResponse } from '../schemas.ts';
 import { requireUserOrAdmin } from '../user-auth.ts';
@@ -64,18 +63,18 @@ const feedback = createRoute({
 });
 
 export function registerVenues(app: OpenAPIHono<AppEnv>) {
-  const cache = createPicksCache();
   app.openapi(list, async (c) => {
     const query = c.req.valid('query');
-    const { fromMs, toMs, state, fingerprint } = await rankedPageState(c, query);
     const user = c.get('user');
-    return (await cachedJson(c, cache, fingerprint, async () => {
+    const { fromMs, toMs, fresh } = await rankedPageState(c, user, query);
+    const key = fresh.key('venues-json', query.limit, query.offset, fromMs, toMs);
+    return (await cachedJson(c, key, async () => {
       const ranked = await venuesForUser(c.get('deps'), user, { limit: query.offset + query.limit, fromMs, toMs });
       const { venues } = ranked;
       const next = nextPage(c, `/v1/users/${user.id}/venues`, query, venues.length === query.offset + query.limit);
       // The shape of `convene venues --format json`, plus `next`. generatedAt is when this state was first
       // ranked, whichever page or window asked, so the body and its ETag change only with the venues.
-      const generatedAt = cache.rankedAt(user.id, state, ranked.generatedAt);
+      const generatedAt = rankedAt(c, fresh, 'venues', ranked.generatedAt);
       return JSON.stringify({ generatedAt, venues: venues.slice(query.offset), next });
     })) as never;
   });
