@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { parseDateOption } from '../core/dates.ts';
 import type { User } from '../core/user.ts';
@@ -7,6 +7,7 @@ import type { AppEnv } from './app-env.ts';
 import { ProblemError } from './problem.ts';
 import { refuseReversedWindow } from './reversed-window.ts';
 import { problemResponse } from './schemas.ts';
+import { requireUserOrAdmin } from './user-auth.ts';
 
 /** What every /v1/users/{id}/… route declares: the user id, bearer security and the answers to a wrong key or id. */
 export const IdParam = z.object({
@@ -55,4 +56,27 @@ export async function rankedPageState(
   const toMs = dateOrThrow(query.to, 'to');
   refuseReversedWindow(fromMs, toMs);
   return { fromMs, toMs, fresh: await freshness(c.get('deps'), user) };
+}
+
+/** A user's ranked list (picks, venues): its window and page in the query, its ETag, 304 and errors. */
+export function rankedListRoute(
+  path: string,
+  summary: string,
+  query: ReturnType<typeof rankedPageQuery>,
+  answer: { description: string; schema: z.ZodType },
+) {
+  return createRoute({
+    method: 'get',
+    path,
+    summary,
+    security,
+    middleware: [requireUserOrAdmin] as const,
+    request: { params: IdParam, query },
+    responses: {
+      200: { description: answer.description, content: { 'application/json': { schema: answer.schema } } },
+      304: { description: 'Not modified' },
+      400: problemResponse('Invalid query'),
+      ...denied,
+    },
+  });
 }

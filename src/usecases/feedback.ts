@@ -64,6 +64,34 @@ export async function recordFeedback(deps: FeedbackDeps, input: FeedbackInput): 
 }
 
 /**
+ * Attending closes the loop personal CRMs miss: everyone met there was seen on the event's day,
+ * through the event's channel; new names join as acquaintances. An older event recorded late moves
+ * nothing: only a later meeting replaces a contact's last one (and its channel). `kept` names those.
+ */
+export function applyAttendance(
+  contacts: Contact[],
+  met: string[],
+  day: string,
+  online: boolean,
+): { contacts: Contact[]; added: string[]; kept: string[] } {
+  const updated = [...contacts];
+  const added: string[] = [];
+  const kept: string[] = [];
+  for (const name of met) {
+    const index = updated.findIndex((c) => c.name.trim().toLowerCase() === name.trim().toLowerCase());
+    const seen = { lastSeen: day, channel: online ? ('online' as const) : ('offline' as const) };
+    const known = index >= 0 ? updated[index]! : null;
+    if (known?.lastSeen && known.lastSeen >= day) kept.push(known.name);
+    else if (known) updated[index] = { ...known, ...seen };
+    else {
+      updated.push({ name, fields: [], communities: [], tier: 'acquaintance', ...seen });
+      added.push(name);
+    }
+  }
+  return { contacts: updated, added, kept };
+}
+
+/**
  * Feedback from the CLI, the API or a page: stored first, then, for `attended`, everyone met there is
  * marked as seen on the event's day through its channel, which moves the maintenance gap.
  */
@@ -102,32 +130,4 @@ export async function giveFeedback(
     },
   );
   return feedback;
-}
-
-/**
- * Attending closes the loop personal CRMs miss: everyone met there was seen on the event's day,
- * through the event's channel; new names join as acquaintances. An older event recorded late moves
- * nothing: only a later meeting replaces a contact's last one (and its channel). `kept` names those.
- */
-export function applyAttendance(
-  contacts: Contact[],
-  met: string[],
-  day: string,
-  online: boolean,
-): { contacts: Contact[]; added: string[]; kept: string[] } {
-  const updated = [...contacts];
-  const added: string[] = [];
-  const kept: string[] = [];
-  for (const name of met) {
-    const index = updated.findIndex((c) => c.name.trim().toLowerCase() === name.trim().toLowerCase());
-    const seen = { lastSeen: day, channel: online ? ('online' as const) : ('offline' as const) };
-    const known = index >= 0 ? updated[index]! : null;
-    if (known?.lastSeen && known.lastSeen >= day) kept.push(known.name);
-    else if (known) updated[index] = { ...known, ...seen };
-    else {
-      updated.push({ name, fields: [], communities: [], tier: 'acquaintance', ...seen });
-      added.push(name);
-    }
-  }
-  return { contacts: updated, added, kept };
 }

@@ -13,7 +13,7 @@ import { GapsSchema, PicksSchema } from '../picks-schema.ts';
 import { ProblemError, validationFailed } from '../problem.ts';
 import { problemResponse } from '../schemas.ts';
 import { requireUserOrAdmin } from '../user-auth.ts';
-import { denied, IdParam, security } from '../user-route-parts.ts';
+import { denied, IdParam, rankedListRoute, security } from '../user-route-parts.ts';
 
 const ProfileBody = z
   .object({
@@ -114,21 +114,12 @@ const gaps = createRoute({
   request: { params: IdParam },
   responses: { 200: { description: 'Gaps', content: { 'application/json': { schema: GapsSchema } } }, ...denied },
 });
-const picks = createRoute({
-  method: 'get',
-  path: '/v1/users/{id}/picks',
-  summary:
-    'Ranked picks with reasons, give-first list and gaps (the JSON of `convene recommend`: generatedAt, picks, giveFirst, gaps; plus `next`, the next page); ETag and 304',
-  security,
-  middleware: [requireUserOrAdmin] as const,
-  request: { params: IdParam, query: PicksQuery },
-  responses: {
-    200: { description: 'Picks', content: { 'application/json': { schema: PicksSchema } } },
-    304: { description: 'Not modified' },
-    400: problemResponse('Invalid query'),
-    ...denied,
-  },
-});
+const picks = rankedListRoute(
+  '/v1/users/{id}/picks',
+  'Ranked picks with reasons, give-first list and gaps (the JSON of `convene recommend`: generatedAt, picks, giveFirst, gaps; plus `next`, the next page); ETag and 304',
+  PicksQuery,
+  { description: 'Picks', schema: PicksSchema },
+);
 const feedback = createRoute({
   method: 'post',
   path: '/v1/users/{id}/feedback',

@@ -8,7 +8,7 @@ import { ProblemError } from '../problem.ts';
 import { problemResponse } from '../schemas.ts';
 import { requireUserOrAdmin } from '../user-auth.ts';
 import { venuesForUser } from '../user-recommendations.ts';
-import { denied, IdParam, rankedPageQuery, rankedPageState, security } from '../user-route-parts.ts';
+import { denied, IdParam, rankedListRoute, rankedPageQuery, rankedPageState, security } from '../user-route-parts.ts';
 
 const VenueParams = IdParam.extend({
   venueId: z
@@ -18,21 +18,12 @@ const VenueParams = IdParam.extend({
 });
 const VenuesQuery = rankedPageQuery(10);
 
-const list = createRoute({
-  method: 'get',
-  path: '/v1/users/{id}/venues',
-  summary:
-    'Ranked venues (communities, study groups, conference series, volunteering) with reasons: the JSON of `convene venues --format json`, plus `next`, the next page; ETag and 304',
-  security,
-  middleware: [requireUserOrAdmin] as const,
-  request: { params: IdParam, query: VenuesQuery },
-  responses: {
-    200: { description: 'Venues', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
-    304: { description: 'Not modified' },
-    400: problemResponse('Invalid query'),
-    ...denied,
-  },
-});
+const list = rankedListRoute(
+  '/v1/users/{id}/venues',
+  'Ranked venues (communities, study groups, conference series, volunteering) with reasons: the JSON of `convene venues --format json`, plus `next`, the next page; ETag and 304',
+  VenuesQuery,
+  { description: 'Venues', schema: z.record(z.string(), z.unknown()) },
+);
 
 const feedback = createRoute({
   method: 'post',
