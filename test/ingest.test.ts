@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/core/clock.ts';
 import { createApp } from '../src/http/app.ts';
+import { createLruCache } from '../src/runtime/lru-cache.ts';
 import { type IngestRunOptions, ingestSource, ingestSources } from '../src/usecases/ingest-sources.ts';
 import { calendar, rss, THREE_EVENTS, vevent } from './support/calendars.ts';
 import { depsFor, tempStore } from './support/store.ts';
@@ -253,7 +254,7 @@ describe('one clean event store', () => {
       online: true,
       location: { text: 'Online', city: null, country: null },
     });
-    const app = createApp({ store: db.store, clock: fixedClock(NOW) });
+    const app = createApp({ cache: createLruCache(1_000), store: db.store, clock: fixedClock(NOW) });
     const served = await (await app.request('/v1/events?from=2027-01-01&to=2027-12-31')).json();
     const place = (title: string) => served.events.find((e: { title: string }) => e.title === title).location.text;
     expect(place('WasmCon')).toBe('Online');

@@ -8,10 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { fixedClock } from '../../src/core/clock.ts';
-import { sha256Hex } from '../../src/http/admin-key.ts';
+import { sha256Hex } from '../../src/core/sha256.ts';
 import { createApp } from '../../src/http/app.ts';
 import { memoryRateLimiter } from '../../src/http/rate-limit.ts';
 import { renderDemoTemplate } from '../../src/runtime/demo-template.ts';
+import { createLruCache } from '../../src/runtime/lru-cache.ts';
 import { createNodeReader } from '../../src/runtime/node-deps.ts';
 import { nodeClientAddress, nodeRequestHeader } from '../../src/runtime/node-request.ts';
 import { readSourceList } from '../../src/runtime/source-list.ts';
@@ -34,6 +35,7 @@ await ingestSources(
 const adminKey = 'bench-admin-key-0123456789';
 // The load comes from one address with one key; the limiter is set above it so it measures serving, not refusing.
 const app = createApp({
+  cache: createLruCache(1_000),
   store,
   clock,
   adminKeyHash: sha256Hex(adminKey),

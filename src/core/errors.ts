@@ -23,3 +23,6 @@ export class SourceError extends Error {
 export function failure(kind: FailureKind, message: string, extra: Partial<SourceFailure> = {}): SourceFailure {
   return { kind, message: message.slice(0, 300), ...extra };
 }
+
+/** An event id that the store does not hold (a mistyped id, or an event since removed). */
+export class UnknownEventError extends Error {}

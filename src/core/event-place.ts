@@ -22,3 +22,13 @@ export function venuePlace(venue: { place: string | null; online: PickEvent['onl
     eventPlace({ location: venue.place, city: null, country: null, online: venue.online }) ?? 'Place to be announced'
   );
 }
+
+/** "City, Country" as far as known, else the empty string: the terse place of one-line listings. */
+export function cityAndCountry(place: { city: string | null; country: string | null }): string {
+  return [place.city, place.country].filter(Boolean).join(', ');
+}
+
+/** The place of a CLI line: "online" for online-only events, else city and country (maybe empty). */
+export function shortPlace(event: Pick<PickEvent, 'city' | 'country' | 'online'>): string {
+  return event.online === true ? 'online' : cityAndCountry(event);
+}

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
-import { constantTimeEqual } from './admin-key.ts';
 import type { AppEnv } from './app-env.ts';
 import { bearerHash } from './bearer.ts';
+import { constantTimeEqual } from './constant-time.ts';
 import { ProblemError } from './problem.ts';
 
 /** Bearer auth with the admin key; the key is never logged or echoed. */

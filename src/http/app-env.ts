@@ -1,3 +1,4 @@
+import type { Cache } from '../core/cache.ts';
 import type { Clock } from '../core/clock.ts';
 import type { EventStore } from '../core/event-store.ts';
 import type { Geocoder } from '../core/geocoder.ts';
@@ -9,6 +10,8 @@ import type { RateLimiter } from './rate-limit.ts';
 export interface AppDeps {
   store: EventStore;
   clock: Clock;
+  /** The one cache of per-user answers (picks, venues, pages, feeds), keyed by freshness(); the runtime's. */
+  cache: Cache;
   /** SHA-256 (hex) of the admin API key; without it, admin routes refuse every request. */
   adminKeyHash?: string | null;
   /** Fetches and stores one source now (the runtime wires the fetcher and window). */

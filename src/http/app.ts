@@ -9,7 +9,9 @@ import { defaultWindow } from '../core/window.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { renderDocsPage } from './docs-page.ts';
 import { renderEventsPage } from './events-page.ts';
+import { homePicksRoute } from './home-picks-route.ts';
 import { mediaTypeProblem } from './media-type-gate.ts';
+import { picksResponse } from './picks-response.ts';
 import { ProblemError, problem, validationFailed } from './problem.ts';
 import { memoryRateLimiter, rateLimit } from './rate-limit.ts';
 import { registerEvents } from './routes/events.ts';
@@ -20,7 +22,6 @@ import { registerSources } from './routes/sources.ts';
 import { registerSubscriptions } from './routes/subscriptions.ts';
 import { registerUsers } from './routes/users.ts';
 import { registerVenues } from './routes/venues.ts';
-import { userRecommendations } from './user-recommendations.ts';
 
 export type { AppDeps } from './app-env.ts';
 
@@ -89,10 +90,12 @@ export function createApp(deps: AppDeps) {
 
   const home = deps.home;
   if (home) {
+    // The served profile's picks without a key: the same answer as /v1/users/{id}/picks.
+    app.openAPIRegistry.registerPath(homePicksRoute);
     app.get('/v1/picks', async (c) => {
       const user = await deps.store.getUser(home.userId);
       if (!user) throw new ProblemError('not_found', 404, 'the served profile is gone');
-      return c.json(await userRecommendations(deps, user, 20));
+      return picksResponse(c, user, '/v1/picks');
     });
     app.get('/', (c) => c.redirect(home.pagePath, 302));
   }

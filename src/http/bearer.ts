@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { sha256Hex } from './admin-key.ts';
+import { sha256Hex } from '../core/sha256.ts';
 import type { AppEnv } from './app-env.ts';
 import { requestHeader } from './request-header.ts';
 

@@ -1,5 +1,6 @@
 import { html } from 'hono/html';
 import type { StoredEvent } from '../core/event.ts';
+import { cityAndCountry } from '../core/event-place.ts';
 
 function when(event: StoredEvent): string {
   if (!event.start) return 'date to be announced';
@@ -9,7 +10,7 @@ function when(event: StoredEvent): string {
 
 function where(event: StoredEvent): string {
   if (event.online === true) return 'online';
-  const place = [event.location.city, event.location.country].filter(Boolean).join(', ') || event.location.text || '';
+  const place = cityAndCountry(event.location) || event.location.text || '';
   return event.online === 'hybrid' ? `${place} and online` : place;
 }
 

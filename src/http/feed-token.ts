@@ -1,5 +1,5 @@
+import { sha256Hex } from '../core/sha256.ts';
 import type { User } from '../core/user.ts';
-import { sha256Hex } from './admin-key.ts';
 import type { AppDeps } from './app-env.ts';
 import { cachedUserBy } from './user-auth.ts';
 

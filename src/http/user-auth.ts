@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import type { User } from '../core/user.ts';
-import { constantTimeEqual } from './admin-key.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { bearerHash } from './bearer.ts';
+import { constantTimeEqual } from './constant-time.ts';
 import { ProblemError } from './problem.ts';
 
 /**

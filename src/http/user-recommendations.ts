@@ -1,7 +1,8 @@
 import type { Recommendations } from '../core/ranking.ts';
 import type { User } from '../core/user.ts';
 import type { VenueRecommendations } from '../core/venue.ts';
-import { userFeedbackKey } from '../usecases/give-feedback.ts';
+import { userFeedbackKey } from '../usecases/feedback.ts';
+import { freshness } from '../usecases/freshness.ts';
 import { type RecommendInput, recommend } from '../usecases/recommend.ts';
 import { recommendVenues, recommendWithVenues } from '../usecases/venues.ts';
 import type { AppDeps } from './app-env.ts';
@@ -34,29 +35,21 @@ export function venuesForUser(deps: AppDeps, user: User, window: Window): Promis
   return recommendVenues(rankingDeps(deps), rankingInput(user, window));
 }
 
-const caches = new WeakMap<AppDeps, Map<string, { fingerprint: string; result: unknown }>>();
-
 /**
  * What a page, calendar or feed shows of a stored user, computed once per state of what it depends on
- * (profile, stored events and feedback, the hour) rather than once per request.
+ * (profile, stored events and feedback, the hour) rather than once per request, in the app's cache.
  */
-async function perState<T>(deps: AppDeps, key: string, user: User, compute: () => Promise<T>): Promise<T> {
-  let cache = caches.get(deps);
-  if (!cache) {
-    cache = new Map();
-    caches.set(deps, cache);
-  }
-  const fingerprint = `${user.updatedAt}|${await deps.store.changeStamp()}|${Math.floor(deps.clock.now() / 3_600_000)}`;
-  const hit = cache.get(key);
-  if (hit?.fingerprint === fingerprint) return hit.result as T;
+async function perState<T>(deps: AppDeps, user: User, what: string, compute: () => Promise<T>): Promise<T> {
+  const key = (await freshness(deps, user)).key('result', what);
+  const hit = deps.cache.get<T>(key);
+  if (hit !== undefined) return hit;
   const result = await compute();
-  if (cache.size > 10_000) cache.clear();
-  cache.set(key, { fingerprint, result });
+  deps.cache.set(key, result);
   return result;
 }
 
 export function userRecommendations(deps: AppDeps, user: User, limit: number): Promise<Recommendations> {
-  return perState(deps, `${user.id}|picks|${limit}`, user, () => recommendForUser(deps, user, { limit }));
+  return perState(deps, user, `picks|${limit}`, () => recommendForUser(deps, user, { limit }));
 }
 
 /** The page's picks and venues, ranked from one gathering of the user's inputs. */
@@ -66,7 +59,7 @@ export function userPicksAndVenues(
   limit: number,
   venueLimit: number,
 ): Promise<{ picks: Recommendations; venues: VenueRecommendations }> {
-  return perState(deps, `${user.id}|page|${limit}|${venueLimit}`, user, () =>
+  return perState(deps, user, `page|${limit}|${venueLimit}`, () =>
     recommendWithVenues(rankingDeps(deps), rankingInput(user, { limit }), venueLimit),
   );
 }

@@ -1,10 +1,13 @@
-import { z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { parseDateOption } from '../core/dates.ts';
+import type { User } from '../core/user.ts';
+import { type Freshness, freshness } from '../usecases/freshness.ts';
 import type { AppEnv } from './app-env.ts';
 import { ProblemError } from './problem.ts';
 import { refuseReversedWindow } from './reversed-window.ts';
 import { problemResponse } from './schemas.ts';
+import { requireUserOrAdmin } from './user-auth.ts';
 
 /** What every /v1/users/{id}/… route declares: the user id, bearer security and the answers to a wrong key or id. */
 export const IdParam = z.object({
@@ -41,19 +44,39 @@ export function dateOrThrow(value: string | undefined, name: string): number | u
 }
 
 /**
- * A ranked page's window in ms, the state its ranking depends on (profile, stored data and feedback,
- * hour) and its cached answer's fingerprint (that state and the query).
+ * A ranked page's window in ms and the freshness of the user's ranking (profile, stored data and
+ * feedback, hour), whose key with the query names the cached answer.
  */
 export async function rankedPageState(
   c: Context<AppEnv>,
-  query: { from?: string | undefined; to?: string | undefined; limit: number; offset: number },
-): Promise<{ fromMs: number | undefined; toMs: number | undefined; state: string; fingerprint: string }> {
+  user: User,
+  query: { from?: string | undefined; to?: string | undefined },
+): Promise<{ fromMs: number | undefined; toMs: number | undefined; fresh: Freshness }> {
   const fromMs = dateOrThrow(query.from, 'from');
   const toMs = dateOrThrow(query.to, 'to');
   refuseReversedWindow(fromMs, toMs);
-  const { store, clock } = c.get('deps');
-  const hour = Math.floor(clock.now() / 3_600_000);
-  const state = `${c.get('user').updatedAt}|${await store.changeStamp()}|${hour}`;
-  const fingerprint = `${state}|${query.limit}|${query.offset}|${fromMs ?? ''}|${toMs ?? ''}`;
-  return { fromMs, toMs, state, fingerprint };
+  return { fromMs, toMs, fresh: await freshness(c.get('deps'), user) };
+}
+
+/** A user's ranked list (picks, venues): its window and page in the query, its ETag, 304 and errors. */
+export function rankedListRoute(
+  path: string,
+  summary: string,
+  query: ReturnType<typeof rankedPageQuery>,
+  answer: { description: string; schema: z.ZodType },
+) {
+  return createRoute({
+    method: 'get',
+    path,
+    summary,
+    security,
+    middleware: [requireUserOrAdmin] as const,
+    request: { params: IdParam, query },
+    responses: {
+      200: { description: answer.description, content: { 'application/json': { schema: answer.schema } } },
+      304: { description: 'Not modified' },
+      400: problemResponse('Invalid query'),
+      ...denied,
+    },
+  });
 }

@@ -1,10 +1,10 @@
-import { type CalendarName, latestChange, type Publication } from '../core/publication.ts';
+import type { CalendarName, Publication } from '../core/publication.ts';
 import type { Recommendations } from '../core/ranking.ts';
 import { writeAtomFeed } from '../render/feeds/atom-feed.ts';
 import { writeCalendar } from '../render/ical/write-calendar.ts';
 import { calendarEntries, withFollowedDates } from './calendar-entries.ts';
-import { calendarHeader, feedHeading } from './calendar-header.ts';
-import { uuidFor } from './entry-uuid.ts';
+import { calendarHeader } from './calendar-header.ts';
+import { picksFeed } from './picks-feed.ts';
 
 /**
  * One-off calendars and feeds of a recommendation (`convene recommend --format ics|atom`): the same
@@ -38,19 +38,13 @@ export function recommendationsAsAtom(
   nowMs: number,
 ): string {
   const publications = firstPublication(result, 'picks', nowMs);
-  const byEvent = new Map(withFollowedDates(result).picks.map((p) => [p.event.id, p]));
-  const items = publications.map((publication) => ({
-    id: uuidFor('entry', owner, publication.entry.uid),
-    publication,
-    pick: byEvent.get(publication.entry.eventId)!,
-  }));
-  const updated = latestChange(publications, items.length > 0 ? '' : result.generatedAt);
-  return writeAtomFeed({
-    id: uuidFor('feed', owner, 'picks'),
-    ...feedHeading(name),
-    pageUrl: null,
-    selfUrl: null,
-    updated,
-    items,
-  });
+  return writeAtomFeed(
+    picksFeed(result, publications, {
+      owner,
+      name,
+      pageUrl: null,
+      selfUrl: null,
+      fallbackUpdated: publications.length > 0 ? '' : result.generatedAt,
+    }),
+  );
 }

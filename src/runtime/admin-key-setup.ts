@@ -1,5 +1,6 @@
+import { newApiKey } from '../core/api-key.ts';
 import type { EventStore } from '../core/event-store.ts';
-import { newApiKey, sha256Hex } from '../http/admin-key.ts';
+import { sha256Hex } from '../core/sha256.ts';
 
 const SETTING = 'admin_key_hash';
 

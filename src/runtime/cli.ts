@@ -2,22 +2,25 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { type EnvConfig, EnvConfigSchema, VERSION } from '../core/config.ts';
-import type { StoredEvent } from '../core/event.ts';
+import { UnknownEventError } from '../core/errors.ts';
+import { shortPlace } from '../core/event-place.ts';
 import type { SourceSpec } from '../core/source.ts';
 import { defaultWindow, type TimeWindow } from '../core/window.ts';
-import { buildTextSearch, SearchSyntaxError } from '../search/text-search.ts';
+import { SearchSyntaxError } from '../search/text-search.ts';
 import type { SqliteStoreOptions } from '../store/sqlite.ts';
 import { ingestSources, recordIngestFailure, type SourceReport } from '../usecases/ingest-sources.ts';
-import { UnknownEventError } from '../usecases/recommend.ts';
-import { bestFirst } from '../usecases/search-events.ts';
+import { listEvents } from '../usecases/search-events.ts';
 import { UnknownVenueError } from '../usecases/venues.ts';
 import { adminKeyHash } from './admin-key-setup.ts';
+import { dbOption } from './commands/db-option.ts';
+import { registerFeedbackCommand } from './commands/feedback.ts';
 import { registerNetworkCommands } from './commands/network.ts';
 import { registerPlacesCommands } from './commands/places.ts';
 import { registerRankingCommands } from './commands/recommend.ts';
 import { registerVenueCommands } from './commands/venues.ts';
 import { dateFlag, refuseReversedWindow } from './date-flag.ts';
 import { createIngestThread } from './ingest-thread.ts';
+import { createLruCache } from './lru-cache.ts';
 import { createNodeDeps, normaliseLocation } from './node-deps.ts';
 import { nodeGazetteer } from './node-gazetteer.ts';
 import { nodeClientAddress, nodeRequestHeader } from './node-request.ts';
@@ -42,6 +45,12 @@ function openDb(path: string, allowPrivateNetwork = false, storeOptions: SqliteS
  */
 const SERVER_BUSY_TIMEOUT_MS = 200;
 
+/**
+ * Ranked answers kept in memory: a few per active user (picks and venues bodies, the page, the feeds),
+ * each tens of KB, so a few thousand active users in a few hundred MB at most.
+ */
+const ANSWER_CACHE_ENTRIES = 20_000;
+
 function windowFrom(opts: { from?: string; to?: string; now?: string }): { window: TimeWindow; nowMs: number } {
   const nowMs = opts.now ? dateFlag(opts.now, '--now') : Date.now();
   const fallback = defaultWindow(nowMs);
@@ -50,8 +59,6 @@ function windowFrom(opts: { from?: string; to?: string; now?: string }): { windo
   refuseReversedWindow(fromMs, toMs);
   return { window: { fromMs, toMs }, nowMs };
 }
-
-const dbOption = () => new Option('--db <file>', 'SQLite database file').env('CONVENE_DB').default('data/convene.db');
 
 interface IngestFlags {
   db: string;
@@ -92,17 +99,6 @@ function printReports(reports: SourceReport[], json: boolean, stream: NodeJS.Wri
   reports.forEach((r, i) => {
     stream.write(`${describe(r, labels[i])}\n${r.warnings.map((w) => `  warning: ${w}\n`).join('')}`);
   });
-}
-
-/** The events matching `--search`, best first, at most `limit`. */
-function searched(events: StoredEvent[], query: string, limit: number | undefined): StoredEvent[] {
-  try {
-    const found = bestFirst(events, buildTextSearch(events).search(query));
-    return limit ? found.slice(0, limit) : found;
-  } catch (error) {
-    if (error instanceof SearchSyntaxError) throw new UsageError(`--search: ${error.message}`);
-    throw error;
-  }
 }
 
 /** `workerEntry`: the script `convene serve`'s ingest worker runs (the CLI bundle itself). */
@@ -184,15 +180,19 @@ export function buildProgram(workerEntry: string): Command {
         const { nowMs, window } = windowFrom({ ...flags, from: flags.from ?? flags.now ?? new Date().toISOString() });
         const { store } = openDb(flags.db);
         const fromMs = flags.from ? window.fromMs : nowMs;
-        const listed = await store.listEvents({
+        const events = await listEvents(store, {
           fromMs,
           toMs: window.toMs,
           includeUndated: flags.undated,
           includeCancelled: Boolean(flags.includeCancelled),
-          ...(flags.limit && flags.search === undefined ? { limit: flags.limit } : {}),
-        });
-        await store.close();
-        const events = flags.search === undefined ? listed : searched(listed, flags.search, flags.limit);
+          ...(flags.limit ? { limit: flags.limit } : {}),
+          ...(flags.search !== undefined ? { search: flags.search } : {}),
+        })
+          .catch((error: unknown) => {
+            if (error instanceof SearchSyntaxError) throw new UsageError(`--search: ${error.message}`);
+            throw error;
+          })
+          .finally(() => store.close());
         if (flags.json) return void process.stdout.write(`${JSON.stringify({ events }, null, 2)}\n`);
         if (events.length === 0) {
           const span = `from ${new Date(fromMs).toISOString().slice(0, 10)} to ${new Date(window.toMs).toISOString().slice(0, 10)}`;
@@ -203,7 +203,7 @@ export function buildProgram(workerEntry: string): Command {
           );
         }
         for (const e of events) {
-          const place = e.online === true ? 'online' : [e.location.city, e.location.country].filter(Boolean).join(', ');
+          const place = shortPlace({ online: e.online, ...e.location });
           process.stdout.write(
             `${e.start ?? 'undated   '}  ${e.title}  [${e.kind}${place ? `, ${place}` : ''}]${e.status === 'confirmed' ? '' : ` ${e.status.toUpperCase()}`}\n`,
           );
@@ -213,6 +213,7 @@ export function buildProgram(workerEntry: string): Command {
 
   registerNetworkCommands(program);
   registerRankingCommands(program);
+  registerFeedbackCommand(program);
   registerVenueCommands(program);
   registerPlacesCommands(program);
 
@@ -268,6 +269,7 @@ async function serveApp(
   const app = createApp({
     store,
     clock,
+    cache: createLruCache(ANSWER_CACHE_ENTRIES),
     adminKeyHash: keyHash,
     geocoder: nodeGazetteer,
     clientAddress: nodeClientAddress,

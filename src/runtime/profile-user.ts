@@ -3,7 +3,7 @@ import type { Clock } from '../core/clock.ts';
 import type { EventStore } from '../core/event-store.ts';
 import { stableId } from '../core/stable-id.ts';
 import type { User } from '../core/user.ts';
-import { newApiKey, sha256Hex } from '../http/admin-key.ts';
+import { createUser, replaceProfile, rotateSecret } from '../usecases/users.ts';
 import type { LoadedProfile } from './profile-file.ts';
 
 /**
@@ -22,30 +22,20 @@ export async function userForProfileFile(
   const { contactsFile: _file, ...rest } = loaded.profile;
   const profile = { ...rest, contacts: loaded.contacts };
   const fileHash = stableId(JSON.stringify(profile));
-  const at = new Date(clock.now()).toISOString();
-  const feedToken = newApiKey();
   const saved = await store.getSetting(settingKey);
   const known = saved ? (JSON.parse(saved) as { id: string; fileHash: string }) : null;
   const existing = known ? await store.getUser(known.id) : null;
   if (existing && known) {
     if (known.fileHash !== fileHash) {
-      await store.replaceProfile(existing.id, profile, at);
+      await replaceProfile({ store, clock }, existing.id, profile);
       await store.setSetting(settingKey, JSON.stringify({ id: existing.id, fileHash }));
     }
-    await store.rotateCredential(existing.id, 'feed-token', sha256Hex(feedToken), at);
+    const feedToken = await rotateSecret({ store, clock }, existing.id, 'feed-token');
     const user = await store.getUser(existing.id);
     return { user: user!, feedToken };
   }
-  const user: User = {
-    id: `u_${stableId(settingKey, at)}`,
-    profile,
-    // Nobody holds this key: the admin key reaches the user over the API.
-    keyHash: sha256Hex(newApiKey()),
-    feedTokenHash: sha256Hex(feedToken),
-    createdAt: at,
-    updatedAt: at,
-  };
-  await store.createUser(user);
+  // Nobody holds its API key: the admin key reaches the user over the API.
+  const { user, feedToken } = await createUser({ store, clock }, profile, settingKey);
   await store.setSetting(settingKey, JSON.stringify({ id: user.id, fileHash }));
   return { user, feedToken };
 }

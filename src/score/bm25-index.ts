@@ -1,6 +1,10 @@
 import { analyze } from './analyze.ts';
 import { lowerBound } from './lower-bound.ts';
 
+// The ranking's text matcher: BM25 over typed-array postings, scoring every event of a catalog against a
+// profile's weighted interest terms in milliseconds. Searches typed by a person use lunr instead
+// (search/text-search.ts), and the `q` filter a word scan (usecases/search-events.ts).
+
 /** Field boosts: a word in the title says more than the same word deep in a description. */
 export const FIELD_BOOST = { title: 3, topics: 2, description: 1 } as const;
 const K1 = 1.2;

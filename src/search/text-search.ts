@@ -16,8 +16,11 @@ export interface TextSearch {
 export const SEARCH_FIELDS = ['title', 'topics', 'description', 'place', 'organizer'] as const;
 
 /**
- * Ad-hoc search over events with lunr: its query syntax is what a person typing into a search box
- * expects. (The per-user ranking uses its own typed-array index: lunr is too slow for that at scale.)
+ * Ad-hoc search over events with lunr (`events --search`, `/v1/events?search=`): its query syntax is
+ * what a person typing into a search box expects. One of three text matchers, each for its own job:
+ * the `q` scan (usecases/search-events.ts) filters by every word without an index; this ranks a typed
+ * query; BM25 (score/bm25-index.ts) scores every event against a profile's interests, in typed arrays,
+ * because ranking picks must stay milliseconds at 100,000 events, where lunr takes seconds.
  */
 export function buildTextSearch(events: readonly StoredEvent[]): TextSearch {
   const index = lunr(function () {

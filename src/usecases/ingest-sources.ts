@@ -1,3 +1,4 @@
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { Clock } from '../core/clock.ts';
 import { type FailureKind, failure, SourceError, type SourceFailure } from '../core/errors.ts';
 import type { EventStore, IngestCounts } from '../core/event-store.ts';
@@ -270,33 +271,27 @@ export async function ingestSources(
   ] as const)
     if (!Number.isInteger(value) || value < 1)
       throw new RangeError(`${name} must be a whole number >= 1, not ${value}`);
-  const hosts = specs.map((spec) => hostKey(spec.location));
-  const pending = specs.map((_, index) => index);
-  const busy = new Map<string, number>();
-  let wake = () => {};
-  let slotFreed = new Promise<void>((resolve) => {
-    wake = resolve;
-  });
-  const worker = async () => {
-    while (pending.length > 0) {
-      const at = pending.findIndex((index) => (busy.get(hosts[index]!) ?? 0) < perHost);
-      if (at < 0) {
-        await slotFreed;
-        continue;
-      }
-      const index = pending.splice(at, 1)[0]!;
-      const host = hosts[index]!;
-      busy.set(host, (busy.get(host) ?? 0) + 1);
-      const result = await ingestOrReport(deps, specs[index]!, options);
-      busy.set(host, busy.get(host)! - 1);
-      wake();
-      slotFreed = new Promise<void>((resolve) => {
-        wake = resolve;
-      });
-      results[index] = result;
-      options.onResult?.(result);
-    }
+  // A source waits for a slot on its host before it queues for one of the run's: a host's waiting
+  // sources never hold run slots that other hosts' sources could use.
+  const run = pLimit(concurrency);
+  const hostSlots = new Map<string, LimitFunction>();
+  const slotOf = (host: string) => {
+    const known = hostSlots.get(host);
+    if (known) return known;
+    const limit = pLimit(perHost);
+    hostSlots.set(host, limit);
+    return limit;
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, specs.length) }, worker));
+  await Promise.all(
+    specs.map((spec, index) =>
+      slotOf(hostKey(spec.location))(() =>
+        run(async () => {
+          const result = await ingestOrReport(deps, spec, options);
+          results[index] = result;
+          options.onResult?.(result);
+        }),
+      ),
+    ),
+  );
   return results;
 }

@@ -1,3 +1,4 @@
+import { valueMs } from '../core/dates.ts';
 import type { EventStore } from '../core/event-store.ts';
 import type { CalendarEntry, CalendarName, Publication, StoredPublication } from '../core/publication.ts';
 import { stableId } from '../core/stable-id.ts';
@@ -17,8 +18,7 @@ function hashes(entry: CalendarEntry): { coreHash: string; fullHash: string } {
 }
 
 function endMs(entry: CalendarEntry): number {
-  const value = entry.end ?? entry.start;
-  return Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
+  return valueMs(entry.end ?? entry.start);
 }
 
 /**

@@ -1,10 +1,11 @@
 import type { Clock } from '../core/clock.ts';
+import { valueMs } from '../core/dates.ts';
 import type { EventStore } from '../core/event-store.ts';
 import type { Feedback } from '../core/feedback.ts';
 import type { PickEvent } from '../core/ranking.ts';
 import type { User } from '../core/user.ts';
 import { toPickEvent } from '../score/rank.ts';
-import { userFeedbackKey } from './give-feedback.ts';
+import { userFeedbackKey } from './feedback.ts';
 
 const DAY_MS = 86_400_000;
 /** How far back the page offers to record who you met. */
@@ -43,7 +44,7 @@ export async function recentEvents(
   for (const event of await deps.store.getEvents([...ids])) {
     const id = event.id;
     if (!event.start || latest.get(id)?.action === 'not-interested') continue;
-    const startMs = Date.parse(event.start.length === 10 ? `${event.start}T00:00:00Z` : event.start);
+    const startMs = valueMs(event.start);
     if (startMs >= nowMs || startMs < nowMs - RECENT_DAYS * DAY_MS) continue;
     const word = latest.get(id);
     recent.push({ event: toPickEvent(event), attended: word?.action === 'attended' ? word : null });

@@ -1,9 +1,8 @@
 import type { Clock } from '../core/clock.ts';
-import { valueMs } from '../core/dates.ts';
 import type { StoredEvent } from '../core/event.ts';
 import { eventFields } from '../core/event-fields.ts';
 import type { EventStore } from '../core/event-store.ts';
-import type { Feedback, FeedbackAction } from '../core/feedback.ts';
+import type { Feedback } from '../core/feedback.ts';
 import type { Gaps } from '../core/gaps.ts';
 import type { Geocoder } from '../core/geocoder.ts';
 import type { Lexicon } from '../core/lexicon.ts';
@@ -133,64 +132,4 @@ function placeProfile(input: Profile, geocoder: Geocoder, warnings: string[]): P
       `location: "${home.country}" is not a country the gazetteer knows; "${home.city}" placed at its most populous namesake (${found.lat.toFixed(2)}, ${found.lon.toFixed(2)}): add lat and lon if that is not it`,
     );
   return { ...input, location: { ...home, ...found } };
-}
-
-export class UnknownEventError extends Error {}
-
-/** Attending is recorded once an event has begun; before that it can only be a mistaken id or date. */
-export class NotYetHappenedError extends Error {}
-
-/** Stores what a user said about an event; the caller updates contacts for `attended`. */
-export async function recordFeedback(
-  deps: { store: EventStore; clock: Clock },
-  input: { userKey: string; eventId: string; action: FeedbackAction; met: string[]; reason?: string },
-): Promise<Feedback> {
-  const event = await deps.store.getEvent(input.eventId);
-  if (!event)
-    throw new UnknownEventError(`no event with id ${input.eventId} (see \`convene events --json\` or the picks)`);
-  if (input.action === 'attended' && event.start && valueMs(event.start) > deps.clock.now())
-    throw new NotYetHappenedError(
-      `${event.title} starts ${event.start}: it has not happened yet, so it cannot be attended (say going instead)`,
-    );
-  const feedback: Feedback = {
-    userKey: input.userKey,
-    eventId: event.id,
-    uid: event.uid,
-    title: event.title,
-    fields: [...eventFields(event, defaultLexicon())],
-    action: input.action,
-    met: input.met,
-    reason: input.reason ?? null,
-    at: new Date(deps.clock.now()).toISOString(),
-  };
-  await deps.store.addFeedback(feedback);
-  return feedback;
-}
-
-/**
- * Attending closes the loop personal CRMs miss: everyone met there was seen on the event's day,
- * through the event's channel; new names join as acquaintances. An older event recorded late moves
- * nothing: only a later meeting replaces a contact's last one (and its channel). `kept` names those.
- */
-export function applyAttendance(
-  contacts: Contact[],
-  met: string[],
-  day: string,
-  online: boolean,
-): { contacts: Contact[]; added: string[]; kept: string[] } {
-  const updated = [...contacts];
-  const added: string[] = [];
-  const kept: string[] = [];
-  for (const name of met) {
-    const index = updated.findIndex((c) => c.name.trim().toLowerCase() === name.trim().toLowerCase());
-    const seen = { lastSeen: day, channel: online ? ('online' as const) : ('offline' as const) };
-    const known = index >= 0 ? updated[index]! : null;
-    if (known?.lastSeen && known.lastSeen >= day) kept.push(known.name);
-    else if (known) updated[index] = { ...known, ...seen };
-    else {
-      updated.push({ name, fields: [], communities: [], tier: 'acquaintance', ...seen });
-      added.push(name);
-    }
-  }
-  return { contacts: updated, added, kept };
 }

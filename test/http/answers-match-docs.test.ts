@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/http/admin-key.ts';
+import { sha256Hex } from '../../src/core/sha256.ts';
 import { createApp } from '../../src/http/app.ts';
+import { createLruCache } from '../../src/runtime/lru-cache.ts';
 import { loadProfile } from '../../src/runtime/profile-file.ts';
 import { recommend } from '../../src/usecases/recommend.ts';
 import { ADMIN_KEY, DATA, demoApp } from '../support/demo-app.ts';
@@ -26,6 +27,7 @@ describe('answers match what the docs say', () => {
 
   it('the README quick-start table says "admin key" on every route that answers 401 without it', async () => {
     const app = createApp({
+      cache: createLruCache(1_000),
       store: demo.db.store,
       clock: { now: demo.now },
       adminKeyHash: sha256Hex(ADMIN_KEY),

@@ -1,8 +1,9 @@
 import { validate } from '@readme/openapi-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock.ts';
-import { sha256Hex } from '../../src/http/admin-key.ts';
+import { sha256Hex } from '../../src/core/sha256.ts';
 import { createApp } from '../../src/http/app.ts';
+import { createLruCache } from '../../src/runtime/lru-cache.ts';
 import { ingestSource } from '../../src/usecases/ingest-sources.ts';
 import { calendar, vevent } from '../support/calendars.ts';
 import { depsFor, tempStore } from '../support/store.ts';
@@ -38,6 +39,7 @@ describe('the HTTP API', () => {
       { window: { fromMs: Date.parse('2026-11-26'), toMs: Date.parse('2027-11-27') }, force: true },
     );
     app = createApp({
+      cache: createLruCache(1_000),
       store: db.store,
       clock: fixedClock(NOW),
       adminKeyHash: sha256Hex(KEY),
@@ -280,7 +282,12 @@ describe('the HTTP API', () => {
     it('picks ETag follows the picks: another page in between still leaves the first page a 304', async () => {
       // A clock that moves on every read, as a real one does: generatedAt must not change the ETag.
       let ms = Date.parse(NOW);
-      const moving = createApp({ store: db.store, clock: { now: () => (ms += 1000) }, adminKeyHash: sha256Hex(KEY) });
+      const moving = createApp({
+        cache: createLruCache(1_000),
+        store: db.store,
+        clock: { now: () => (ms += 1000) },
+        adminKeyHash: sha256Hex(KEY),
+      });
       const ada = await (await create()).json();
       const auth = { authorization: `Bearer ${ada.apiKey}` };
       const first = await moving.request(`/v1/users/${ada.id}/picks?limit=1`, { headers: auth });

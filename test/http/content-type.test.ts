@@ -2,8 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock.ts';
-import { sha256Hex } from '../../src/http/admin-key.ts';
+import { sha256Hex } from '../../src/core/sha256.ts';
 import { createApp } from '../../src/http/app.ts';
+import { createLruCache } from '../../src/runtime/lru-cache.ts';
 import { ingestSource } from '../../src/usecases/ingest-sources.ts';
 import { calendar, vevent } from '../support/calendars.ts';
 import { depsFor, tempStore } from '../support/store.ts';
@@ -45,6 +46,7 @@ describe('request bodies in the wrong media type', () => {
     const deps = depsFor(db.store, NOW);
     await ingestSource(deps, { location: path }, { window: WINDOW, force: true });
     app = createApp({
+      cache: createLruCache(1_000),
       store: db.store,
       clock: fixedClock(NOW),
       adminKeyHash: sha256Hex(KEY),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.ts';
 import { memoryRateLimiter } from '../../src/http/rate-limit.ts';
+import { createLruCache } from '../../src/runtime/lru-cache.ts';
 import { tempStore } from '../support/store.ts';
 
 describe('rate limiting', () => {
@@ -9,6 +10,7 @@ describe('rate limiting', () => {
     let now = Date.parse('2026-11-27T00:00:00Z');
     try {
       const app = createApp({
+        cache: createLruCache(1_000),
         store: db.store,
         clock: { now: () => now },
         rateLimiter: memoryRateLimiter(2, 60_000),

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/http/admin-key.ts';
+import { sha256Hex } from '../../src/core/sha256.ts';
 import { createApp } from '../../src/http/app.ts';
+import { createLruCache } from '../../src/runtime/lru-cache.ts';
 import { openSqliteStore } from '../../src/store/sqlite.ts';
 
 const ADMIN_KEY = 'cvn_busy-test-admin-key-0123456789';
@@ -19,7 +20,12 @@ describe('a write while another connection holds the write lock', () => {
   it('answers 503 with Retry-After once its busy timeout is over, never 500, and succeeds once the lock is free', async () => {
     const path = join(dir, 'busy.db');
     const store = openSqliteStore(path, { busyTimeoutMs: 50 });
-    const app = createApp({ store, clock: { now: () => Date.now() }, adminKeyHash: sha256Hex(ADMIN_KEY) });
+    const app = createApp({
+      cache: createLruCache(1_000),
+      store,
+      clock: { now: () => Date.now() },
+      adminKeyHash: sha256Hex(ADMIN_KEY),
+    });
     const createUser = () =>
       app.request('/v1/users', {
         method: 'POST',

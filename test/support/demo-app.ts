@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventRecord } from '../../src/core/event.ts';
-import { sha256Hex } from '../../src/http/admin-key.ts';
+import { sha256Hex } from '../../src/core/sha256.ts';
 import { createApp } from '../../src/http/app.ts';
+import { createLruCache } from '../../src/runtime/lru-cache.ts';
 import { loadProfile } from '../../src/runtime/profile-file.ts';
 import { readSourceList } from '../../src/runtime/source-list.ts';
 import { ingestSource, ingestSources } from '../../src/usecases/ingest-sources.ts';
@@ -39,7 +40,7 @@ export async function demoApp(nowIso: string, options: { extraCalendar?: string;
     // Straight into the store, past the parsers' own clean-up: the page must be safe whatever is stored.
     await storeRecords(db.store, 'https://stored-directly.example/', options.extraRecords, nowIso);
   }
-  const app = createApp({ store: db.store, clock, adminKeyHash: sha256Hex(ADMIN_KEY) });
+  const app = createApp({ cache: createLruCache(1_000), store: db.store, clock, adminKeyHash: sha256Hex(ADMIN_KEY) });
   const loaded = loadProfile(join(DATA, 'demo', 'profile.template.json'), nowMs);
   const { contactsFile: _file, ...profile } = loaded.profile;
   const created = await app.request('/v1/users', {

@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { VENUE_ACTIONS } from '../../core/venue.ts';
-import { userFeedbackKey } from '../../usecases/give-feedback.ts';
+import { userFeedbackKey } from '../../usecases/feedback.ts';
 import { recordVenueFeedback, UnknownVenueError } from '../../usecases/venues.ts';
 import type { AppEnv } from '../app-env.ts';
 import { userByFeedToken } from '../feed-token.ts';

@@ -2,12 +2,12 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import { UnknownEventError } from '../../core/errors.ts';
 import { FEEDBACK_ACTIONS } from '../../core/feedback.ts';
 import { PageFiltersSchema } from '../../render/page/page-filters.ts';
 import { PicksPage } from '../../render/page/picks-page.tsx';
-import { giveFeedback } from '../../usecases/give-feedback.ts';
+import { giveFeedback, NotYetHappenedError } from '../../usecases/feedback.ts';
 import { latestFeedback, recentEvents } from '../../usecases/recent-events.ts';
-import { NotYetHappenedError, UnknownEventError } from '../../usecases/recommend.ts';
 import type { AppEnv } from '../app-env.ts';
 import { userByFeedToken } from '../feed-token.ts';
 import { userPicksAndVenues } from '../user-recommendations.ts';

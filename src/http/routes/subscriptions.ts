@@ -3,18 +3,17 @@ import { type CalendarName, latestChange, type Publication } from '../../core/pu
 import type { Recommendations } from '../../core/ranking.ts';
 import type { User } from '../../core/user.ts';
 import { calendarEntries, withFollowedDates } from '../../publish/calendar-entries.ts';
-import { calendarHeader, feedHeading } from '../../publish/calendar-header.ts';
-import { uuidFor } from '../../publish/entry-uuid.ts';
+import { calendarHeader } from '../../publish/calendar-header.ts';
+import { picksFeed } from '../../publish/picks-feed.ts';
 import { writeAtomFeed } from '../../render/feeds/atom-feed.ts';
-import type { FeedDocument } from '../../render/feeds/feed-document.ts';
 import { writeJsonFeed } from '../../render/feeds/json-feed.ts';
 import { writeCalendar } from '../../render/ical/write-calendar.ts';
 import { publishCalendar } from '../../usecases/publish-calendar.ts';
-import { sha256Hex } from '../admin-key.ts';
 import type { AppEnv } from '../app-env.ts';
 import { conditionalBody } from '../conditional.ts';
 import { userByFeedToken } from '../feed-token.ts';
 import { problem } from '../problem.ts';
+import { strongEtag } from '../strong-etag.ts';
 import { userRecommendations } from '../user-recommendations.ts';
 
 /** Calendars and feeds carry more than the page's first screen; cadence keeps it to a few a week anyway. */
@@ -42,10 +41,6 @@ async function published(
   return { result, publications: await publishCalendar(store, user.id, calendar, entries, nowMs) };
 }
 
-async function strongTag(body: string): Promise<string> {
-  return `"${(sha256Hex(body)).slice(0, 32)}"`;
-}
-
 function notFound() {
   return problem('not_found', 404, 'no calendar or feed at this address (a rotated token stops the old one)');
 }
@@ -60,7 +55,7 @@ async function calendarResponse(c: Context<AppEnv>, token: string, calendar: Cal
     body,
     'text/calendar; charset=utf-8',
     latestChange(publications, user.createdAt),
-    await strongTag(body),
+    strongEtag(body),
   );
 }
 
@@ -68,32 +63,21 @@ async function feedResponse(c: Context<AppEnv>, token: string, format: 'atom' | 
   const user = await userByFeedToken(c.get('deps'), token);
   if (!user) return notFound();
   const { result, publications } = await published(c, user, 'picks');
-  const byEvent = new Map(withFollowedDates(result).picks.map((p) => [p.event.id, p]));
-  const items = publications.flatMap((publication) => {
-    const pick = byEvent.get(publication.entry.eventId);
-    return pick && publication.withdrawnAt === null
-      ? [{ id: uuidFor('entry', user.id, publication.entry.uid), publication, pick }]
-      : [];
-  });
   const urls = subscriptionUrls(new URL(c.req.url).origin, token);
-  const document: FeedDocument = {
-    id: uuidFor('feed', user.id, 'picks'),
-    ...feedHeading(user.profile.name ?? null),
+  const document = picksFeed(result, publications, {
+    owner: user.id,
+    name: user.profile.name ?? null,
     pageUrl: urls.page,
     selfUrl: format === 'atom' ? urls.atom : urls.json,
-    updated: latestChange(
-      items.map((i) => i.publication),
-      user.createdAt,
-    ),
-    items,
-  };
+    fallbackUpdated: user.createdAt,
+  });
   const body = format === 'atom' ? writeAtomFeed(document) : writeJsonFeed(document);
   return conditionalBody(
     c,
     body,
     format === 'atom' ? 'application/atom+xml; charset=utf-8' : 'application/feed+json; charset=utf-8',
     document.updated,
-    await strongTag(body),
+    strongEtag(body),
   );
 }
 

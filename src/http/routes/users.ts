@@ -1,21 +1,19 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { UnknownEventError } from '../../core/errors.ts';
 import { FEEDBACK_ACTIONS } from '../../core/feedback.ts';
 import { type Profile, ProfileSchema } from '../../core/profile.ts';
-import { stableId } from '../../core/stable-id.ts';
-import { giveFeedback } from '../../usecases/give-feedback.ts';
+import { giveFeedback, NotYetHappenedError } from '../../usecases/feedback.ts';
 import { gapsFor, importVcard, NotAVcardError } from '../../usecases/network.ts';
-import { NotYetHappenedError, UnknownEventError } from '../../usecases/recommend.ts';
+import { createUser, replaceProfile, rotateSecret } from '../../usecases/users.ts';
 import { adminOnly, requireAdmin } from '../admin-auth.ts';
-import { newApiKey, sha256Hex } from '../admin-key.ts';
 import type { AppEnv } from '../app-env.ts';
-import { cachedJson, nextPage } from '../cached-json.ts';
 import { acceptBody } from '../media-type-gate.ts';
-import { createPicksCache } from '../picks-cache.ts';
+import { PicksQuery, picksResponse } from '../picks-response.ts';
+import { GapsSchema, PicksSchema } from '../picks-schema.ts';
 import { ProblemError, validationFailed } from '../problem.ts';
 import { problemResponse } from '../schemas.ts';
 import { requireUserOrAdmin } from '../user-auth.ts';
-import { recommendForUser } from '../user-recommendations.ts';
-import { denied, IdParam, rankedPageQuery, rankedPageState, security } from '../user-route-parts.ts';
+import { denied, IdParam, rankedListRoute, security } from '../user-route-parts.ts';
 
 const ProfileBody = z
   .object({
@@ -25,7 +23,6 @@ const ProfileBody = z
 const UserSchema = z
   .object({ id: z.string(), profile: z.record(z.string(), z.unknown()), createdAt: z.string(), updatedAt: z.string() })
   .openapi('User');
-const anyObject = z.record(z.string(), z.unknown());
 
 /** The same checks as a profile file; a file path makes no sense over HTTP. */
 function checkProfile(raw: Record<string, unknown>): Profile {
@@ -115,24 +112,14 @@ const gaps = createRoute({
   security,
   middleware: [requireUserOrAdmin] as const,
   request: { params: IdParam },
-  responses: { 200: { description: 'Gaps', content: { 'application/json': { schema: anyObject } } }, ...denied },
+  responses: { 200: { description: 'Gaps', content: { 'application/json': { schema: GapsSchema } } }, ...denied },
 });
-const PicksQuery = rankedPageQuery(20);
-const picks = createRoute({
-  method: 'get',
-  path: '/v1/users/{id}/picks',
-  summary:
-    'Ranked picks with reasons, give-first list and gaps (the JSON of `convene recommend`: generatedAt, picks, giveFirst, gaps; plus `next`, the next page); ETag and 304',
-  security,
-  middleware: [requireUserOrAdmin] as const,
-  request: { params: IdParam, query: PicksQuery },
-  responses: {
-    200: { description: 'Picks', content: { 'application/json': { schema: anyObject } } },
-    304: { description: 'Not modified' },
-    400: problemResponse('Invalid query'),
-    ...denied,
-  },
-});
+const picks = rankedListRoute(
+  '/v1/users/{id}/picks',
+  'Ranked picks with reasons, give-first list and gaps (the JSON of `convene recommend`: generatedAt, picks, giveFirst, gaps; plus `next`, the next page); ETag and 304',
+  PicksQuery,
+  { description: 'Picks', schema: PicksSchema },
+);
 const feedback = createRoute({
   method: 'post',
   path: '/v1/users/{id}/feedback',
@@ -192,26 +179,13 @@ const rotate = (which: 'key' | 'feed-token') =>
 export function registerUsers(app: OpenAPIHono<AppEnv>) {
   app.openapi(create, async (c) => {
     const profile = checkProfile(c.req.valid('json').profile);
-    const { store, clock } = c.get('deps');
-    const apiKey = newApiKey();
-    const feedToken = newApiKey();
-    const at = new Date(clock.now()).toISOString();
-    const user = {
-      id: `u_${stableId(apiKey, at)}`,
-      profile,
-      keyHash: sha256Hex(apiKey),
-      feedTokenHash: sha256Hex(feedToken),
-      createdAt: at,
-      updatedAt: at,
-    };
-    await store.createUser(user);
+    const { user, apiKey, feedToken } = await createUser(c.get('deps'), profile);
     return c.json({ ...view(user), apiKey, feedToken }, 201);
   });
   app.openapi(read, (c) => c.json(view(c.get('user')), 200));
   app.openapi(replace, async (c) => {
     const profile = checkProfile(c.req.valid('json').profile);
-    const at = new Date(c.get('deps').clock.now()).toISOString();
-    await c.get('deps').store.replaceProfile(c.get('user').id, profile, at);
+    const at = await replaceProfile(c.get('deps'), c.get('user').id, profile);
     return c.json(view({ ...c.get('user'), profile, updatedAt: at }), 200);
   });
   app.openapi(contacts, async (c) => {
@@ -223,13 +197,7 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
         throw new ProblemError('validation_failed', 400, error.message, [{ path: '(body)', message: error.message }]);
       throw error;
     }
-    await c
-      .get('deps')
-      .store.replaceProfile(
-        c.get('user').id,
-        { ...c.get('user').profile, contacts: result.contacts },
-        new Date(c.get('deps').clock.now()).toISOString(),
-      );
+    await replaceProfile(c.get('deps'), c.get('user').id, { ...c.get('user').profile, contacts: result.contacts });
     return c.json(
       { added: result.added, merged: result.merged, total: result.contacts.length, warnings: result.warnings },
       200,
@@ -237,51 +205,26 @@ export function registerUsers(app: OpenAPIHono<AppEnv>) {
   });
   app.openapi(gaps, async (c) =>
     c.json(
-      (await gapsFor(
+      await gapsFor(
         { store: c.get('deps').store, clock: c.get('deps').clock },
         c.get('user').profile,
         c.get('user').profile.contacts,
-      )) as unknown as Record<string, unknown>,
+      ),
       200,
     ),
   );
   for (const which of ['key', 'feed-token'] as const) {
     app.openapi(rotate(which), async (c) => {
-      const secret = newApiKey();
-      await c
-        .get('deps')
-        .store.rotateCredential(
-          c.get('user').id,
-          which,
-          sha256Hex(secret),
-          new Date(c.get('deps').clock.now()).toISOString(),
-        );
+      const secret = await rotateSecret(c.get('deps'), c.get('user').id, which);
       return c.json(which === 'key' ? { apiKey: secret } : { feedToken: secret }, 200);
     });
   }
-  const cache = createPicksCache();
-  // The hottest route (tools poll it) is documented from its route definition but validated here with
-  // the same schemas: Hono's validator reads Content-Type for every target, GET query included, which on
-  // Node makes the adapter build the request's Headers, a sixth of a warm request.
+  // Documented from its route definition, served by picksResponse (see there why not app.openapi).
   const { middleware: _auth, ...documented } = picks;
   app.openAPIRegistry.registerPath(documented);
-  app.get('/v1/users/:id/picks', requireUserOrAdmin, async (c) => {
-    const parsed = PicksQuery.safeParse(c.req.query());
-    if (!parsed.success) throw validationFailed(parsed.error.issues);
-    const query = parsed.data;
-    const { fromMs, toMs, state, fingerprint } = await rankedPageState(c, query);
-    const user = c.get('user');
-    return (await cachedJson(c, cache, fingerprint, async () => {
-      const result = await recommendForUser(c.get('deps'), user, { limit: query.offset + query.limit, fromMs, toMs });
-      // The shape of `convene recommend --format json`, plus `next`. generatedAt is when this state was
-      // first ranked, whichever page or window asked, so the body and its ETag change only with the picks.
-      const { generatedAt: rankedNow, picks: ranked, ...rest } = result;
-      const generatedAt = cache.rankedAt(user.id, state, rankedNow);
-      const next = nextPage(c, `/v1/users/${user.id}/picks`, query, ranked.length === query.offset + query.limit);
-      const gaps = { ...rest.gaps, generatedAt };
-      return JSON.stringify({ generatedAt, picks: ranked.slice(query.offset), ...rest, gaps, next });
-    })) as never;
-  });
+  app.get('/v1/users/:id/picks', requireUserOrAdmin, (c) =>
+    picksResponse(c, c.get('user'), `/v1/users/${c.get('user').id}/picks`),
+  );
   app.openapi(feedback, async (c) => {
     const body = c.req.valid('json');
     const { store, clock } = c.get('deps');

@@ -1,15 +1,14 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { VENUE_ACTIONS } from '../../core/venue.ts';
-import { userFeedbackKey } from '../../usecases/give-feedback.ts';
+import { userFeedbackKey } from '../../usecases/feedback.ts';
 import { recordVenueFeedback, UnknownVenueError } from '../../usecases/venues.ts';
 import type { AppEnv } from '../app-env.ts';
-import { cachedJson, nextPage } from '../cached-json.ts';
-import { createPicksCache } from '../picks-cache.ts';
+import { cachedJson, nextPage, rankedAt } from '../cached-json.ts';
 import { ProblemError } from '../problem.ts';
 import { problemResponse } from '../schemas.ts';
 import { requireUserOrAdmin } from '../user-auth.ts';
 import { venuesForUser } from '../user-recommendations.ts';
-import { denied, IdParam, rankedPageQuery, rankedPageState, security } from '../user-route-parts.ts';
+import { denied, IdParam, rankedListRoute, rankedPageQuery, rankedPageState, security } from '../user-route-parts.ts';
 
 const VenueParams = IdParam.extend({
   venueId: z
@@ -19,21 +18,12 @@ const VenueParams = IdParam.extend({
 });
 const VenuesQuery = rankedPageQuery(10);
 
-const list = createRoute({
-  method: 'get',
-  path: '/v1/users/{id}/venues',
-  summary:
-    'Ranked venues (communities, study groups, conference series, volunteering) with reasons: the JSON of `convene venues --format json`, plus `next`, the next page; ETag and 304',
-  security,
-  middleware: [requireUserOrAdmin] as const,
-  request: { params: IdParam, query: VenuesQuery },
-  responses: {
-    200: { description: 'Venues', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
-    304: { description: 'Not modified' },
-    400: problemResponse('Invalid query'),
-    ...denied,
-  },
-});
+const list = rankedListRoute(
+  '/v1/users/{id}/venues',
+  'Ranked venues (communities, study groups, conference series, volunteering) with reasons: the JSON of `convene venues --format json`, plus `next`, the next page; ETag and 304',
+  VenuesQuery,
+  { description: 'Venues', schema: z.record(z.string(), z.unknown()) },
+);
 
 const feedback = createRoute({
   method: 'post',
@@ -64,18 +54,18 @@ const feedback = createRoute({
 });
 
 export function registerVenues(app: OpenAPIHono<AppEnv>) {
-  const cache = createPicksCache();
   app.openapi(list, async (c) => {
     const query = c.req.valid('query');
-    const { fromMs, toMs, state, fingerprint } = await rankedPageState(c, query);
     const user = c.get('user');
-    return (await cachedJson(c, cache, fingerprint, async () => {
+    const { fromMs, toMs, fresh } = await rankedPageState(c, user, query);
+    const key = fresh.key('venues-json', query.limit, query.offset, fromMs, toMs);
+    return (await cachedJson(c, key, async () => {
       const ranked = await venuesForUser(c.get('deps'), user, { limit: query.offset + query.limit, fromMs, toMs });
       const { venues } = ranked;
       const next = nextPage(c, `/v1/users/${user.id}/venues`, query, venues.length === query.offset + query.limit);
       // The shape of `convene venues --format json`, plus `next`. generatedAt is when this state was first
       // ranked, whichever page or window asked, so the body and its ETag change only with the venues.
-      const generatedAt = cache.rankedAt(user.id, state, ranked.generatedAt);
+      const generatedAt = rankedAt(c, fresh, 'venues', ranked.generatedAt);
       return JSON.stringify({ generatedAt, venues: venues.slice(query.offset), next });
     })) as never;
   });

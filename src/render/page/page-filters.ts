@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { valueMs } from '../../core/dates.ts';
 import { EVENT_KINDS, type EventKind, type Online } from '../../core/event.ts';
 import type { Pick } from '../../core/ranking.ts';
 import type { VenueChoice } from '../../core/venue.ts';
@@ -37,8 +38,7 @@ export const FILTER_NAMES = Object.keys(FILTER_CHOICES) as (keyof PageFilters)[]
 const DAY_MS = 86_400_000;
 
 function startMs(pick: Pick): number {
-  const start = pick.event.start ?? '';
-  return Date.parse(start.length === 10 ? `${start}T00:00:00Z` : start);
+  return valueMs(pick.event.start ?? '');
 }
 
 /** Whether something held online, in person or both (and of a kind) passes the channel and kind filters. */

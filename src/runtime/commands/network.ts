@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { fixedClock, systemClock } from '../../core/clock.ts';
 import type { Gaps } from '../../core/gaps.ts';
 import { ContactSchema } from '../../core/profile.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
 import { gapsFor, importVcard, NotAVcardError } from '../../usecases/network.ts';
-import { dateFlag } from '../date-flag.ts';
 import { loadProfile, ProfileError, readJsonFile, refuseTemplate, writeJsonAtomically } from '../profile-file.ts';
+import { dbOption } from './db-option.ts';
+import { clockFor } from './profile-context.ts';
 
 function printGaps(gaps: Gaps): void {
   const lines: string[] = [];
@@ -40,13 +40,14 @@ export function registerNetworkCommands(program: Command): void {
     )
     .requiredOption('--profile <file>', 'profile JSON file')
     .option('--now <date>', 'the time to act as now')
-    .option('--db <file>', 'event store for give-first opportunities (default data/convene.db when it exists)')
+    .addOption(dbOption('event store for give-first opportunities (the default only when it exists)'))
     .option('--json', 'print JSON')
-    .action(async (flags: { profile: string; now?: string; db?: string; json?: boolean }) => {
-      const clock = flags.now ? fixedClock(new Date(dateFlag(flags.now, '--now')).toISOString()) : systemClock;
+    .action(async (flags: { profile: string; now?: string; db: string; json?: boolean }, command: Command) => {
+      const clock = clockFor(flags.now);
       const loaded = loadProfile(flags.profile, clock.now());
-      const dbPath = flags.db ?? (existsSync('data/convene.db') ? 'data/convene.db' : null);
-      const store = dbPath ? openSqliteStore(dbPath) : null;
+      // The network gaps need no store: without a named one, give-first is left empty rather than a new file made.
+      const named = command.getOptionValueSource('db') !== 'default';
+      const store = named || existsSync(flags.db) ? openSqliteStore(flags.db) : null;
       try {
         const gaps = await gapsFor({ store, clock }, loaded.profile, loaded.contacts);
         gaps.warnings.unshift(...loaded.warnings);

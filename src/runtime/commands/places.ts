@@ -1,7 +1,8 @@
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { openSqliteStore } from '../../store/sqlite.ts';
 import { refreshPlaces } from '../../usecases/refresh-places.ts';
 import { nodeGazetteer } from '../node-gazetteer.ts';
+import { dbOption } from './db-option.ts';
 
 export function registerPlacesCommands(program: Command): void {
   program
@@ -9,7 +10,7 @@ export function registerPlacesCommands(program: Command): void {
     .description('where stored events take place')
     .command('refresh')
     .description('place every stored event again from its source text (after a gazetteer change)')
-    .addOption(new Option('--db <file>', 'SQLite database file').env('CONVENE_DB').default('data/convene.db'))
+    .addOption(dbOption())
     .option('--json', 'print {"changed": N}')
     .action(async (flags: { db: string; json?: boolean }) => {
       const store = openSqliteStore(flags.db);

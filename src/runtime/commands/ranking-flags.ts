@@ -1,11 +1,12 @@
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { openSqliteStore } from '../../store/sqlite.ts';
 import type { RecommendDeps, RecommendInput } from '../../usecases/recommend.ts';
 import { dateFlag, refuseReversedWindow } from '../date-flag.ts';
 import { nodeGazetteer } from '../node-gazetteer.ts';
 import { type LoadedProfile, loadProfile } from '../profile-file.ts';
 import { UsageError } from '../usage-error.ts';
-import { clockFor, userKeyOf } from './recommend.ts';
+import { dbOption } from './db-option.ts';
+import { clockFor, userKeyOf } from './profile-context.ts';
 
 export interface RankingFlags {
   profile: string;
@@ -20,7 +21,7 @@ export interface RankingFlags {
 export function rankingOptions(command: Command, what: string, defaultLimit: number): Command {
   return command
     .requiredOption('--profile <file>', 'profile JSON file')
-    .addOption(new Option('--db <file>', 'event store').env('CONVENE_DB').default('data/convene.db'))
+    .addOption(dbOption('event store'))
     .option('--now <date>', 'the time to act as now')
     .option('--from <date>', 'earliest start (default: now)')
     .option('--to <date>', 'latest start (default: one year from now)')

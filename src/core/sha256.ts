@@ -1,5 +1,6 @@
 /**
- * SHA-256 (FIPS 180-4) in plain JavaScript, synchronous. Every authenticated request hashes its key;
+ * SHA-256 (FIPS 180-4) in plain JavaScript, synchronous: API keys and feed tokens are stored as these
+ * hashes, and ETags are cut from them. Every authenticated request hashes its key;
  * WebCrypto's digest is asynchronous and, on Node, a round trip through the thread pool that cost
  * about 40 µs a call, a third of a warm picks request. Keys are short, so this runs in a few µs on
  * every runtime. Checked against WebCrypto in test/http/sha256.test.ts.
@@ -19,7 +20,7 @@ const schedule = new Uint32Array(64);
 /** Reused for short messages (API keys, tokens): no allocation per hash. */
 let scratch = new Uint8Array(256);
 
-export function sha256HexSync(text: string): string {
+export function sha256Hex(text: string): string {
   // UTF-8 takes at most 3 bytes per UTF-16 unit; room for the 0x80 byte and the 8-byte length too.
   const room = text.length * 3 + 72;
   if (scratch.length < room) scratch = new Uint8Array(Math.max(room, scratch.length * 2));

@@ -1,0 +1,26 @@
+import type { Clock } from '../core/clock.ts';
+import type { EventStore } from '../core/event-store.ts';
+import type { User } from '../core/user.ts';
+
+/** "Upcoming" may be at most this stale: a ranking is redone in each new hour even if nothing changed. */
+export const FRESHNESS_MS = 3_600_000;
+
+export interface Freshness {
+  /** The user's ranking state: their profile, the store's events and feedback, the hour. */
+  state: string;
+  /** The state with what was asked of it (a kind of answer, a limit, a window): a cache key. */
+  key(...options: readonly (string | number | undefined)[]): string;
+}
+
+/**
+ * The one place that says what a user's ranked answers depend on: the user (and when their profile last
+ * changed), the store's change stamp (every write to events, sources or feedback moves it) and the hour.
+ */
+export async function freshness(
+  deps: { store: EventStore; clock: Clock },
+  user: Pick<User, 'id' | 'updatedAt'>,
+): Promise<Freshness> {
+  const hour = Math.floor(deps.clock.now() / FRESHNESS_MS);
+  const state = `${user.id}|${user.updatedAt}|${await deps.store.changeStamp()}|${hour}`;
+  return { state, key: (...options) => `${state}|${options.map((o) => o ?? '').join('|')}` };
+}

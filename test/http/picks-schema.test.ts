@@ -1,0 +1,102 @@
+import Ajv2020 from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../src/core/sha256.ts';
+import { createApp } from '../../src/http/app.ts';
+import { createLruCache } from '../../src/runtime/lru-cache.ts';
+import { ADMIN_KEY, demoApp } from '../support/demo-app.ts';
+
+const NOW = '2026-11-27T08:00:00Z';
+
+type OpenApi = {
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>
+  >;
+  components: { schemas: Record<string, object> };
+};
+
+/**
+ * The picks answer is served from a string built by hand (for speed), so nothing but this test holds
+ * it to what the OpenAPI document promises clients.
+ */
+describe('picks answers match the documented schema', () => {
+  let demo: Awaited<ReturnType<typeof demoApp>>;
+  let served: ReturnType<typeof createApp>;
+  let validate: (path: string, body: unknown) => string[];
+  let auth: { authorization: string };
+
+  beforeAll(async () => {
+    demo = await demoApp(NOW);
+    auth = { authorization: `Bearer ${demo.user.apiKey}` };
+    // The app as `convene start` builds it: the demo user served at /v1/picks without a key.
+    served = createApp({
+      store: demo.db.store,
+      clock: { now: demo.now },
+      cache: createLruCache(1_000),
+      adminKeyHash: sha256Hex(ADMIN_KEY),
+      home: { userId: demo.user.id, pagePath: `/u/${demo.user.feedToken}` },
+    });
+    const document = (await (await served.request('/openapi.json')).json()) as OpenApi;
+    // OpenAPI 3.1 schemas are JSON Schema 2020-12; `$ref`s point into the document's components.
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    ajv.addSchema({ $id: 'doc', components: document.components }, 'doc');
+    validate = (path, body) => {
+      const schema = document.paths[path]?.get?.responses['200']?.content?.['application/json']?.schema;
+      expect(schema, `${path} documents its 200 answer`).toBeDefined();
+      const refs = JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"doc#/components/'));
+      const check = ajv.compile(refs);
+      return check(body) ? [] : (check.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+    };
+  });
+  afterAll(() => demo?.db.cleanup());
+
+  it('documents every field: an answer with an extra field fails the published schema', async () => {
+    const body = await (await demo.app.request(`/v1/users/${demo.user.id}/picks`, { headers: auth })).json();
+    expect(validate('/v1/users/{id}/picks', body)).toEqual([]);
+    expect(validate('/v1/users/{id}/picks', { ...body, undocumented: 1 })).not.toEqual([]);
+    const [pick] = (body as { picks: { event: Record<string, unknown> }[] }).picks;
+    const { title: _title, ...untitled } = pick!.event;
+    expect(validate('/v1/users/{id}/picks', { ...body, picks: [{ ...pick, event: untitled }] })).not.toEqual([]);
+    const { gaps: _gaps, ...withoutGaps } = body as Record<string, unknown>;
+    expect(validate('/v1/users/{id}/picks', withoutGaps)).not.toEqual([]);
+  });
+
+  it('/v1/picks and /v1/users/{id}/picks answer the same shape, both as documented, reasons and gaps included', async () => {
+    // Following a venue adds `followed`, the one optional part of the answer.
+    const venues = (await (await demo.app.request(`/v1/users/${demo.user.id}/venues`, { headers: auth })).json()) as {
+      venues: { venue: { id: string } }[];
+    };
+    expect(venues.venues.length).toBeGreaterThan(0);
+    const follow = await demo.app.request(`/v1/users/${demo.user.id}/venues/${venues.venues[0]!.venue.id}/feedback`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'follow' }),
+    });
+    expect(follow.status).toBe(201);
+    for (const query of ['', '?limit=3', '?limit=3&offset=3', '?from=2026-12-01&to=2027-03-01']) {
+      const keyed = await demo.app.request(`/v1/users/${demo.user.id}/picks${query}`, { headers: auth });
+      const home = await served.request(`/v1/picks${query}`);
+      expect([keyed.status, home.status], query).toEqual([200, 200]);
+      const [a, b] = [(await keyed.json()) as Record<string, unknown>, (await home.json()) as Record<string, unknown>];
+      expect(Object.keys(b).sort(), query).toEqual(Object.keys(a).sort());
+      expect(Object.keys(a), query).toEqual(
+        expect.arrayContaining(['generatedAt', 'picks', 'giveFirst', 'gaps', 'next']),
+      );
+      expect(validate('/v1/users/{id}/picks', a), query).toEqual([]);
+      expect(validate('/v1/picks', b), query).toEqual([]);
+      expect(Array.isArray(a.followed) && a.followed.length > 0, `${query}: followed venue's events`).toBe(true);
+      // One ranking, two routes: the same picks, each `next` on its own route.
+      expect(b.picks, query).toEqual(a.picks);
+      if (a.next !== null) {
+        expect(a.next, query).toMatch(new RegExp(`^/v1/users/${demo.user.id}/picks\\?`));
+        expect(b.next, query).toMatch(/^\/v1\/picks\?/);
+      } else expect(b.next).toBeNull();
+    }
+    const first = (await (await served.request('/v1/picks')).json()) as {
+      picks: { reasons: unknown[] }[];
+      followed?: unknown[];
+    };
+    expect(first.picks.length).toBeGreaterThan(0);
+    expect(first.picks.every((p) => p.reasons.length > 0)).toBe(true);
+  });
+});
