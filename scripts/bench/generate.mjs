@@ -375,7 +375,9 @@ export function generateIcsWithText(dir, nowMs, { series = 1000, overrides = 200
       fold(`LOCATION:${escapeText(pick(venues))}`),
       `CATEGORIES:${escapeText(pick(TOPICS).toLowerCase())},${escapeText(pick(TOPICS).toLowerCase())}`,
       `URL:https://events.example.org/g${Math.floor(rand() * 400)}/${uid.replace(/\W/g, '')}`,
-      ...(rand() < 0.5 ? [fold(`ORGANIZER;CN=${speaker}:mailto:${speaker.split(' ')[0].toLowerCase()}@example.org`)] : []),
+      ...(rand() < 0.5
+        ? [fold(`ORGANIZER;CN=${speaker}:mailto:${speaker.split(' ')[0].toLowerCase()}@example.org`)]
+        : []),
       ...extra,
       'END:VEVENT',
     );
