@@ -76,7 +76,7 @@ export function createGazetteer(cities: Iterable<GazetteerCity>): Geocoder {
     if (list) list.push(city);
     else byName.set(key, [city]);
   }
-  for (const list of byName.values()) list.sort((a, b) => b.population - a.population);
+  for (const list of byName.values()) if (list.length > 1) list.sort((a, b) => b.population - a.population);
   // A catalog names the same few hundred places over and over; folding each name once is what costs.
   const answers = new Map<string, ReturnType<Geocoder['locate']>>();
   return {
