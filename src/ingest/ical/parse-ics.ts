@@ -159,8 +159,11 @@ function* occurrenceRecords(
   warnings: string[],
   notes: { zoneNotes: Set<string>; floating: Set<string> },
 ): Generator<EventRecord> {
-  const textCache = new Map<JCalProperty[], SeriesText>();
   for (const [uid, vevents] of groups) {
+    // Let go of each series once its records are out: the store writes as they stream, so neither its
+    // parsed lines nor its text need outlive it (a 10,000-event calendar held all of them to the end).
+    groups.delete(uid);
+    const textCache = new Map<JCalProperty[], SeriesText>();
     const masters = vevents.filter((v) => !firstProperty(v, 'recurrence-id'));
     if (masters.length > 1)
       warnings.push(`${eventLabel(uid)}: ${masters.length} VEVENTs share this UID; the first is kept`);
