@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateIcs, generateRss } from './bench/generate.mjs';
+import { generateIcs, generateIcsWithText, generateRss } from './bench/generate.mjs';
 import { buildCli } from './build.mjs';
 import { bundleTask } from './bundle-task.mjs';
 
@@ -13,6 +13,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
+// `--only ingest`: the ingest keys alone (the calendars and the feed), for profiling the parse path.
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const NOW = '2026-12-01T00:00:00Z';
 const nowMs = Date.parse(NOW);
 const from = new Date(nowMs - 86_400_000).toISOString();
@@ -63,29 +65,83 @@ function ingestOnce(dir, file, run) {
   return { ...task, stored: report.counts.new };
 }
 
+/** Alternating runs of the ical.js floor and the full ingest of one calendar; keys `ingest.<name>.*`. */
+function benchCalendar(dir, name, file) {
+  log(`${name}: ${runs} alternating runs of the ical.js floor and the full ingest`);
+  const floor = [];
+  const ours = [];
+  for (let run = 0; run < runs; run++) {
+    const f = runTask(join(root, 'scripts/bench/floor-ical.mjs'), [file, from, to]);
+    floor.push({ ...f, occurrences: Number(f.stdout.trim()) });
+    ours.push(ingestOnce(dir, file, `${name}-${run}`));
+    log(
+      `  run ${run + 1}: floor ${round(f.ms)} ms (cpu ${round(f.cpuMs)}), convene ${round(ours.at(-1).ms)} ms (cpu ${round(ours.at(-1).cpuMs)})`,
+    );
+  }
+  const floorMs = median(floor.map((r) => r.ms));
+  const oursMs = median(ours.map((r) => r.ms));
+  const occurrences = ours[0].stored;
+  const key = (k) => `ingest.${name}.${k}`;
+  return {
+    keys: {
+      [key('vevents')]: 10_000,
+      [key('occurrences')]: occurrences,
+      [key('floorOccurrences')]: floor[0].occurrences,
+      [key('ms')]: round(oursMs),
+      [key('floorMs')]: round(floorMs),
+      [key('eventsPerSec')]: round(occurrences / (oursMs / 1000)),
+      [key('floorEventsPerSec')]: round(floor[0].occurrences / (floorMs / 1000)),
+      // Each pair ran back to back, so the median of pair ratios resists a drifting machine speed.
+      [key('timeVsFloor')]: round(median(ours.map((r, i) => r.ms / floor[i].ms)), 2),
+      // CPU time (user + system) leaves out time the hypervisor stole, which swings wall time by ±25% here.
+      [key('cpuVsFloor')]: round(median(ours.map((r, i) => r.cpuMs / floor[i].cpuMs)), 2),
+      [key('cpuMs')]: round(median(ours.map((r) => r.cpuMs))),
+      [key('floorCpuMs')]: round(median(floor.map((r) => r.cpuMs))),
+      [key('peakRssMb')]: round(Math.max(...ours.map((r) => r.rssMb))),
+      [key('floorPeakRssMb')]: round(Math.max(...floor.map((r) => r.rssMb))),
+    },
+  };
+}
+
+function logIngest(result, rssStored, rssMs) {
+  log('');
+  for (const name of ['ics10k', 'ics10kText']) {
+    const key = (k) => result[`ingest.${name}.${k}`];
+    log(`${name}: ${key('occurrences')} occurrences stored in ${key('ms')} ms (${key('eventsPerSec')}/s)`);
+    log(
+      `        floor (ical.js alone): ${key('floorOccurrences')} in ${key('floorMs')} ms (${key('floorEventsPerSec')}/s)`,
+    );
+    log(`        time vs floor ${key('timeVsFloor')} wall, ${key('cpuVsFloor')} CPU (target <= 1.5)`);
+    log(`        peak RSS ${key('peakRssMb')} MB (target < 200; floor ${key('floorPeakRssMb')} MB)`);
+  }
+  log(`rss1k:  1000 items in ${round(rssMs)} ms (${result['ingest.rss1k.itemsPerSec']}/s), ${rssStored} stored`);
+}
+
 async function main() {
   if (!existsSync(join(root, 'dist/cli.mjs'))) await buildCli();
   const dir = mkdtempSync(join(tmpdir(), 'convene-bench-'));
   try {
     const ics = generateIcs(dir, nowMs);
     const rss = generateRss(dir, nowMs);
-    log(`ics10k: ${runs} alternating runs of the ical.js floor and the full ingest`);
-    const floor = [];
-    const ours = [];
-    for (let run = 0; run < runs; run++) {
-      const f = runTask(join(root, 'scripts/bench/floor-ical.mjs'), [ics, from, to]);
-      floor.push({ ...f, occurrences: Number(f.stdout.trim()) });
-      ours.push(ingestOnce(dir, ics, run));
-      log(
-        `  run ${run + 1}: floor ${round(f.ms)} ms (cpu ${round(f.cpuMs)}), convene ${round(ours.at(-1).ms)} ms (cpu ${round(ours.at(-1).cpuMs)})`,
-      );
-    }
-    const floorMs = median(floor.map((r) => r.ms));
-    const oursMs = median(ours.map((r) => r.ms));
-    const occurrences = ours[0].stored;
+    const ics10k = benchCalendar(dir, 'ics10k', ics);
+    const ics10kText = benchCalendar(dir, 'ics10kText', generateIcsWithText(dir, nowMs));
     const rssRuns = [];
     for (let run = 0; run < runs; run++) rssRuns.push(ingestOnce(dir, rss, `rss-${run}`));
     const rssMs = median(rssRuns.map((r) => r.ms));
+    const ingestKeys = {
+      ...ics10k.keys,
+      ...ics10kText.keys,
+      'ingest.rss1k.items': 1000,
+      'ingest.rss1k.stored': rssRuns[0].stored,
+      'ingest.rss1k.ms': round(rssMs),
+      'ingest.rss1k.itemsPerSec': round(1000 / (rssMs / 1000)),
+      'ingest.rss1k.peakRssMb': round(Math.max(...rssRuns.map((r) => r.rssMb))),
+    };
+    if (only === 'ingest') {
+      if (json) process.stdout.write(`${JSON.stringify({ ...ingestKeys, runs })}\n`);
+      logIngest(ingestKeys, rssRuns[0].stored, rssMs);
+      return;
+    }
     log('gaps5k: 5,000 contacts, 10 interests, 1,000 events, 30 timed runs');
     const gapsTask = join(dir, 'gaps-task.mjs');
     await bundleTask(join(root, 'scripts/bench/gaps-task.ts'), gapsTask);
@@ -106,26 +162,7 @@ async function main() {
     await bundleTask(join(root, 'scripts/bench/http-task.ts'), httpTask, ['better-sqlite3']);
     const http = JSON.parse(runTask(httpTask, [root, '4']).stdout);
     const result = {
-      'ingest.ics10k.vevents': 10_000,
-      'ingest.ics10k.occurrences': occurrences,
-      'ingest.ics10k.floorOccurrences': floor[0].occurrences,
-      'ingest.ics10k.ms': round(oursMs),
-      'ingest.ics10k.floorMs': round(floorMs),
-      'ingest.ics10k.eventsPerSec': round(occurrences / (oursMs / 1000)),
-      'ingest.ics10k.floorEventsPerSec': round(floor[0].occurrences / (floorMs / 1000)),
-      // Each pair ran back to back, so the median of pair ratios resists a drifting machine speed.
-      'ingest.ics10k.timeVsFloor': round(median(ours.map((r, i) => r.ms / floor[i].ms)), 2),
-      // CPU time (user + system) leaves out time the hypervisor stole, which swings wall time by ±25% here.
-      'ingest.ics10k.cpuVsFloor': round(median(ours.map((r, i) => r.cpuMs / floor[i].cpuMs)), 2),
-      'ingest.ics10k.cpuMs': round(median(ours.map((r) => r.cpuMs))),
-      'ingest.ics10k.floorCpuMs': round(median(floor.map((r) => r.cpuMs))),
-      'ingest.ics10k.peakRssMb': round(Math.max(...ours.map((r) => r.rssMb))),
-      'ingest.ics10k.floorPeakRssMb': round(Math.max(...floor.map((r) => r.rssMb))),
-      'ingest.rss1k.items': 1000,
-      'ingest.rss1k.stored': rssRuns[0].stored,
-      'ingest.rss1k.ms': round(rssMs),
-      'ingest.rss1k.itemsPerSec': round(1000 / (rssMs / 1000)),
-      'ingest.rss1k.peakRssMb': round(Math.max(...rssRuns.map((r) => r.rssMb))),
+      ...ingestKeys,
       'network.gaps5k.contacts': 5000,
       'network.gaps5k.p50Ms': round(gaps.p50Ms, 1),
       'network.gaps5k.p99Ms': round(gaps.p99Ms, 1),
@@ -165,19 +202,7 @@ async function main() {
     if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
     // log() writes nothing under --json.
     log('');
-    log(`ics10k: ${occurrences} occurrences stored in ${round(oursMs)} ms (${result['ingest.ics10k.eventsPerSec']}/s)`);
-    log(
-      `        floor (ical.js alone): ${floor[0].occurrences} in ${round(floorMs)} ms (${result['ingest.ics10k.floorEventsPerSec']}/s)`,
-    );
-    log(
-      `        time vs floor ${result['ingest.ics10k.timeVsFloor']} wall, ${result['ingest.ics10k.cpuVsFloor']} CPU (target <= 1.5)`,
-    );
-    log(
-      `        peak RSS ${result['ingest.ics10k.peakRssMb']} MB (target < 200; floor ${result['ingest.ics10k.floorPeakRssMb']} MB)`,
-    );
-    log(
-      `rss1k:  1000 items in ${round(rssMs)} ms (${result['ingest.rss1k.itemsPerSec']}/s), ${rssRuns[0].stored} stored`,
-    );
+    logIngest(result, rssRuns[0].stored, rssMs);
     log(
       `gaps5k: p50 ${round(gaps.p50Ms, 1)} ms, p99 ${round(gaps.p99Ms, 1)} ms over ${gaps.runs} runs (target p50 < 50 ms)`,
     );

@@ -44,9 +44,34 @@ export function inferKind(title: string, description: string | null, fallback: E
   if (NOT_A_GATHERING.test(title)) return 'other';
   if (REPAIR_CAFE.test(title)) return 'volunteer';
   for (const [kind, pattern] of KIND_PATTERNS) if (pattern.test(title)) return kind;
-  for (const [kind, pattern] of KIND_PATTERNS)
-    if (FROM_DESCRIPTION.has(kind) && pattern.test(description ?? '')) return kind;
-  return fallback;
+  return description ? (kindFromDescription(description) ?? fallback) : fallback;
+}
+
+const DESCRIPTION_PATTERNS = KIND_PATTERNS.filter(([kind]) => FROM_DESCRIPTION.has(kind));
+/** Every description pattern as one alternation, each in its own group, in the order of precedence. */
+const ANY_DESCRIPTION_KIND = new RegExp(
+  DESCRIPTION_PATTERNS.map(([, pattern]) => `(${pattern.source})`).join('|'),
+  'i',
+);
+/** Where each pattern's own group sits in the alternation: after the groups of the patterns before it. */
+const GROUP_OF_KIND: number[] = [];
+for (let k = 0, group = 1; k < DESCRIPTION_PATTERNS.length; k++) {
+  GROUP_OF_KIND.push(group);
+  // `source|` matches the empty string, so exec tells how many groups the pattern has (plus one).
+  group += new RegExp(`${DESCRIPTION_PATTERNS[k]![1].source}|`).exec('')!.length;
+}
+
+/**
+ * The first kind, in order of precedence, whose pattern occurs anywhere in a description. One scan of
+ * the alternation finds the earliest occurrence of any; only the kinds that take precedence over the
+ * one found there need a scan of their own (a long description once cost five full scans).
+ */
+function kindFromDescription(description: string): EventKind | null {
+  const match = ANY_DESCRIPTION_KIND.exec(description);
+  if (!match) return null;
+  const found = GROUP_OF_KIND.findIndex((group) => match[group] !== undefined);
+  for (let k = 0; k < found; k++) if (DESCRIPTION_PATTERNS[k]![1].test(description)) return DESCRIPTION_PATTERNS[k]![0];
+  return DESCRIPTION_PATTERNS[found]![0];
 }
 
 const ONLINE_HINT =

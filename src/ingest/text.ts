@@ -4,6 +4,12 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 // C0 controls but tab and newline: NUL stops SQL length() and LIKE, the rest are never meant. C1
 // controls meant as windows-1252 punctuation were mapped when the bytes were decoded (decode.ts).
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+const ANY_CONTROL = new RegExp(CONTROL.source);
+const SURROGATE = /[\uD800-\uDFFF]/;
+/** The runs of whitespace that are not already one plain space (replacing `\s+` would copy every text). */
+const NOT_ONE_SPACE = /\s{2,}|[^\S ]/g;
+/** The same for spaces and tabs, where line breaks stay. */
+const NOT_ONE_BLANK = /[ \t]{2,}|\t/g;
 
 function looksLikeHtml(text: string): boolean {
   return /<\/?[a-z][a-z0-9]*[\s/>]|&[a-z]+;|&#\d+;/i.test(text);
@@ -32,10 +38,13 @@ export function cleanText(
   { singleLine = false, plain = false } = {},
 ): string | null {
   if (raw === null || raw === undefined) return null;
-  let text = (plain ? decodeHTMLStrict(String(raw)) : stripMarkup(String(raw)))
-    .replace(LONE_SURROGATE, '\uFFFD')
-    .replace(CONTROL, '');
-  text = singleLine ? text.replace(/\s+/g, ' ') : text.replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n');
+  const source = String(raw);
+  // Each step first asks whether it has anything to do: most text has no reference, surrogate,
+  // control or doubled space, and a replace that finds nothing still scans and a match still copies.
+  let text = plain ? (source.includes('&') ? decodeHTMLStrict(source) : source) : stripMarkup(source);
+  if (SURROGATE.test(text)) text = text.replace(LONE_SURROGATE, '\uFFFD');
+  if (ANY_CONTROL.test(text)) text = text.replace(CONTROL, '');
+  text = singleLine ? text.replace(NOT_ONE_SPACE, ' ') : text.replace(NOT_ONE_BLANK, ' ').replace(/\n{3,}/g, '\n\n');
   text = text.trim();
   if (text === '') return null;
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;

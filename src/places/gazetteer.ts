@@ -64,19 +64,68 @@ function knownCodes(): Set<string> {
 }
 
 /**
+ * The cities in columns rather than one object each: 135,000 cities as objects cost about 40 MB of an
+ * ingest's memory, and a lookup needs only a row's coordinates, country and population.
+ */
+class CityTable {
+  private readonly lats: number[] = [];
+  private readonly lons: number[] = [];
+  private readonly populations: number[] = [];
+  private readonly countries: string[] = [];
+  /** One string per country code, not one per city. */
+  private readonly codes = new Map<string, string>();
+
+  add(city: GazetteerCity): number {
+    let code = this.codes.get(city.country);
+    if (code === undefined) {
+      code = city.country;
+      this.codes.set(code, code);
+    }
+    this.lats.push(city.lat);
+    this.lons.push(city.lon);
+    this.populations.push(city.population);
+    this.countries.push(code);
+    return this.countries.length - 1;
+  }
+
+  country(row: number): string {
+    return this.countries[row]!;
+  }
+
+  population(row: number): number {
+    return this.populations[row]!;
+  }
+
+  answer(row: number): NonNullable<ReturnType<Geocoder['locate']>> {
+    return {
+      lat: this.lats[row]!,
+      lon: this.lons[row]!,
+      country: this.countries[row]!,
+      population: this.populations[row]!,
+    };
+  }
+}
+
+/**
  * An offline geocoder over GeoNames cities: a city name (folded, so "München" and "Munchen" meet) in
  * the named country, else anywhere; among namesakes the most populous wins, which is what a feed that
  * writes only "Paris" almost always means.
  */
 export function createGazetteer(cities: Iterable<GazetteerCity>): Geocoder {
-  const byName = new Map<string, GazetteerCity[]>();
+  const table = new CityTable();
+  // Rows by folded name; most names are one city's, kept as a bare row number.
+  const byName = new Map<string, number | number[]>();
   for (const city of cities) {
+    const row = table.add(city);
     const key = foldText(city.name);
-    const list = byName.get(key);
-    if (list) list.push(city);
-    else byName.set(key, [city]);
+    const rows = byName.get(key);
+    if (rows === undefined) byName.set(key, row);
+    else if (typeof rows === 'number') byName.set(key, [rows, row]);
+    else rows.push(row);
   }
-  for (const list of byName.values()) list.sort((a, b) => b.population - a.population);
+  // A stable sort: namesakes of equal population keep the order the cities came in.
+  for (const rows of byName.values())
+    if (typeof rows !== 'number') rows.sort((a, b) => table.population(b) - table.population(a));
   // A catalog names the same few hundred places over and over; folding each name once is what costs.
   const answers = new Map<string, ReturnType<Geocoder['locate']>>();
   return {
@@ -84,10 +133,11 @@ export function createGazetteer(cities: Iterable<GazetteerCity>): Geocoder {
       const key = `${city}\u0000${country ?? ''}`;
       const known = answers.get(key);
       if (known !== undefined) return known;
-      const candidates = byName.get(foldText(city));
+      const found = byName.get(foldText(city));
+      const rows = found === undefined ? [] : typeof found === 'number' ? [found] : found;
       const code = country ? countryCode(country) : null;
-      const best = candidates ? (code ? candidates.find((c) => c.country === code) : candidates[0]) : undefined;
-      const answer = best ? { lat: best.lat, lon: best.lon, country: best.country, population: best.population } : null;
+      const best = code ? rows.find((row) => table.country(row) === code) : rows[0];
+      const answer = best === undefined ? null : table.answer(best);
       if (answers.size > 100_000) answers.clear();
       answers.set(key, answer);
       return answer;

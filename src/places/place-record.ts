@@ -3,6 +3,17 @@ import type { Geocoder } from '../core/geocoder.ts';
 import { placeText } from './place-text.ts';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+const countryNames = new Map<string, string>();
+
+/** The English name of a region code, asked of Intl once per code (each ask costs a locale lookup). */
+function countryName(code: string): string {
+  let name = countryNames.get(code);
+  if (name === undefined) {
+    name = regionNames.of(code) ?? code;
+    countryNames.set(code, name);
+  }
+  return name;
+}
 
 /** The place as its source gave it, before any lookup: what re-placing starts from. */
 export function sourcePlace(location: EventLocation): EventLocation {
@@ -33,7 +44,7 @@ export function placeLocation(
     if (placed.kind !== 'city') return { location: raw, online };
     return { location: { ...raw, lat: placed.lat, lon: placed.lon, geocoded: 'coordinates' }, online };
   }
-  const country = regionNames.of(placed.country) ?? placed.country;
+  const country = countryName(placed.country);
   if (placed.kind === 'country') return { location: { ...raw, country, geocoded: 'place' }, online };
   return {
     location: { ...raw, city: placed.city, country, lat: placed.lat, lon: placed.lon, geocoded: 'place' },

@@ -78,6 +78,29 @@ function cityNames(part: string): string[] {
  * a city alone counts only when it is a sizeable town. Null when nothing in the text is a known place.
  */
 export function placeText(text: string, geocoder: Geocoder): PlacedText | null {
+  let answers = placedByGeocoder.get(geocoder);
+  if (!answers) {
+    answers = new Map();
+    placedByGeocoder.set(geocoder, answers);
+  }
+  const known = answers.get(text);
+  if (known !== undefined) return known;
+  const placed = readPlace(text, geocoder);
+  if (answers.size >= MAX_REMEMBERED) answers.clear();
+  answers.set(text, placed);
+  return placed;
+}
+
+/**
+ * A calendar names the same few hundred venues on thousands of events, and reading a place folds and
+ * looks up every part of it: each distinct text is read once per gazetteer. Callers share the answers,
+ * which are never changed.
+ */
+const placedByGeocoder = new WeakMap<Geocoder, Map<string, PlacedText | null>>();
+/** Bounds the memory a stream of all-different texts can hold. */
+const MAX_REMEMBERED = 50_000;
+
+function readPlace(text: string, geocoder: Geocoder): PlacedText | null {
   const trimmed = text.trim();
   if (!trimmed) return null;
   if (isOnline(trimmed)) return { kind: 'online' };

@@ -321,6 +321,7 @@ export function expandGroup(uid: string, vevents: JCalProperty[][], ctx: ExpandC
     else ctx.onOutsideWindow?.(masterAnchor.startMs);
   } else if (master && masterAnchor) {
     const instants = seriesInstants(master, masterAnchor, uid, ctx, excluded);
+    const cancelled = isCancelled(master);
     for (const ms of [...instants.keys()].sort((a, b) => a - b)) {
       const recurrenceId = recurrenceIdText(ms, masterAnchor.value.isDate);
       const override = overrideByInstant.get(ms);
@@ -330,7 +331,15 @@ export function expandGroup(uid: string, vevents: JCalProperty[][], ctx: ExpandC
         if (anchor && inWindow(anchor.startMs)) out.push(single(override, anchor, recurrenceId));
         continue;
       }
-      out.push({ ...single(master, masterAnchor, recurrenceId), startMs: ms, endMs: ms + masterAnchor.durationMs });
+      out.push({
+        properties: master,
+        allDay: masterAnchor.value.isDate,
+        startMs: ms,
+        endMs: ms + masterAnchor.durationMs,
+        zone: masterAnchor.zone,
+        recurrenceId,
+        cancelled,
+      });
     }
   }
   // Overrides whose instant the rule does not produce (or that moved into the window) still describe real events.

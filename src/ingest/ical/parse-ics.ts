@@ -69,20 +69,26 @@ function seriesText(properties: JCalProperty[], options: ParseOptions): SeriesTe
   };
 }
 
-function whenOf(occurrence: Occurrence): Pick<EventRecord, 'start' | 'end' | 'allDay' | 'timeZone'> {
-  if (occurrence.allDay) {
-    return {
-      start: new Date(occurrence.startMs).toISOString().slice(0, 10),
-      end: new Date(occurrence.endMs).toISOString().slice(0, 10),
-      allDay: true,
-      timeZone: null,
-    };
-  }
+/** One occurrence's record, built in one literal: a calendar has tens of thousands, so no parts to spread. */
+function recordOf(uid: string, occurrence: Occurrence, text: SeriesText): EventRecord {
+  const { allDay } = occurrence;
   return {
-    start: isoInstant(occurrence.startMs),
-    end: isoInstant(occurrence.endMs),
-    allDay: false,
-    timeZone: zoneName(occurrence.zone),
+    uid,
+    recurrenceId: occurrence.recurrenceId,
+    start: allDay ? new Date(occurrence.startMs).toISOString().slice(0, 10) : isoInstant(occurrence.startMs),
+    end: allDay ? new Date(occurrence.endMs).toISOString().slice(0, 10) : isoInstant(occurrence.endMs),
+    allDay,
+    timeZone: allDay ? null : zoneName(occurrence.zone),
+    title: text.title,
+    description: text.description,
+    location: text.location,
+    online: text.online,
+    url: text.url,
+    kind: text.kind,
+    topics: text.topics,
+    cfp: text.cfp,
+    organizer: text.organizer,
+    status: occurrence.cancelled ? 'cancelled' : 'confirmed',
   };
 }
 
@@ -153,8 +159,11 @@ function* occurrenceRecords(
   warnings: string[],
   notes: { zoneNotes: Set<string>; floating: Set<string> },
 ): Generator<EventRecord> {
-  const textCache = new Map<JCalProperty[], SeriesText>();
   for (const [uid, vevents] of groups) {
+    // Let go of each series once its records are out: the store writes as they stream, so neither its
+    // parsed lines nor its text need outlive it (a 10,000-event calendar held all of them to the end).
+    groups.delete(uid);
+    const textCache = new Map<JCalProperty[], SeriesText>();
     const masters = vevents.filter((v) => !firstProperty(v, 'recurrence-id'));
     if (masters.length > 1)
       warnings.push(`${eventLabel(uid)}: ${masters.length} VEVENTs share this UID; the first is kept`);
@@ -167,13 +176,7 @@ function* occurrenceRecords(
         textCache.set(occurrence.properties, text);
         if (text.title === UNTITLED) warnings.push(`${eventLabel(uid)}: no SUMMARY; kept as "${UNTITLED}"`);
       }
-      yield {
-        uid,
-        recurrenceId: occurrence.recurrenceId,
-        ...whenOf(occurrence),
-        ...text,
-        status: occurrence.cancelled ? 'cancelled' : 'confirmed',
-      };
+      yield recordOf(uid, occurrence, text);
     }
   }
   const floating = [...notes.floating];

@@ -74,6 +74,8 @@ export function firstProperty(properties: JCalProperty[], name: string): JCalPro
 export function firstText(properties: JCalProperty[], name: string): string | null {
   const property = firstProperty(properties, name);
   if (!property) return null;
+  // Nearly every text property carries one string value: no arrays to build for it.
+  if (property.length === 4 && typeof property[3] === 'string') return property[3].trim() === '' ? null : property[3];
   const values = property.slice(3).filter((v) => v !== null && v !== undefined);
   if (values.length === 0) return null;
   const text = values.map((v) => (Array.isArray(v) ? v.join(';') : String(v))).join(',');
