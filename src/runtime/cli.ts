@@ -7,6 +7,7 @@ import type { SourceSpec } from '../core/source.ts';
 import { defaultWindow, type TimeWindow } from '../core/window.ts';
 import { buildTextSearch, SearchSyntaxError } from '../search/text-search.ts';
 import type { SqliteStoreOptions } from '../store/sqlite.ts';
+import { openSqliteDerivedCache } from '../store/sqlite-derived-cache.ts';
 import { ingestSources, recordIngestFailure, type SourceReport } from '../usecases/ingest-sources.ts';
 import { UnknownEventError } from '../usecases/recommend.ts';
 import { bestFirst } from '../usecases/search-events.ts';
@@ -255,6 +256,7 @@ async function serveApp(
   const [{ serve }, { createApp }] = await Promise.all([import('@hono/node-server'), import('../http/app.ts')]);
   const config = env();
   const { store, clock } = openDb(db, config.CONVENE_ALLOW_PRIVATE_NETWORK, { busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
+  const derived = openSqliteDerivedCache(db, SERVER_BUSY_TIMEOUT_MS);
   const ingestThread = createIngestThread(
     workerEntry,
     { db, allowPrivateNetwork: config.CONVENE_ALLOW_PRIVATE_NETWORK },
@@ -270,6 +272,7 @@ async function serveApp(
     clock,
     adminKeyHash: keyHash,
     geocoder: nodeGazetteer,
+    derived,
     clientAddress: nodeClientAddress,
     requestHeader: nodeRequestHeader,
     ingest: ingestThread.ingest,
@@ -294,6 +297,7 @@ async function serveApp(
   const stop = () => {
     server.close();
     void ingestThread.close();
+    derived.close();
     void store.close();
     process.exit(0);
   };

@@ -25,6 +25,8 @@ import { placeKey } from '../ingest/dedupe.ts';
 import { migrationsDir } from './migrations-dir.ts';
 import { createRecordSplitter, joinRecord } from './record-split.ts';
 import { type OccurrenceRow, rowToSource, type SourceRow, toStoredEvents } from './rows.ts';
+import { withStoredChangeCounter } from './sqlite-change-counter.ts';
+import { firstEventRows } from './sqlite-first-events.ts';
 import { withdrawnItems } from './withdrawn-items.ts';
 
 const DEFAULT_REFRESH_MINUTES = 360;
@@ -254,7 +256,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     return rows.map((r) => rowToSource(r, counts.get(r.id) ?? 0));
   };
 
-  return {
+  return withStoredChangeCounter(db, {
     async ensureSource(spec: SourceSpec) {
       ownWrites++;
       const existing = sourceByLocation.get(spec.location) as SourceRow | undefined;
@@ -450,6 +452,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       return changed;
     },
     async listEvents(query: EventQuery) {
+      if (query.limit) return toStoredEvents(firstEventRows(db, query, query.limit));
       const rows = statement(`SELECT o.*, t.json AS text_json, s.location AS source_location FROM occurrences o
           JOIN sources s ON s.id = o.source_id JOIN event_texts t ON t.id = o.text_id
           WHERE ((o.start_ms >= ? AND o.start_ms < ?) ${query.includeUndated ? 'OR o.start_ms IS NULL' : ''})
@@ -528,7 +531,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     async close() {
       db.close();
     },
-  };
+  });
 }
 
 function toCandidate(row: CandidateRow): DedupeCandidate {
