@@ -3,14 +3,15 @@ import { dirname } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { type EnvConfig, EnvConfigSchema, VERSION } from '../core/config.ts';
 import type { StoredEvent } from '../core/event.ts';
+import type { EventQuery, EventStore } from '../core/event-store.ts';
 import type { SourceSpec } from '../core/source.ts';
 import { defaultWindow, type TimeWindow } from '../core/window.ts';
-import { buildTextSearch, SearchSyntaxError } from '../search/text-search.ts';
+import { SearchSyntaxError } from '../search/text-search.ts';
 import type { SqliteStoreOptions } from '../store/sqlite.ts';
 import { openSqliteDerivedCache } from '../store/sqlite-derived-cache.ts';
 import { ingestSources, recordIngestFailure, type SourceReport } from '../usecases/ingest-sources.ts';
 import { UnknownEventError } from '../usecases/recommend.ts';
-import { bestFirst } from '../usecases/search-events.ts';
+import { searchEventPage } from '../usecases/search-events.ts';
 import { UnknownVenueError } from '../usecases/venues.ts';
 import { adminKeyHash } from './admin-key-setup.ts';
 import { registerNetworkCommands } from './commands/network.ts';
@@ -95,14 +96,22 @@ function printReports(reports: SourceReport[], json: boolean, stream: NodeJS.Wri
   });
 }
 
-/** The events matching `--search`, best first, at most `limit`. */
-function searched(events: StoredEvent[], query: string, limit: number | undefined): StoredEvent[] {
+/** The events matching `--search`, best first, at most `limit`: the search index is kept in the store. */
+async function searched(
+  store: EventStore,
+  dbPath: string,
+  query: EventQuery,
+  text: string,
+  limit: number | undefined,
+): Promise<StoredEvent[]> {
+  const derived = openSqliteDerivedCache(dbPath);
   try {
-    const found = bestFirst(events, buildTextSearch(events).search(query));
-    return limit ? found.slice(0, limit) : found;
+    return await searchEventPage({ store, derived }, query, text, limit);
   } catch (error) {
     if (error instanceof SearchSyntaxError) throw new UsageError(`--search: ${error.message}`);
     throw error;
+  } finally {
+    derived.close();
   }
 }
 
@@ -185,15 +194,16 @@ export function buildProgram(workerEntry: string): Command {
         const { nowMs, window } = windowFrom({ ...flags, from: flags.from ?? flags.now ?? new Date().toISOString() });
         const { store } = openDb(flags.db);
         const fromMs = flags.from ? window.fromMs : nowMs;
-        const listed = await store.listEvents({
+        const query: EventQuery = {
           fromMs,
           toMs: window.toMs,
           includeUndated: flags.undated,
           includeCancelled: Boolean(flags.includeCancelled),
-          ...(flags.limit && flags.search === undefined ? { limit: flags.limit } : {}),
-        });
-        await store.close();
-        const events = flags.search === undefined ? listed : searched(listed, flags.search, flags.limit);
+        };
+        const events = await (flags.search === undefined
+          ? store.listEvents({ ...query, ...(flags.limit ? { limit: flags.limit } : {}) })
+          : searched(store, flags.db, query, flags.search, flags.limit)
+        ).finally(() => store.close());
         if (flags.json) return void process.stdout.write(`${JSON.stringify({ events }, null, 2)}\n`);
         if (events.length === 0) {
           const span = `from ${new Date(fromMs).toISOString().slice(0, 10)} to ${new Date(window.toMs).toISOString().slice(0, 10)}`;

@@ -26,7 +26,7 @@ import { migrationsDir } from './migrations-dir.ts';
 import { createRecordSplitter, joinRecord } from './record-split.ts';
 import { type OccurrenceRow, rowToSource, type SourceRow, toStoredEvents } from './rows.ts';
 import { withStoredChangeCounter } from './sqlite-change-counter.ts';
-import { firstEventRows } from './sqlite-first-events.ts';
+import { firstEventRows, rowsOfEvents } from './sqlite-first-events.ts';
 import { withdrawnItems } from './withdrawn-items.ts';
 
 const DEFAULT_REFRESH_MINUTES = 360;
@@ -452,6 +452,10 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       return changed;
     },
     async listEvents(query: EventQuery) {
+      if (query.ids) {
+        const events = toStoredEvents(rowsOfEvents(db, query.ids, query));
+        return query.limit ? events.slice(0, query.limit) : events;
+      }
       if (query.limit) return toStoredEvents(firstEventRows(db, query, query.limit));
       const rows = statement(`SELECT o.*, t.json AS text_json, s.location AS source_location FROM occurrences o
           JOIN sources s ON s.id = o.source_id JOIN event_texts t ON t.id = o.text_id

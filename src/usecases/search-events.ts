@@ -1,11 +1,10 @@
 import { valueMs } from '../core/dates.ts';
+import type { DerivedCacheStore } from '../core/derived-cache.ts';
 import type { StoredEvent } from '../core/event.ts';
-import type { EventStore } from '../core/event-store.ts';
+import type { EventQuery, EventStore } from '../core/event-store.ts';
 import { foldText } from '../core/fold-text.ts';
-import type { TimeWindow } from '../core/window.ts';
-import { buildTextSearch, type TextSearch } from '../search/text-search.ts';
-import { catalogWindow } from './shared-catalog.ts';
-import { derivedFromStore } from './store-derived.ts';
+import { inWindow } from '../core/window.ts';
+import { sharedSearch } from './shared-search.ts';
 
 export interface EventSearch {
   q?: string;
@@ -43,6 +42,7 @@ function matches(event: StoredEvent, search: EventSearch, words: string[], liter
 export async function searchEvents(
   store: EventStore,
   search: EventSearch,
+  derived?: DerivedCacheStore,
 ): Promise<{ events: StoredEvent[]; total: number }> {
   const window = { fromMs: search.fromMs, toMs: search.toMs };
   const all = await store.listEvents({ ...window, includeUndated: true, includeCancelled: false });
@@ -59,7 +59,7 @@ export async function searchEvents(
   const nothingToMatch = Boolean(search.q?.trim()) && words.length === 0 && literals.length === 0;
   let found = nothingToMatch ? [] : all.filter((e) => matches(e, search, words, literals));
   if (search.search !== undefined) {
-    const index = await sharedTextSearch(store, window);
+    const index = await sharedSearch({ store, derived }, window);
     found = bestFirst(found, index.search(search.search));
   }
   return { events: found.slice(search.offset, search.offset + search.limit), total: found.length };
@@ -75,12 +75,25 @@ export function bestFirst(events: StoredEvent[], hits: { id: string; score: numb
 }
 
 /**
- * A search index over the window widened to its hour and day, shared by the searches of that hour
- * against the same state of the store (lunr takes seconds to index tens of thousands of events).
+ * The events matching a search in lunr's syntax, best first, among those a listing with `query` would
+ * give, at most `limit`: only the events shown are read from the store, so a first search costs the
+ * index (read from `derived` when an earlier process built it) and a page, not the whole window.
  */
-function sharedTextSearch(store: EventStore, window: TimeWindow): Promise<TextSearch> {
-  const span = catalogWindow(window);
-  return derivedFromStore(store, 'text-search', `${span.fromMs}|${span.toMs}`, async () =>
-    buildTextSearch(await store.listEvents({ ...span, includeUndated: true, includeCancelled: false })),
-  );
+export async function searchEventPage(
+  deps: { store: EventStore; derived?: DerivedCacheStore | undefined },
+  query: EventQuery,
+  text: string,
+  limit?: number,
+): Promise<StoredEvent[]> {
+  const index = await sharedSearch(deps, query);
+  const listed = index
+    .ranked(text)
+    .filter((hit) =>
+      Number.isNaN(hit.startMs)
+        ? query.includeUndated
+        : inWindow(query, hit.startMs) && (query.includeCancelled || hit.status === 'confirmed'),
+    );
+  const page = limit ? listed.slice(0, limit) : listed;
+  if (page.length === 0) return [];
+  return bestFirst(await deps.store.listEvents({ ...query, ids: page.map((hit) => hit.id) }), page);
 }

@@ -8,3 +8,7 @@ CREATE TABLE derived_cache (
   bytes BLOB NOT NULL,
   PRIMARY KEY (key, part)
 );
+
+-- A page of events (`events --limit`, the shown results of a search) reads its events' rows by event id;
+-- without this index each such read scanned the window's occurrences.
+CREATE INDEX occurrences_event ON occurrences(event_id);
