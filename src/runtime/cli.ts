@@ -11,6 +11,7 @@ import type { SqliteStoreOptions } from '../store/sqlite.ts';
 import { openSqliteDerivedCache } from '../store/sqlite-derived-cache.ts';
 import { ingestSources, recordIngestFailure, type SourceReport } from '../usecases/ingest-sources.ts';
 import { UnknownEventError } from '../usecases/recommend.ts';
+import { changedEvents } from '../usecases/refresh-derived.ts';
 import { searchEventPage } from '../usecases/search-events.ts';
 import { UnknownVenueError } from '../usecases/venues.ts';
 import { adminKeyHash } from './admin-key-setup.ts';
@@ -26,6 +27,7 @@ import { nodeClientAddress, nodeRequestHeader } from './node-request.ts';
 import { loadProfile, ProfileError } from './profile-file.ts';
 import { userForProfileFile } from './profile-user.ts';
 import { createProgress, describe, sourceLabels } from './progress.ts';
+import { refreshDerivedAt } from './refresh-derived-at.ts';
 import { readSourceList } from './source-list.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -77,11 +79,14 @@ export async function runIngest(locations: string[], flags: IngestFlags): Promis
   const clock = { now: () => (flags.now ? nowMs : Date.now()) };
   const progress = createProgress(specs.length, process.stderr, { ci: env().CI });
   try {
-    return await ingestSources({ ...deps, clock }, specs, {
+    const reports = await ingestSources({ ...deps, clock }, specs, {
       window,
       force: Boolean(flags.force),
       onResult: (r) => progress.update(r),
     });
+    progress.stop();
+    if (changedEvents(reports)) await refreshDerivedAt(flags.db, { ...deps, clock });
+    return reports;
   } finally {
     progress.stop();
     await deps.store.close();

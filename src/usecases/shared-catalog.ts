@@ -12,18 +12,20 @@ import { lexiconFingerprint } from './lexicon-fingerprint.ts';
 import { persistedDerived } from './persisted-derived.ts';
 import { derivedFromStore, identityOf } from './store-derived.ts';
 
-const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
+/** Where the ranking catalog is kept in the derived cache (one entry: the latest window built). */
+export const CATALOG_SLOT = 'ranking-catalog';
 /** Bumped whenever what a persisted catalog holds, or how it is worked out, changes. */
 const CATALOG_FORMAT = 1;
 
 /**
- * The catalog's own window: the asked one widened to the start of its hour and the end of its day.
- * Requests within the same hour then share one catalog; each still ranks only its exact window.
+ * The catalog's own window: the asked one widened to the start and the end of its days (UTC).
+ * Requests within the same day then share one catalog, so a new hour costs no build (it did when the
+ * window began at the hour); each still ranks only its exact window.
  */
 export function catalogWindow(window: TimeWindow): TimeWindow {
   return {
-    fromMs: Math.floor(window.fromMs / HOUR_MS) * HOUR_MS,
+    fromMs: Math.floor(window.fromMs / DAY_MS) * DAY_MS,
     toMs: Math.ceil(window.toMs / DAY_MS) * DAY_MS,
   };
 }
@@ -43,8 +45,8 @@ export function placeEvents(events: StoredEvent[], geocoder: Geocoder): StoredEv
 
 /**
  * The confirmed, dated events of a window as a ranking catalog, shared by every ranking against the same
- * state of the store within the same hour: at 100,000 events, listing and indexing take seconds, ranking
- * one profile milliseconds. A store change or a new hour builds a new one, or reads the one an earlier
+ * state of the store within the same day: at 100,000 events, listing and indexing take seconds, ranking
+ * one profile milliseconds. A store change or a new day builds a new one, or reads the one an earlier
  * process built for the same state and window from `derived`. The gazetteer is loaded only to build.
  */
 export function sharedCatalog(
@@ -63,7 +65,7 @@ export function sharedCatalog(
       const variant = `${CATALOG_FORMAT}|${VERSION}|${lexiconFingerprint(lexicon)}|${geocoder ? 'placed' : 'as-stored'}|${span.fromMs}|${span.toMs}`;
       const snapshot = await persistedDerived(
         { store, derived },
-        'ranking-catalog',
+        CATALOG_SLOT,
         variant,
         { encode: encodeCatalogSnapshot, decode: decodeCatalogSnapshot },
         () => catalogSnapshot(store, lexicon, geocoder, span),

@@ -15,6 +15,8 @@ import { persistedDerived } from './persisted-derived.ts';
 import { catalogWindow } from './shared-catalog.ts';
 import { derivedFromStore } from './store-derived.ts';
 
+/** Where the search index is kept in the derived cache (one entry: the latest window built). */
+export const SEARCH_SLOT = 'text-search';
 /** Bumped whenever what a persisted search index holds, or how it is built, changes. */
 const SEARCH_FORMAT = 1;
 
@@ -45,7 +47,7 @@ export function sharedSearch(
   return derivedFromStore(deps.store, 'text-search', `${span.fromMs}|${span.toMs}`, async () => {
     const snapshot = await persistedDerived(
       deps,
-      'text-search',
+      SEARCH_SLOT,
       `${SEARCH_FORMAT}|${VERSION}|${span.fromMs}|${span.toMs}`,
       { encode: encodeSearchSnapshot, decode: decodeSearchSnapshot },
       async () =>
