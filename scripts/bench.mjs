@@ -1,10 +1,11 @@
-// `npm run bench [-- --json] [-- --runs N]`: ingest throughput beside the library floor, each task in
+// `npm run bench [-- --json] [-- --runs N] [-- --only cold]`: ingest throughput beside the library floor, each task in
 // its own process (so peak memory is its own), median of N alternating runs, all in the same run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchCold } from './bench/cold.mjs';
 import { generateIcs, generateIcsWithText, generateRss } from './bench/generate.mjs';
 import { buildCli } from './build.mjs';
 import { bundleTask } from './bundle-task.mjs';
@@ -119,6 +120,11 @@ function logIngest(result, rssStored, rssMs) {
 
 async function main() {
   if (!existsSync(join(root, 'dist/cli.mjs'))) await buildCli();
+  if (only === 'cold') {
+    // Five runs: the cold keys are medians of five whole processes each.
+    const cold = await benchCold(root, { runs: Math.max(runs, 5), log });
+    return void process.stdout.write(`${JSON.stringify(cold, null, json ? 0 : 2)}\n`);
+  }
   const dir = mkdtempSync(join(tmpdir(), 'convene-bench-'));
   try {
     const ics = generateIcs(dir, nowMs);
@@ -161,6 +167,8 @@ async function main() {
     mkdirSync(dirname(httpTask), { recursive: true });
     await bundleTask(join(root, 'scripts/bench/http-task.ts'), httpTask, ['better-sqlite3']);
     const http = JSON.parse(runTask(httpTask, [root, '4']).stdout);
+    log('cold: recommend, events, search and first picks in serve, as whole processes beside --help');
+    const cold = await benchCold(root, { runs: Math.max(runs, 5), log });
     const result = {
       ...ingestKeys,
       'network.gaps5k.contacts': 5000,
@@ -194,6 +202,7 @@ async function main() {
       'http.picks.p50Ms': http.picks.p50Ms,
       'http.picks.p99Ms': http.picks.p99Ms,
       'http.picksVsHello': round(http.picks.rps / http.hello.rps, 2),
+      ...cold,
       runs,
       note: 'each task is a whole process (start-up included), median of the runs; the floor is ical.js parsing and expanding the same file',
     };

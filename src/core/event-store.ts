@@ -60,6 +60,8 @@ export interface EventQuery {
   includeUndated: boolean;
   includeCancelled: boolean;
   limit?: number;
+  /** Only these events (as the listing would give them); for a page of search results. */
+  ids?: readonly string[];
 }
 
 /** Sources: what to fetch, and how each fetch went. */

@@ -1,5 +1,6 @@
 import type { Cache } from '../core/cache.ts';
 import type { Clock } from '../core/clock.ts';
+import type { DerivedCacheStore } from '../core/derived-cache.ts';
 import type { EventStore } from '../core/event-store.ts';
 import type { Geocoder } from '../core/geocoder.ts';
 import type { SourceSpec } from '../core/source.ts';
@@ -18,6 +19,8 @@ export interface AppDeps {
   ingest?: (spec: SourceSpec) => Promise<SourceReport>;
   /** Places named in text onto the map, for distances (Node loads a gazetteer; without one, names are compared). */
   geocoder?: () => Promise<Geocoder>;
+  /** Ranking catalogs kept between processes (see core/derived-cache.ts); without it, each process builds its own. */
+  derived?: DerivedCacheStore;
   /** Requests allowed per key or address in each window; tests and the runtime choose. */
   rateLimiter?: RateLimiter;
   /**

@@ -10,7 +10,12 @@ import type { AppDeps } from './app-env.ts';
 type Window = { limit: number; fromMs?: number | undefined; toMs?: number | undefined };
 
 function rankingDeps(deps: AppDeps) {
-  return { store: deps.store, clock: deps.clock, ...(deps.geocoder ? { geocoder: deps.geocoder } : {}) };
+  return {
+    store: deps.store,
+    clock: deps.clock,
+    ...(deps.geocoder ? { geocoder: deps.geocoder } : {}),
+    ...(deps.derived ? { derived: deps.derived } : {}),
+  };
 }
 
 /** A stored user's profile, contacts and feedback as the ranking reads them. */

@@ -8,7 +8,9 @@ import type { SourceSpec } from '../core/source.ts';
 import { defaultWindow, type TimeWindow } from '../core/window.ts';
 import { SearchSyntaxError } from '../search/text-search.ts';
 import type { SqliteStoreOptions } from '../store/sqlite.ts';
+import { openSqliteDerivedCache } from '../store/sqlite-derived-cache.ts';
 import { ingestSources, recordIngestFailure, type SourceReport } from '../usecases/ingest-sources.ts';
+import { changedEvents } from '../usecases/refresh-derived.ts';
 import { listEvents } from '../usecases/search-events.ts';
 import { UnknownVenueError } from '../usecases/venues.ts';
 import { adminKeyHash } from './admin-key-setup.ts';
@@ -27,6 +29,7 @@ import { nodeClientAddress, nodeRequestHeader } from './node-request.ts';
 import { loadProfile, ProfileError } from './profile-file.ts';
 import { userForProfileFile } from './profile-user.ts';
 import { createProgress, describe, sourceLabels } from './progress.ts';
+import { refreshDerivedAt } from './refresh-derived-at.ts';
 import { readSourceList } from './source-list.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -82,11 +85,14 @@ export async function runIngest(locations: string[], flags: IngestFlags): Promis
   const clock = { now: () => (flags.now ? nowMs : Date.now()) };
   const progress = createProgress(specs.length, process.stderr, { ci: env().CI });
   try {
-    return await ingestSources({ ...deps, clock }, specs, {
+    const reports = await ingestSources({ ...deps, clock }, specs, {
       window,
       force: Boolean(flags.force),
       onResult: (r) => progress.update(r),
     });
+    progress.stop();
+    if (changedEvents(reports)) await refreshDerivedAt(flags.db, { ...deps, clock });
+    return reports;
   } finally {
     progress.stop();
     await deps.store.close();
@@ -180,19 +186,27 @@ export function buildProgram(workerEntry: string): Command {
         const { nowMs, window } = windowFrom({ ...flags, from: flags.from ?? flags.now ?? new Date().toISOString() });
         const { store } = openDb(flags.db);
         const fromMs = flags.from ? window.fromMs : nowMs;
-        const events = await listEvents(store, {
-          fromMs,
-          toMs: window.toMs,
-          includeUndated: flags.undated,
-          includeCancelled: Boolean(flags.includeCancelled),
-          ...(flags.limit ? { limit: flags.limit } : {}),
-          ...(flags.search !== undefined ? { search: flags.search } : {}),
-        })
+        // The search index is kept in the store's derived cache, so only a search opens it.
+        const derived = flags.search === undefined ? undefined : openSqliteDerivedCache(flags.db);
+        const events = await listEvents(
+          { store, derived },
+          {
+            fromMs,
+            toMs: window.toMs,
+            includeUndated: flags.undated,
+            includeCancelled: Boolean(flags.includeCancelled),
+            ...(flags.limit ? { limit: flags.limit } : {}),
+            ...(flags.search !== undefined ? { search: flags.search } : {}),
+          },
+        )
           .catch((error: unknown) => {
             if (error instanceof SearchSyntaxError) throw new UsageError(`--search: ${error.message}`);
             throw error;
           })
-          .finally(() => store.close());
+          .finally(() => {
+            derived?.close();
+            return store.close();
+          });
         if (flags.json) return void process.stdout.write(`${JSON.stringify({ events }, null, 2)}\n`);
         if (events.length === 0) {
           const span = `from ${new Date(fromMs).toISOString().slice(0, 10)} to ${new Date(window.toMs).toISOString().slice(0, 10)}`;
@@ -256,6 +270,7 @@ async function serveApp(
   const [{ serve }, { createApp }] = await Promise.all([import('@hono/node-server'), import('../http/app.ts')]);
   const config = env();
   const { store, clock } = openDb(db, config.CONVENE_ALLOW_PRIVATE_NETWORK, { busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
+  const derived = openSqliteDerivedCache(db, SERVER_BUSY_TIMEOUT_MS);
   const ingestThread = createIngestThread(
     workerEntry,
     { db, allowPrivateNetwork: config.CONVENE_ALLOW_PRIVATE_NETWORK },
@@ -272,6 +287,7 @@ async function serveApp(
     cache: createLruCache(ANSWER_CACHE_ENTRIES),
     adminKeyHash: keyHash,
     geocoder: nodeGazetteer,
+    derived,
     clientAddress: nodeClientAddress,
     requestHeader: nodeRequestHeader,
     ingest: ingestThread.ingest,
@@ -296,6 +312,7 @@ async function serveApp(
   const stop = () => {
     server.close();
     void ingestThread.close();
+    derived.close();
     void store.close();
     process.exit(0);
   };

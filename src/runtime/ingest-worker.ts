@@ -1,8 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { defaultWindow } from '../core/window.ts';
 import { ingestSource } from '../usecases/ingest-sources.ts';
+import { changedEvents } from '../usecases/refresh-derived.ts';
 import type { IngestRequest, IngestResponse, IngestWorkerData } from './ingest-thread.ts';
 import { createNodeDeps } from './node-deps.ts';
+import { refreshDerivedAt } from './refresh-derived-at.ts';
 
 /**
  * The worker side of `convene serve`'s ingest: parsing a 20,000-event calendar is synchronous
@@ -27,5 +29,9 @@ export function answerIngestRequests(): void {
       response = { id, error: error instanceof Error ? error.message.slice(0, 200) : 'ingest failed' };
     }
     port.postMessage(response);
+    // After answering: the server's next picks or search then read what this thread rebuilt. A failed
+    // rebuild leaves entries of the old stamp, which readers rebuild rather than serve.
+    if ('report' in response && changedEvents([response.report]))
+      await refreshDerivedAt(db, deps).catch(() => undefined);
   });
 }

@@ -66,7 +66,7 @@ export interface RankIndex {
  * Scoring walks only the postings of the query's terms into one dense accumulator, which is why it
  * stays fast at 100,000 events where a general-purpose search library builds heavy objects per term.
  */
-interface Postings {
+export interface Postings {
   termIds: Map<string, number>;
   docsByTerm: Int32Array[];
   /** Boosted term frequencies; small whole numbers (a term 85 times in a title would be 255). */
@@ -80,7 +80,7 @@ interface Postings {
  * so that the scoring closure cannot keep the growable arrays alive (V8 shares one context between
  * closures of a scope): at 100,000 events they were tens of megabytes.
  */
-function collectPostings(docs: IndexedText[]): Postings {
+export function collectPostings(docs: IndexedText[]): Postings {
   const termIds = new Map<string, number>();
   const postingDocs: number[][] = [];
   const postingTfs: number[][] = [];
@@ -135,8 +135,15 @@ function termParts(docsByTerm: Int32Array[], tfsByTerm: Uint8Array[], norms: Flo
 }
 
 export function buildIndex(docs: IndexedText[]): RankIndex {
-  const { termIds, docsByTerm, tfsByTerm, lengths, totalLength } = collectPostings(docs);
-  const averageLength = docs.length > 0 ? totalLength / docs.length : 1;
+  return indexFromPostings(collectPostings(docs));
+}
+
+/** The index over postings collected before, here or by an earlier process (a persisted catalog). */
+export function indexFromPostings(postings: Postings): RankIndex {
+  const { termIds, docsByTerm, tfsByTerm, lengths, totalLength } = postings;
+  // One length per document.
+  const size = lengths.length;
+  const averageLength = size > 0 ? totalLength / size : 1;
   // Sorted once, so the words a prefix opens are one binary search and a short scan away.
   const sortedTerms = [...termIds.keys()].sort();
   const withPrefix = (prefix: string): string[] => {
@@ -146,18 +153,18 @@ export function buildIndex(docs: IndexedText[]): RankIndex {
       if (sortedTerms[i] !== prefix) out.push(sortedTerms[i]!);
     return out;
   };
-  const norms = new Float32Array(docs.length);
-  for (let d = 0; d < docs.length; d++) norms[d] = K1 * (1 - B + (B * lengths[d]!) / averageLength);
+  const norms = new Float32Array(size);
+  for (let d = 0; d < size; d++) norms[d] = K1 * (1 - B + (B * lengths[d]!) / averageLength);
   const partsByTerm = termParts(docsByTerm, tfsByTerm, norms);
   const buffers = (): ScoreBuffers => ({
-    values: new Float32Array(docs.length),
-    touched: new Int32Array(docs.length),
-    evidence: new Uint8Array(docs.length),
+    values: new Float32Array(size),
+    touched: new Int32Array(size),
+    evidence: new Uint8Array(size),
   });
   const titleMatches = new WeakMap<WeightedTerm[], number>();
-  const idfOf = (postings: number) => Math.log(1 + (docs.length - postings + 0.5) / (postings + 0.5));
+  const idfOf = (postings: number) => Math.log(1 + (size - postings + 0.5) / (postings + 0.5));
   return {
-    size: docs.length,
+    size,
     buffers,
     titleMatch(query) {
       // A profile's queries are the same arrays ranking after ranking (see interestQuery).
@@ -174,7 +181,7 @@ export function buildIndex(docs: IndexedText[]): RankIndex {
       return best;
     },
     score(query, into) {
-      const target = into?.values.length === docs.length ? into : buffers();
+      const target = into?.values.length === size ? into : buffers();
       const { values: scores, touched, evidence } = target;
       scores.fill(0);
       evidence.fill(0);

@@ -3,9 +3,9 @@ import type { StoredEvent } from '../core/event.ts';
 import { eventFields } from '../core/event-fields.ts';
 import { foldText } from '../core/fold-text.ts';
 import type { Lexicon } from '../core/lexicon.ts';
-import { buildIndex, type RankIndex } from './bm25-index.ts';
+import { collectPostings, indexFromPostings, type Postings, type RankIndex } from './bm25-index.ts';
 import { eventsInField } from './evidence.ts';
-import { type LearnedColumn, learnedColumns } from './learned-signal.ts';
+import { type LearnedArrays, type LearnedColumn, learnedArrays, withGuessWords } from './learned-signal.ts';
 import { type ScratchPool, scratchPool } from './ranking-scratch.ts';
 import { spanOf } from './select.ts';
 import { NO_TOPIC_MODEL, type TopicModel } from './topic-model.ts';
@@ -96,11 +96,28 @@ function collectFieldSets(events: StoredEvent[], lexicon: Lexicon): FieldSets {
   return { names, offsets: Uint32Array.from(offsets), fields: Uint16Array.from(fields), ofEvent };
 }
 
+/**
+ * What building a catalog works out from its events, as typed arrays and maps: the slow part, which a
+ * persisted catalog keeps (see usecases/catalog-snapshot.ts) so a new process need not redo it.
+ */
+export interface CatalogParts {
+  postings: Postings;
+  fieldSets: FieldSets;
+  learned: LearnedArrays;
+  rankableStartMs: Float64Array;
+  byStart: Int32Array;
+  endMs: Float64Array;
+}
+
 export function buildCatalog(
   events: StoredEvent[],
   lexicon: Lexicon,
   model: TopicModel = NO_TOPIC_MODEL,
 ): EventCatalog {
+  return catalogFromParts(events, catalogParts(events, lexicon, model), model);
+}
+
+export function catalogParts(events: StoredEvent[], lexicon: Lexicon, model: TopicModel): CatalogParts {
   const rankableStartMs = Float64Array.from(events, (event) =>
     event.start && event.status === 'confirmed' ? valueMs(event.start) : Number.NaN,
   );
@@ -109,15 +126,26 @@ export function buildCatalog(
     const y = rankableStartMs[b]!;
     return Number.isNaN(x) ? (Number.isNaN(y) ? a - b : 1) : Number.isNaN(y) ? -1 : x - y || a - b;
   });
-  const fieldSets = collectFieldSets(events, lexicon);
-  const endMs = Float64Array.from(events, (event) => (event.start ? spanOf(event)[1] : Number.NaN));
+  return {
+    postings: collectPostings(events.map((e) => ({ title: e.title, topics: e.topics, description: e.description }))),
+    fieldSets: collectFieldSets(events, lexicon),
+    learned: learnedArrays(events, model),
+    rankableStartMs,
+    byStart,
+    endMs: Float64Array.from(events, (event) => (event.start ? spanOf(event)[1] : Number.NaN)),
+  };
+}
+
+/** The catalog over its events and the parts worked out from them (now or by an earlier process). */
+export function catalogFromParts(events: StoredEvent[], parts: CatalogParts, model: TopicModel): EventCatalog {
+  const { fieldSets, rankableStartMs, byStart, endMs } = parts;
   const { names, offsets, fields, ofEvent } = fieldSets;
   const folded = new Map<number, string>();
   const indexOf = new Map(events.map((e, i) => [e.id, i]));
   const remembered = new WeakMap<readonly { eventId: string }[], Int32Array>();
-  const learned = learnedColumns(events, model);
+  const learned = withGuessWords(parts.learned, events, model);
   const inField = new Map<string, Uint8Array>();
-  const text = buildIndex(events.map((e) => ({ title: e.title, topics: e.topics, description: e.description })));
+  const text = indexFromPostings(parts.postings);
   return {
     events,
     text,

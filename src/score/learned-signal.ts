@@ -22,6 +22,13 @@ export function positionIn(column: LearnedColumn, index: number): number {
  * reads an interest's learned signal as a short list instead of asking the model per event.
  */
 export function learnedColumns(events: StoredEvent[], model: TopicModel): Map<string, LearnedColumn> {
+  return withGuessWords(learnedArrays(events, model), events, model);
+}
+
+/** A learned column's numbers alone: what a persisted catalog keeps. */
+export type LearnedArrays = Map<string, { events: Int32Array; strength: Float32Array }>;
+
+export function learnedArrays(events: StoredEvent[], model: TopicModel): LearnedArrays {
   const columns = new Map<string, { events: number[]; strength: number[] }>();
   if (model.examples === 0) return new Map();
   // The occurrences of a series share their text, and the model's strengths depend on nothing else.
@@ -46,12 +53,19 @@ export function learnedColumns(events: StoredEvent[], model: TopicModel): Map<st
   return new Map(
     [...columns].map(([field, c]) => [
       field,
-      {
-        events: Int32Array.from(c.events),
-        strength: Float32Array.from(c.strength),
-        because: rememberedWords(events, model, field),
-      },
+      { events: Int32Array.from(c.events), strength: Float32Array.from(c.strength) },
     ]),
+  );
+}
+
+/** Learned columns over their numbers, with the model to word a guess when a reason is written. */
+export function withGuessWords(
+  arrays: LearnedArrays,
+  events: StoredEvent[],
+  model: TopicModel,
+): Map<string, LearnedColumn> {
+  return new Map(
+    [...arrays].map(([field, column]) => [field, { ...column, because: rememberedWords(events, model, field) }]),
   );
 }
 

@@ -115,6 +115,22 @@ export function labelFields(topics: string[], lexicon: Lexicon): string[] {
  * topics that come together (an event filed under JavaScript is often filed under TypeScript too).
  */
 export function learnTopicModel(labelled: Iterable<LabelledText>, lexicon: Lexicon): TopicModel {
+  return topicModelFrom(learnTopicState(labelled, lexicon), lexicon);
+}
+
+/**
+ * What the model learned, as plain data (maps, arrays, numbers): what a persisted ranking catalog keeps,
+ * so that a new process explains learned guesses without reading the labelled history again.
+ */
+export interface TopicModelState {
+  examples: number;
+  series: Map<string, Series>;
+  evidence: Map<string, [string, number][]>;
+  implied: Map<string, [string, number][]>;
+  priorOdds: Map<string, number>;
+}
+
+export function learnTopicState(labelled: Iterable<LabelledText>, lexicon: Lexicon): TopicModelState {
   const series = new Map<string, Series>();
   const wordTopic = new Map<string, Map<string, number>>();
   const wordTotal = new Map<string, number>();
@@ -158,6 +174,11 @@ export function learnTopicModel(labelled: Iterable<LabelledText>, lexicon: Lexic
   const priorOdds = new Map(
     [...topicTotal].map(([field, n]) => [field, Math.log((n + PRIOR) / (examples - n + PRIOR))] as const),
   );
+  return { examples, series, evidence, implied, priorOdds };
+}
+
+export function topicModelFrom(state: TopicModelState, lexicon: Lexicon): TopicModel {
+  const { examples, series, evidence, implied, priorOdds } = state;
   return {
     examples,
     guess(event) {

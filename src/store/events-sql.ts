@@ -12,16 +12,13 @@ import {
 } from '../ingest/plan-ingest.ts';
 import { joinRecord } from '../ingest/record-split.ts';
 import { bumpChangeCounter } from './change-counter.ts';
+import { EVENT_ORDER, firstEventIds, type ListedRow, rowsOfEvents, SELECT_EVENTS } from './event-pages-sql.ts';
 import { writeIngestPlan } from './ingest-writes.ts';
 import { type OccurrenceRow, toStoredEvents } from './rows.ts';
 import type { SqlDriver, SqlStatement } from './sql-driver.ts';
 import { chunked, jsonEachOf, jsonRowChunks, MAX_PARAMS, placeholders } from './statement-limits.ts';
 
-type EventRow = OccurrenceRow & { text_json: string; source_location: string };
-
-const SELECT_EVENTS = `SELECT o.*, t.json AS text_json, s.location AS source_location FROM occurrences o
-  JOIN sources s ON s.id = o.source_id JOIN event_texts t ON t.id = o.text_id`;
-const EVENT_ORDER = 'ORDER BY o.start_ms IS NULL, o.start_ms, o.first_seen';
+type EventRow = ListedRow;
 
 interface CandidateRow {
   event_id: string;
@@ -115,6 +112,16 @@ export function createEventsPort(db: SqlDriver): EventsPort {
       return plan.counts;
     },
     async listEvents(query: EventQuery) {
+      if (query.ids || query.limit) {
+        const ids = query.ids ?? (await firstEventIds(db, query, query.limit!));
+        const position = new Map(ids.map((id, i) => [id, i]));
+        // Events that start together come in the order the scan met them, as in the full listing.
+        const rows = (await rowsOfEvents(db, ids, query)).sort(
+          (a, b) => position.get(a.event_id)! - position.get(b.event_id)!,
+        );
+        const events = toStoredEvents(rows);
+        return query.limit ? events.slice(0, query.limit) : events;
+      }
       const rows = await db.all<EventRow>(
         `${SELECT_EVENTS}
           WHERE ((o.start_ms >= ? AND o.start_ms < ?) ${query.includeUndated ? 'OR o.start_ms IS NULL' : ''})

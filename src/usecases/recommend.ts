@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock.ts';
+import type { DerivedCacheStore } from '../core/derived-cache.ts';
 import type { StoredEvent } from '../core/event.ts';
 import { eventFields } from '../core/event-fields.ts';
 import type { EventStore } from '../core/event-store.ts';
@@ -31,7 +32,13 @@ export interface RecommendInput {
   weights?: RankingWeights;
 }
 
-export type RecommendDeps = { store: EventStore; clock: Clock; geocoder?: () => Promise<Geocoder> };
+export type RecommendDeps = {
+  store: EventStore;
+  clock: Clock;
+  geocoder?: () => Promise<Geocoder>;
+  /** Where a ranking catalog built by an earlier process is read from, and a new one kept. */
+  derived?: DerivedCacheStore;
+};
 
 /** Everything a ranking of events or of venues reads, gathered once per request. */
 export interface RankingInputs {
@@ -51,11 +58,12 @@ export async function rankingInputs(deps: RecommendDeps, input: RecommendInput):
   const lexicon = defaultLexicon();
   const fromMs = Math.max(input.fromMs ?? nowMs, nowMs);
   const toMs = input.toMs ?? defaultWindow(nowMs).toMs;
-  const geocoder = deps.geocoder ? await deps.geocoder() : null;
+  // The gazetteer takes a while to load: only a profile without coordinates, or a catalog build, needs it.
+  const geocoder = deps.geocoder && needsPlacing(input.profile) ? await deps.geocoder() : null;
   const warnings: string[] = [];
   const profile = geocoder ? placeProfile(input.profile, geocoder, warnings) : input.profile;
   // Shared by every ranking against this state of the store this hour; this one ranks only its window.
-  const catalog = await sharedCatalog(deps.store, lexicon, geocoder, { fromMs, toMs });
+  const catalog = await sharedCatalog(deps.store, lexicon, deps.geocoder ?? null, { fromMs, toMs }, deps.derived);
   const events = catalog.events.filter((_, i) => inWindow({ fromMs, toMs }, catalog.rankableStartMs[i]!));
   const feedback = await deps.store.listFeedback(input.userKey);
   // Contacts are merged and mapped once, for the gaps and for the share hints alike.
@@ -118,7 +126,7 @@ export async function recommend(
  */
 function placeProfile(input: Profile, geocoder: Geocoder, warnings: string[]): Profile {
   const home = input.location;
-  if (!home?.city || (home.lat !== undefined && home.lon !== undefined)) return input;
+  if (!home?.city || !needsPlacing(input)) return input;
   const found = geocoder.locate(home.city, home.country ?? null);
   if (!found) {
     const named = [home.city, home.country].filter(Boolean).join(', ');
@@ -132,4 +140,9 @@ function placeProfile(input: Profile, geocoder: Geocoder, warnings: string[]): P
       `location: "${home.country}" is not a country the gazetteer knows; "${home.city}" placed at its most populous namesake (${found.lat.toFixed(2)}, ${found.lon.toFixed(2)}): add lat and lon if that is not it`,
     );
   return { ...input, location: { ...home, ...found } };
+}
+
+function needsPlacing(profile: Profile): boolean {
+  const home = profile.location;
+  return Boolean(home?.city) && (home?.lat === undefined || home.lon === undefined);
 }

@@ -1,11 +1,16 @@
 import { valueMs } from '../core/dates.ts';
+import type { DerivedCacheStore } from '../core/derived-cache.ts';
 import type { StoredEvent } from '../core/event.ts';
-import type { EventStore } from '../core/event-store.ts';
+import type { EventQuery, EventStore } from '../core/event-store.ts';
 import { foldText } from '../core/fold-text.ts';
-import type { TimeWindow } from '../core/window.ts';
-import { buildTextSearch, type TextSearch } from '../search/text-search.ts';
-import { catalogWindow } from './shared-catalog.ts';
-import { derivedFromStore } from './store-derived.ts';
+import { inWindow } from '../core/window.ts';
+import { sharedSearch } from './shared-search.ts';
+
+/** The store, and where an index built by an earlier process may be kept (see core/derived-cache.ts). */
+export interface SearchDeps {
+  store: EventStore;
+  derived?: DerivedCacheStore | undefined;
+}
 
 export interface EventSearch {
   q?: string;
@@ -47,11 +52,11 @@ function passesFilters(event: StoredEvent, search: EventSearch, words: string[],
  * only those matching that query, best first. One page of them.
  */
 export async function searchEvents(
-  store: EventStore,
+  deps: SearchDeps,
   search: EventSearch,
 ): Promise<{ events: StoredEvent[]; total: number }> {
   const window = { fromMs: search.fromMs, toMs: search.toMs };
-  const all = await store.listEvents({ ...window, includeUndated: true, includeCancelled: false });
+  const all = await deps.store.listEvents({ ...window, includeUndated: true, includeCancelled: false });
   const words = search.q ? foldText(search.q).split(' ').filter(Boolean) : [];
   // `%` and `_` (SQL LIKE's wildcards) fold away with the other symbols: a word holding one is also
   // matched as written, so `100%` finds "100% Rust" and `%` only text with a percent sign, never everything.
@@ -64,40 +69,38 @@ export async function searchEvents(
   // Any other query of only symbols folds to nothing and matches nothing.
   const nothingToMatch = Boolean(search.q?.trim()) && words.length === 0 && literals.length === 0;
   let found = nothingToMatch ? [] : all.filter((e) => passesFilters(e, search, words, literals));
-  if (search.search !== undefined) found = await searchedBestFirst(store, window, found, search.search);
+  if (search.search !== undefined) {
+    const index = await sharedSearch(deps, window);
+    found = bestFirst(found, index.search(search.search));
+  }
   return { events: found.slice(search.offset, search.offset + search.limit), total: found.length };
 }
 
 /** What `convene events` lists: a window's stored events, each once; with `search`, the matches best first. */
-export interface EventListing {
-  fromMs: number;
-  toMs: number;
-  includeUndated: boolean;
-  includeCancelled: boolean;
-  limit?: number;
+export interface EventListing extends EventQuery {
   /** A query in lunr's syntax (see TextSearch). */
   search?: string;
 }
 
-export async function listEvents(store: EventStore, listing: EventListing): Promise<StoredEvent[]> {
+/**
+ * Without a search the store stops at the limit. With one, the matches come from the window's search
+ * index (read from `derived` when an earlier process built it) and only the events shown are read from
+ * the store, so a first search costs the index and a page, not the whole window.
+ */
+export async function listEvents(deps: SearchDeps, listing: EventListing): Promise<StoredEvent[]> {
   const { search, limit, ...query } = listing;
-  // Without a search the store stops at the limit; a search ranks every listed event first.
-  const listed = await store.listEvents({ ...query, ...(limit && search === undefined ? { limit } : {}) });
-  if (search === undefined) return listed;
-  const found = await searchedBestFirst(store, listing, listed, search, listing.includeCancelled);
-  return limit ? found.slice(0, limit) : found;
-}
-
-/** The events among `events` that a lunr query matches, best first, searched in the window's shared index. */
-async function searchedBestFirst(
-  store: EventStore,
-  window: TimeWindow,
-  events: StoredEvent[],
-  query: string,
-  includeCancelled = false,
-): Promise<StoredEvent[]> {
-  const index = await sharedTextSearch(store, window, includeCancelled);
-  return bestFirst(events, index.search(query));
+  if (search === undefined) return deps.store.listEvents({ ...query, ...(limit ? { limit } : {}) });
+  const index = await sharedSearch(deps, query);
+  const listed = index
+    .ranked(search)
+    .filter((hit) =>
+      Number.isNaN(hit.startMs)
+        ? query.includeUndated
+        : inWindow(query, hit.startMs) && (query.includeCancelled || hit.status === 'confirmed'),
+    );
+  const page = limit ? listed.slice(0, limit) : listed;
+  if (page.length === 0) return [];
+  return bestFirst(await deps.store.listEvents({ ...query, ids: page.map((hit) => hit.id) }), page);
 }
 
 /** The events that a search matched, in its order (soonest first among equal scores). */
@@ -107,15 +110,4 @@ function bestFirst(events: StoredEvent[], hits: { id: string; score: number }[])
   return events
     .filter((e) => scores.has(e.id))
     .sort((a, b) => scores.get(b.id)! - scores.get(a.id)! || start(a) - start(b));
-}
-
-/**
- * A search index over the window widened to its hour and day, shared by the searches of that hour
- * against the same state of the store (lunr takes seconds to index tens of thousands of events).
- */
-function sharedTextSearch(store: EventStore, window: TimeWindow, includeCancelled: boolean): Promise<TextSearch> {
-  const span = catalogWindow(window);
-  return derivedFromStore(store, 'text-search', `${span.fromMs}|${span.toMs}|${includeCancelled}`, async () =>
-    buildTextSearch(await store.listEvents({ ...span, includeUndated: true, includeCancelled })),
-  );
 }

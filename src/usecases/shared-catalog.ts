@@ -1,22 +1,31 @@
+import { VERSION } from '../core/config.ts';
+import type { DerivedCacheStore } from '../core/derived-cache.ts';
 import type { StoredEvent } from '../core/event.ts';
 import type { EventStore } from '../core/event-store.ts';
 import type { Geocoder } from '../core/geocoder.ts';
 import type { Lexicon } from '../core/lexicon.ts';
 import type { TimeWindow } from '../core/window.ts';
-import { buildCatalog, type EventCatalog } from '../score/catalog.ts';
-import { learnTopicModel, type TopicModel } from '../score/topic-model.ts';
+import { catalogFromParts, catalogParts, type EventCatalog } from '../score/catalog.ts';
+import { type CatalogSnapshot, decodeCatalogSnapshot, encodeCatalogSnapshot } from '../score/catalog-snapshot.ts';
+import { learnTopicState, type TopicModelState, topicModelFrom } from '../score/topic-model.ts';
+import { lexiconFingerprint } from './lexicon-fingerprint.ts';
+import { persistedDerived } from './persisted-derived.ts';
 import { derivedFromStore, identityOf } from './store-derived.ts';
 
-const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
+/** Where the ranking catalog is kept in the derived cache (one entry: the latest window built). */
+export const CATALOG_SLOT = 'ranking-catalog';
+/** Bumped whenever what a persisted catalog holds, or how it is worked out, changes. */
+const CATALOG_FORMAT = 1;
 
 /**
- * The catalog's own window: the asked one widened to the start of its hour and the end of its day.
- * Requests within the same hour then share one catalog; each still ranks only its exact window.
+ * The catalog's own window: the asked one widened to the start and the end of its days (UTC).
+ * Requests within the same day then share one catalog, so a new hour costs no build (it did when the
+ * window began at the hour); each still ranks only its exact window.
  */
 export function catalogWindow(window: TimeWindow): TimeWindow {
   return {
-    fromMs: Math.floor(window.fromMs / HOUR_MS) * HOUR_MS,
+    fromMs: Math.floor(window.fromMs / DAY_MS) * DAY_MS,
     toMs: Math.ceil(window.toMs / DAY_MS) * DAY_MS,
   };
 }
@@ -36,14 +45,16 @@ export function placeEvents(events: StoredEvent[], geocoder: Geocoder): StoredEv
 
 /**
  * The confirmed, dated events of a window as a ranking catalog, shared by every ranking against the same
- * state of the store within the same hour: at 100,000 events, listing and indexing take seconds, ranking
- * one profile milliseconds. A store change or a new hour builds a new one.
+ * state of the store within the same day: at 100,000 events, listing and indexing take seconds, ranking
+ * one profile milliseconds. A store change or a new day builds a new one, or reads the one an earlier
+ * process built for the same state and window from `derived`. The gazetteer is loaded only to build.
  */
 export function sharedCatalog(
   store: EventStore,
   lexicon: Lexicon,
-  geocoder: Geocoder | null,
+  geocoder: (() => Promise<Geocoder>) | null,
   window: TimeWindow,
+  derived?: DerivedCacheStore,
 ): Promise<EventCatalog> {
   const span = catalogWindow(window);
   return derivedFromStore(
@@ -51,26 +62,44 @@ export function sharedCatalog(
     'ranking-catalog',
     `${span.fromMs}|${span.toMs}|${identityOf(lexicon)}|${identityOf(geocoder)}`,
     async () => {
-      const model = await sharedTopicModel(store, lexicon);
-      const stored = await store.listEvents({ ...span, includeUndated: false, includeCancelled: false });
-      return buildCatalog(geocoder ? placeEvents(stored, geocoder) : stored, lexicon, model);
+      const variant = `${CATALOG_FORMAT}|${VERSION}|${lexiconFingerprint(lexicon)}|${geocoder ? 'placed' : 'as-stored'}|${span.fromMs}|${span.toMs}`;
+      const snapshot = await persistedDerived(
+        { store, derived },
+        CATALOG_SLOT,
+        variant,
+        { encode: encodeCatalogSnapshot, decode: decodeCatalogSnapshot },
+        () => catalogSnapshot(store, lexicon, geocoder, span),
+      );
+      return catalogFromParts(snapshot.events, snapshot.parts, topicModelFrom(snapshot.model, lexicon));
     },
   );
+}
+
+async function catalogSnapshot(
+  store: EventStore,
+  lexicon: Lexicon,
+  geocoder: (() => Promise<Geocoder>) | null,
+  span: TimeWindow,
+): Promise<CatalogSnapshot> {
+  const model = await sharedTopicState(store, lexicon);
+  const stored = await store.listEvents({ ...span, includeUndated: false, includeCancelled: false });
+  const events = geocoder ? placeEvents(stored, await geocoder()) : stored;
+  return { events, parts: catalogParts(events, lexicon, topicModelFrom(model, lexicon)), model };
 }
 
 /** Every stored event, past ones included: the labelled history the topic model learns from. */
 const ALL_TIME = { fromMs: -8.64e15, toMs: 8.64e15 };
 
 /**
- * The topic model learned from the store's labelled events (past ones too), built once per state of the
+ * What the topic model learned from the store's labelled events (past ones too), once per state of the
  * store and shared by every ranking: a request never trains it.
  */
-export function sharedTopicModel(store: EventStore, lexicon: Lexicon): Promise<TopicModel> {
+function sharedTopicState(store: EventStore, lexicon: Lexicon): Promise<TopicModelState> {
   return derivedFromStore(store, 'topic-model', String(identityOf(lexicon)), async () => {
     const stored = await store.listEvents({ ...ALL_TIME, includeUndated: true, includeCancelled: false });
     // One example per series: a weekly meetup's hundred occurrences are one labelled event, not a hundred.
     const bySeries = new Map<string, StoredEvent>();
     for (const event of stored) if (event.topics.length > 0) bySeries.set(event.uid, event);
-    return learnTopicModel(bySeries.values(), lexicon);
+    return learnTopicState(bySeries.values(), lexicon);
   });
 }

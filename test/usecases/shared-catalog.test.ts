@@ -21,28 +21,29 @@ const profile = ProfileSchema.parse({ interests: ['rust'], location: { city: 'Be
 const input = { profile, contacts: [], userKey: 't', limit: 10 };
 const hour = (iso: string) => ({ fromMs: Date.parse(iso), toMs: Date.parse(iso) + 365 * 86_400_000 });
 
-describe('one catalog shared by the rankings of an hour', () => {
-  it('widens a window to its hour and its last day', () => {
+describe('one catalog shared by the rankings of a day', () => {
+  it('widens a window to its first and its last day', () => {
     const span = catalogWindow({
       fromMs: Date.parse('2026-11-27T12:34:56Z'),
       toMs: Date.parse('2027-11-27T12:34:56Z'),
     });
-    expect(new Date(span.fromMs).toISOString()).toBe('2026-11-27T12:00:00.000Z');
+    expect(new Date(span.fromMs).toISOString()).toBe('2026-11-27T00:00:00.000Z');
     expect(new Date(span.toMs).toISOString()).toBe('2027-11-28T00:00:00.000Z');
   });
 
-  it('is reused within the hour and the same store state, and rebuilt after a change or in a new hour', async () => {
+  it('is reused within the day and the same store state, and rebuilt after a change or on a new day', async () => {
     const db = tempStore();
     try {
       await storeMeetup(db.store, 'a', '2026-12-03T18:00:00Z');
       const lexicon = defaultLexicon();
       const first = await sharedCatalog(db.store, lexicon, null, hour('2026-11-27T12:10:00Z'));
       expect(await sharedCatalog(db.store, lexicon, null, hour('2026-11-27T12:50:00Z'))).toBe(first);
-      expect(await sharedCatalog(db.store, lexicon, null, hour('2026-11-27T13:05:00Z'))).not.toBe(first);
+      expect(await sharedCatalog(db.store, lexicon, null, hour('2026-11-27T23:05:00Z'))).toBe(first);
+      expect(await sharedCatalog(db.store, lexicon, null, hour('2026-11-28T00:05:00Z'))).not.toBe(first);
 
-      const before = await sharedCatalog(db.store, lexicon, null, hour('2026-11-27T13:20:00Z'));
+      const before = await sharedCatalog(db.store, lexicon, null, hour('2026-11-28T13:20:00Z'));
       await storeMeetup(db.store, 'b', '2026-12-04T18:00:00Z');
-      const after = await sharedCatalog(db.store, lexicon, null, hour('2026-11-27T13:25:00Z'));
+      const after = await sharedCatalog(db.store, lexicon, null, hour('2026-11-28T13:25:00Z'));
       expect(after).not.toBe(before);
       expect(after.events.map((e) => e.title).sort()).toEqual(['Rust meetup a', 'Rust meetup b']);
     } finally {
@@ -88,9 +89,9 @@ describe('one catalog shared by the rankings of an hour', () => {
       await storeMeetup(db.store, 'a', '2026-12-03T18:00:00Z');
       const window = hour('2026-11-27T12:10:00Z');
       const search = { ...window, search: 'webassembly', limit: 10, offset: 0 };
-      expect((await searchEvents(db.store, search)).total).toBe(0);
+      expect((await searchEvents({ store: db.store }, search)).total).toBe(0);
       await storeMeetup(db.store, 'b', '2026-12-04T18:00:00Z', 'WebAssembly night');
-      const found = await searchEvents(db.store, search);
+      const found = await searchEvents({ store: db.store }, search);
       expect(found.events.map((e) => e.title)).toEqual(['WebAssembly night']);
     } finally {
       await db.cleanup();

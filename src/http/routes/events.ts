@@ -66,18 +66,20 @@ const listEvents = createRoute({
 export function registerEvents(app: OpenAPIHono<AppEnv>) {
   app.openapi(listEvents, async (c) => {
     const query = c.req.valid('query');
-    const { store, clock } = c.get('deps');
+    const { store, clock, derived } = c.get('deps');
     const now = clock.now();
     const fromMs = query.from ? parseDateOption(query.from, 'from') : now;
     const toMs = query.to ? parseDateOption(query.to, 'to') : defaultWindow(now).toMs;
     refuseReversedWindow(fromMs, toMs);
-    const { events, total } = await searchEvents(store, { ...query, fromMs, toMs }).catch((error: unknown) => {
-      if (error instanceof SearchSyntaxError)
-        throw new ProblemError('validation_failed', 400, `search: ${error.message}`, [
-          { path: 'search', message: error.message },
-        ]);
-      throw error;
-    });
+    const { events, total } = await searchEvents({ store, derived }, { ...query, fromMs, toMs }).catch(
+      (error: unknown) => {
+        if (error instanceof SearchSyntaxError)
+          throw new ProblemError('validation_failed', 400, `search: ${error.message}`, [
+            { path: 'search', message: error.message },
+          ]);
+        throw error;
+      },
+    );
     const nextOffset = query.offset + events.length;
     const next =
       nextOffset < total ? `/v1/events?${new URLSearchParams({ ...c.req.query(), offset: String(nextOffset) })}` : null;

@@ -11,11 +11,22 @@ const HOST_WANTED =
 const MENTOR_WANTED =
   /\b(mentors?\s+(wanted|needed)|looking for (a )?mentors?|experts? mentor|mentor newcomers|be a mentor)\b/i;
 
-function kindOf(event: StoredEvent, nowMs: number): GiveFirstOpportunity['kind'] | null {
+type TextKind = 'host' | 'mentor' | null;
+
+function kindOf(
+  event: StoredEvent,
+  nowMs: number,
+  textKinds: Map<string, TextKind>,
+): GiveFirstOpportunity['kind'] | null {
   if (cfpIsOpen(event.cfp, nowMs)) return 'cfp';
   const text = `${event.title}\n${event.description ?? ''}`;
-  if (HOST_WANTED.test(text)) return 'host';
-  if (MENTOR_WANTED.test(text)) return 'mentor';
+  // The occurrences of a series share their text: the patterns run once per text, not per occurrence.
+  let textKind = textKinds.get(text);
+  if (textKind === undefined) {
+    textKind = HOST_WANTED.test(text) ? 'host' : MENTOR_WANTED.test(text) ? 'mentor' : null;
+    textKinds.set(text, textKind);
+  }
+  if (textKind) return textKind;
   if (event.kind === 'volunteer') return 'volunteer';
   if (event.kind === 'study-group') return 'study-group';
   return null;
@@ -50,6 +61,7 @@ export function giveFirst(
   const expertise = new Set(profile.expertise.map((e) => lexicon.fieldOf(e)));
   const opportunities: GiveFirstOpportunity[] = [];
   const seenSeries = new Set<string>();
+  const textKinds = new Map<string, TextKind>();
   // Soonest first, so the occurrence that stands for a series is its next one whatever the input order.
   const byStart = events
     .map((event) => ({ event, at: event.start ? valueMs(event.start) : Number.POSITIVE_INFINITY }))
@@ -57,10 +69,11 @@ export function giveFirst(
   for (const { event, at } of byStart) {
     if (event.status !== 'confirmed') continue;
     if (at < nowMs && !event.cfp) continue;
-    const kind = kindOf(event, nowMs);
-    if (!kind) continue;
+    // The field first: it is a lookup, where the kind runs patterns over the whole description.
     const field = [...fieldsOf(event)].find((f) => expertise.has(f));
     if (!field) continue;
+    const kind = kindOf(event, nowMs, textKinds);
+    if (!kind) continue;
     // One entry per recurring series: the next occurrence stands for the rest.
     const seriesKey = `${event.uid}|${kind}`;
     if (seenSeries.has(seriesKey)) continue;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { openSqliteStore } from '../../store/sqlite.ts';
+import { openSqliteDerivedCache } from '../../store/sqlite-derived-cache.ts';
 import type { RecommendDeps, RecommendInput } from '../../usecases/recommend.ts';
 import { dateFlag, refuseReversedWindow } from '../date-flag.ts';
 import { nodeGazetteer } from '../node-gazetteer.ts';
@@ -42,9 +43,10 @@ export async function rankForProfile<T>(
   const clock = clockFor(flags.now);
   const loaded = loadProfile(flags.profile, clock.now());
   const store = openSqliteStore(flags.db);
+  const derived = openSqliteDerivedCache(flags.db);
   try {
     const result = await rank(
-      { store, clock, geocoder: nodeGazetteer },
+      { store, clock, geocoder: nodeGazetteer, derived },
       {
         profile: loaded.profile,
         contacts: loaded.contacts,
@@ -56,6 +58,7 @@ export async function rankForProfile<T>(
     );
     return { result, loaded, nowMs: clock.now() };
   } finally {
+    derived.close();
     await store.close();
   }
 }
