@@ -62,30 +62,24 @@ function fold(line) {
   return out.join('\r\n');
 }
 
-/** 10,000 VEVENTs: 1,000 weekly series (some with an end), 200 overrides of their instances, 8,800 one-off events. */
-export function generateIcs(dir, nowMs, { series = 1000, overrides = 200, total = 10_000 } = {}) {
-  const rand = prng(42);
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Convene//bench//EN', ...VTIMEZONE];
+/**
+ * The shape both bench calendars share: `series` weekly, fortnightly and monthly series (some with an
+ * end or an EXDATE), `overrides` moved instances of them, and one-off events up to `total` VEVENTs, all
+ * in Europe/Berlin. `style` writes each VEVENT's own lines; `rand` is drawn in the same order always.
+ */
+function layOut(rand, nowMs, { series, overrides, total }, style) {
   const pick = (list) => list[Math.floor(rand() * list.length)];
-  const event = (uid, start, summary, extra = []) => {
-    const end = new Date(start.getTime() + 2 * 3_600_000);
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', ...style.header, ...VTIMEZONE];
+  const event = (uid, start, summary, extra = []) =>
     lines.push(
       'BEGIN:VEVENT',
       `UID:${uid}`,
       'DTSTAMP:20260101T000000Z',
       `DTSTART;TZID=Europe/Berlin:${local(start)}`,
-      `DTEND;TZID=Europe/Berlin:${local(end)}`,
-      `SUMMARY:${summary}`,
-      fold(
-        `DESCRIPTION:${summary}. Talks\\, discussion and time to meet people working on ${pick(TOPICS)} and ${pick(TOPICS)}. Newcomers welcome.`,
-      ),
-      `LOCATION:${pick(VENUES).replaceAll(',', '\\,')}`,
-      `CATEGORIES:${pick(TOPICS).toLowerCase()}`,
-      `URL:https://events.example.org/${uid}`,
+      ...style.event(uid, start, summary),
       ...extra,
       'END:VEVENT',
     );
-  };
   const seriesStarts = [];
   for (let i = 0; i < series; i++) {
     const start = new Date(nowMs - 60 * 86_400_000 + Math.floor(rand() * 60) * 86_400_000);
@@ -93,33 +87,62 @@ export function generateIcs(dir, nowMs, { series = 1000, overrides = 200, total 
     seriesStarts.push(start);
     const rule =
       i % 4 === 0 ? 'RRULE:FREQ=WEEKLY;COUNT=20' : i % 4 === 1 ? 'RRULE:FREQ=WEEKLY;INTERVAL=2' : 'RRULE:FREQ=MONTHLY';
-    event(`series-${i}@bench`, start, `${pick(TOPICS)} ${pick(FORMATS)} #${i}`, [
+    event(`series-${i}@${style.uidHost}`, start, `${pick(TOPICS)} ${pick(FORMATS)} #${i}`, [
       rule,
       ...(i % 10 === 0 ? [`EXDATE;TZID=Europe/Berlin:${local(new Date(start.getTime() + 14 * 86_400_000))}`] : []),
     ]);
   }
   for (let i = 0; i < overrides; i++) {
-    const original = new Date(seriesStarts[i].getTime() + 56 * 86_400_000 * (i % 4 === 1 ? 1 : 1));
+    const original = new Date(seriesStarts[i].getTime() + 56 * 86_400_000);
     const moved = new Date(original.getTime() + 86_400_000);
     lines.push(
       'BEGIN:VEVENT',
-      `UID:series-${i}@bench`,
+      `UID:series-${i}@${style.uidHost}`,
       'DTSTAMP:20260101T000000Z',
       `RECURRENCE-ID;TZID=Europe/Berlin:${local(original)}`,
       `DTSTART;TZID=Europe/Berlin:${local(moved)}`,
       `DTEND;TZID=Europe/Berlin:${local(new Date(moved.getTime() + 7_200_000))}`,
       `SUMMARY:Moved: session ${i}`,
+      ...style.override(),
       'END:VEVENT',
     );
   }
   for (let i = 0; i < total - series - overrides; i++) {
     const start = new Date(nowMs + Math.floor(rand() * 360) * 86_400_000);
     start.setUTCHours(9 + Math.floor(rand() * 10), 0, 0, 0);
-    event(`single-${i}@bench`, start, `${pick(TOPICS)} ${pick(FORMATS)}: session ${i}`);
+    event(`single-${i}@${style.uidHost}`, start, style.singleSummary(i, pick));
   }
   lines.push('END:VCALENDAR', '');
+  return lines.join('\r\n');
+}
+
+/** 10,000 VEVENTs: 1,000 weekly series (some with an end), 200 overrides of their instances, 8,800 one-off events. */
+export function generateIcs(dir, nowMs, { series = 1000, overrides = 200, total = 10_000 } = {}) {
+  const rand = prng(42);
+  const pick = (list) => list[Math.floor(rand() * list.length)];
+  const text = layOut(
+    rand,
+    nowMs,
+    { series, overrides, total },
+    {
+      header: ['PRODID:-//Convene//bench//EN'],
+      uidHost: 'bench',
+      event: (uid, start, summary) => [
+        `DTEND;TZID=Europe/Berlin:${local(new Date(start.getTime() + 2 * 3_600_000))}`,
+        `SUMMARY:${summary}`,
+        fold(
+          `DESCRIPTION:${summary}. Talks\\, discussion and time to meet people working on ${pick(TOPICS)} and ${pick(TOPICS)}. Newcomers welcome.`,
+        ),
+        `LOCATION:${pick(VENUES).replaceAll(',', '\\,')}`,
+        `CATEGORIES:${pick(TOPICS).toLowerCase()}`,
+        `URL:https://events.example.org/${uid}`,
+      ],
+      override: () => [],
+      singleSummary: (i) => `${pick(TOPICS)} ${pick(FORMATS)}: session ${i}`,
+    },
+  );
   const path = join(dir, 'bench-10k.ics');
-  writeFileSync(path, lines.join('\r\n'));
+  writeFileSync(path, text);
   return path;
 }
 
@@ -354,68 +377,33 @@ export function generateIcsWithText(dir, nowMs, { series = 1000, overrides = 200
   const pick = (list) => list[Math.floor(rand() * list.length)];
   pick.rand = rand;
   const venues = venuePool(pick, 600);
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Convene//bench text//EN',
-    'X-WR-CALNAME:Bench meetups',
-    ...VTIMEZONE,
-  ];
-  const event = (uid, start, summary, extra = []) => {
-    const end = new Date(start.getTime() + (1 + Math.floor(rand() * 3)) * 3_600_000);
-    const speaker = pick(SPEAKERS);
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:${uid}`,
-      'DTSTAMP:20260101T000000Z',
-      `DTSTART;TZID=Europe/Berlin:${local(start)}`,
-      `DTEND;TZID=Europe/Berlin:${local(end)}`,
-      fold(`SUMMARY:${escapeText(summary)}`),
-      fold(`DESCRIPTION:${escapeText(description(pick, summary))}`),
-      fold(`LOCATION:${escapeText(pick(venues))}`),
-      `CATEGORIES:${escapeText(pick(TOPICS).toLowerCase())},${escapeText(pick(TOPICS).toLowerCase())}`,
-      `URL:https://events.example.org/g${Math.floor(rand() * 400)}/${uid.replace(/\W/g, '')}`,
-      ...(rand() < 0.5
-        ? [fold(`ORGANIZER;CN=${speaker}:mailto:${speaker.split(' ')[0].toLowerCase()}@example.org`)]
-        : []),
-      ...extra,
-      'END:VEVENT',
-    );
-  };
-  const seriesStarts = [];
-  for (let i = 0; i < series; i++) {
-    const start = new Date(nowMs - 60 * 86_400_000 + Math.floor(rand() * 60) * 86_400_000);
-    start.setUTCHours(17 + Math.floor(rand() * 3), 0, 0, 0);
-    seriesStarts.push(start);
-    const rule =
-      i % 4 === 0 ? 'RRULE:FREQ=WEEKLY;COUNT=20' : i % 4 === 1 ? 'RRULE:FREQ=WEEKLY;INTERVAL=2' : 'RRULE:FREQ=MONTHLY';
-    event(`series-${i}@bench-text`, start, `${pick(TOPICS)} ${pick(FORMATS)} #${i}`, [
-      rule,
-      ...(i % 10 === 0 ? [`EXDATE;TZID=Europe/Berlin:${local(new Date(start.getTime() + 14 * 86_400_000))}`] : []),
-    ]);
-  }
-  for (let i = 0; i < overrides; i++) {
-    const original = new Date(seriesStarts[i].getTime() + 56 * 86_400_000);
-    const moved = new Date(original.getTime() + 86_400_000);
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:series-${i}@bench-text`,
-      'DTSTAMP:20260101T000000Z',
-      `RECURRENCE-ID;TZID=Europe/Berlin:${local(original)}`,
-      `DTSTART;TZID=Europe/Berlin:${local(moved)}`,
-      `DTEND;TZID=Europe/Berlin:${local(new Date(moved.getTime() + 7_200_000))}`,
-      `SUMMARY:Moved: session ${i}`,
-      fold(`LOCATION:${escapeText(pick(venues))}`),
-      'END:VEVENT',
-    );
-  }
-  for (let i = 0; i < total - series - overrides; i++) {
-    const start = new Date(nowMs + Math.floor(rand() * 360) * 86_400_000);
-    start.setUTCHours(9 + Math.floor(rand() * 10), 0, 0, 0);
-    event(`single-${i}@bench-text`, start, `${pick(TOPICS)} ${pick(FORMATS)}: ${pick(ADJECTIVES)} ${pick(NOUNS)} ${i}`);
-  }
-  lines.push('END:VCALENDAR', '');
+  const text = layOut(
+    rand,
+    nowMs,
+    { series, overrides, total },
+    {
+      header: ['PRODID:-//Convene//bench text//EN', 'X-WR-CALNAME:Bench meetups'],
+      uidHost: 'bench-text',
+      event: (uid, start, summary) => {
+        const end = new Date(start.getTime() + (1 + Math.floor(rand() * 3)) * 3_600_000);
+        const speaker = pick(SPEAKERS);
+        return [
+          `DTEND;TZID=Europe/Berlin:${local(end)}`,
+          fold(`SUMMARY:${escapeText(summary)}`),
+          fold(`DESCRIPTION:${escapeText(description(pick, summary))}`),
+          fold(`LOCATION:${escapeText(pick(venues))}`),
+          `CATEGORIES:${escapeText(pick(TOPICS).toLowerCase())},${escapeText(pick(TOPICS).toLowerCase())}`,
+          `URL:https://events.example.org/g${Math.floor(rand() * 400)}/${uid.replace(/\W/g, '')}`,
+          ...(rand() < 0.5
+            ? [fold(`ORGANIZER;CN=${speaker}:mailto:${speaker.split(' ')[0].toLowerCase()}@example.org`)]
+            : []),
+        ];
+      },
+      override: () => [fold(`LOCATION:${escapeText(pick(venues))}`)],
+      singleSummary: (i) => `${pick(TOPICS)} ${pick(FORMATS)}: ${pick(ADJECTIVES)} ${pick(NOUNS)} ${i}`,
+    },
+  );
   const path = join(dir, 'bench-10k-text.ics');
-  writeFileSync(path, lines.join('\r\n'));
+  writeFileSync(path, text);
   return path;
 }
