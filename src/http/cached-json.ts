@@ -65,9 +65,25 @@ export async function cachedJson(c: Context<AppEnv>, key: string, body: () => Pr
   });
 }
 
-/** The link to the page after this one of a ranking asked for `offset + limit`, or null on the last page. */
-export function nextPage(c: Context<AppEnv>, path: string, query: { offset: number; limit: number }, full: boolean) {
-  return full
-    ? `${path}?${new URLSearchParams({ ...c.req.query(), offset: String(query.offset + query.limit) })}`
-    : null;
+/** A ranked page as parsed: the page and its window in ms, all that names its cached body. */
+export interface RankedPage {
+  limit: number;
+  offset: number;
+  fromMs: number | undefined;
+  toMs: number | undefined;
+}
+
+/**
+ * The link to the page after this one of a ranking asked for `offset + limit`, or null on the last page.
+ * Built only from the parsed page, never the raw query: the body is cached under the parsed page, so
+ * anything else the first asker sent would be served in every later answer.
+ */
+export function nextPage(path: string, page: RankedPage, full: boolean): string | null {
+  if (!full) return null;
+  const query = new URLSearchParams();
+  if (page.fromMs !== undefined) query.set('from', new Date(page.fromMs).toISOString());
+  if (page.toMs !== undefined) query.set('to', new Date(page.toMs).toISOString());
+  query.set('limit', String(page.limit));
+  query.set('offset', String(page.offset + page.limit));
+  return `${path}?${query}`;
 }

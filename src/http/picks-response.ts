@@ -27,7 +27,8 @@ export async function picksResponse(c: Context<AppEnv>, user: User, path: string
     // first ranked, whichever page or window asked, so the body and its ETag change only with the picks.
     const { generatedAt: rankedNow, picks: ranked, ...rest } = result;
     const generatedAt = rankedAt(c, fresh, 'picks', rankedNow);
-    const next = nextPage(c, path, query, ranked.length === query.offset + query.limit);
+    const page = { limit: query.limit, offset: query.offset, fromMs, toMs };
+    const next = nextPage(path, page, ranked.length === query.offset + query.limit);
     const gaps = { ...rest.gaps, generatedAt };
     return JSON.stringify({ generatedAt, picks: ranked.slice(query.offset), ...rest, gaps, next });
   });

@@ -62,7 +62,8 @@ export function registerVenues(app: OpenAPIHono<AppEnv>) {
     return (await cachedJson(c, key, async () => {
       const ranked = await venuesForUser(c.get('deps'), user, { limit: query.offset + query.limit, fromMs, toMs });
       const { venues } = ranked;
-      const next = nextPage(c, `/v1/users/${user.id}/venues`, query, venues.length === query.offset + query.limit);
+      const page = { limit: query.limit, offset: query.offset, fromMs, toMs };
+      const next = nextPage(`/v1/users/${user.id}/venues`, page, venues.length === query.offset + query.limit);
       // The shape of `convene venues --format json`, plus `next`. generatedAt is when this state was first
       // ranked, whichever page or window asked, so the body and its ETag change only with the venues.
       const generatedAt = rankedAt(c, fresh, 'venues', ranked.generatedAt);
