@@ -21,7 +21,7 @@ export async function picksResponse(c: Context<AppEnv>, user: User, path: string
   const query = parsed.data;
   const { fromMs, toMs, fresh } = await rankedPageState(c, user, query);
   const key = fresh.key('picks-json', path, query.limit, query.offset, fromMs, toMs);
-  return cachedJson(c, key, async () => {
+  return cachedJson(c, { key, owner: fresh.owner }, async () => {
     const result = await recommendForUser(c.get('deps'), user, { limit: query.offset + query.limit, fromMs, toMs });
     // The shape of `convene recommend --format json`, plus `next`. generatedAt is when this state was
     // first ranked, whichever page or window asked, so the body and its ETag change only with the picks.

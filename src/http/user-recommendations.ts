@@ -45,11 +45,12 @@ export function venuesForUser(deps: AppDeps, user: User, window: Window): Promis
  * (profile, stored events and feedback, the hour) rather than once per request, in the app's cache.
  */
 async function perState<T>(deps: AppDeps, user: User, what: string, compute: () => Promise<T>): Promise<T> {
-  const key = (await freshness(deps, user)).key('result', what);
+  const fresh = await freshness(deps, user);
+  const key = fresh.key('result', what);
   const hit = deps.cache.get<T>(key);
   if (hit !== undefined) return hit;
   const result = await compute();
-  deps.cache.set(key, result);
+  deps.cache.set(key, result, { owner: fresh.owner });
   return result;
 }
 

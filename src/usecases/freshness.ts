@@ -6,6 +6,8 @@ import type { User } from '../core/user.ts';
 export const FRESHNESS_MS = 3_600_000;
 
 export interface Freshness {
+  /** Whose ranking it is (the user id): the owner of every cache entry under its keys. */
+  owner: string;
   /** The user's ranking state: their profile, the store's events and feedback, the hour. */
   state: string;
   /** The state with what was asked of it (a kind of answer, a limit, a window): a cache key. */
@@ -22,5 +24,5 @@ export async function freshness(
 ): Promise<Freshness> {
   const hour = Math.floor(deps.clock.now() / FRESHNESS_MS);
   const state = `${user.id}|${user.updatedAt}|${await deps.store.changeStamp()}|${hour}`;
-  return { state, key: (...options) => `${state}|${options.map((o) => o ?? '').join('|')}` };
+  return { owner: user.id, state, key: (...options) => `${state}|${options.map((o) => o ?? '').join('|')}` };
 }

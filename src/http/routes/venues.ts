@@ -59,7 +59,7 @@ export function registerVenues(app: OpenAPIHono<AppEnv>) {
     const user = c.get('user');
     const { fromMs, toMs, fresh } = await rankedPageState(c, user, query);
     const key = fresh.key('venues-json', query.limit, query.offset, fromMs, toMs);
-    return (await cachedJson(c, key, async () => {
+    return (await cachedJson(c, { key, owner: fresh.owner }, async () => {
       const ranked = await venuesForUser(c.get('deps'), user, { limit: query.offset + query.limit, fromMs, toMs });
       const { venues } = ranked;
       const page = { limit: query.limit, offset: query.offset, fromMs, toMs };
