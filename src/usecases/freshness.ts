@@ -1,6 +1,7 @@
 import type { Clock } from '../core/clock.ts';
 import type { EventStore } from '../core/event-store.ts';
 import type { User } from '../core/user.ts';
+import { wholeUnits } from '../core/window.ts';
 
 /** "Upcoming" may be at most this stale: a ranking is redone in each new hour even if nothing changed. */
 export const FRESHNESS_MS = 3_600_000;
@@ -22,7 +23,8 @@ export async function freshness(
   deps: { store: EventStore; clock: Clock },
   user: Pick<User, 'id' | 'updatedAt'>,
 ): Promise<Freshness> {
-  const hour = Math.floor(deps.clock.now() / FRESHNESS_MS);
+  const now = deps.clock.now();
+  const hour = wholeUnits({ fromMs: now, toMs: now }, FRESHNESS_MS).fromMs;
   const state = `${user.id}|${user.updatedAt}|${await deps.store.changeStamp()}|${hour}`;
   return { owner: user.id, state, key: (...options) => `${state}|${options.map((o) => o ?? '').join('|')}` };
 }
