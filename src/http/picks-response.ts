@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import type { User } from '../core/user.ts';
+import { recommendForUser } from '../usecases/user-recommendations.ts';
 import type { AppEnv } from './app-env.ts';
 import { cachedJson, nextPage, rankedAt } from './cached-json.ts';
 import { validationFailed } from './problem.ts';
-import { recommendForUser } from './user-recommendations.ts';
 import { rankedPageQuery, rankedPageState } from './user-route-parts.ts';
 
 export const PicksQuery = rankedPageQuery(20);

@@ -1,13 +1,13 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { VENUE_ACTIONS } from '../../core/venue.ts';
 import { userFeedbackKey } from '../../usecases/feedback.ts';
+import { venuesForUser } from '../../usecases/user-recommendations.ts';
 import { recordVenueFeedback, UnknownVenueError } from '../../usecases/venues.ts';
 import type { AppEnv } from '../app-env.ts';
 import { cachedJson, nextPage, rankedAt } from '../cached-json.ts';
 import { ProblemError } from '../problem.ts';
 import { problemResponse } from '../schemas.ts';
 import { requireUserOrAdmin } from '../user-auth.ts';
-import { venuesForUser } from '../user-recommendations.ts';
 import { denied, IdParam, rankedListRoute, rankedPageQuery, rankedPageState, security } from '../user-route-parts.ts';
 
 const VenueParams = IdParam.extend({
