@@ -1,19 +1,11 @@
-import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/core/sha256.ts';
 import { createApp } from '../../src/http/app.ts';
 import { createLruCache } from '../../src/runtime/lru-cache.ts';
 import { ADMIN_KEY, demoApp } from '../support/demo-app.ts';
+import { documentedAnswers } from '../support/openapi-validate.ts';
 
 const NOW = '2026-11-27T08:00:00Z';
-
-type OpenApi = {
-  paths: Record<
-    string,
-    Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>
-  >;
-  components: { schemas: Record<string, object> };
-};
 
 /**
  * The picks answer is served from a string built by hand (for speed), so nothing but this test holds
@@ -36,17 +28,7 @@ describe('picks answers match the documented schema', () => {
       adminKeyHash: sha256Hex(ADMIN_KEY),
       home: { userId: demo.user.id, pagePath: `/u/${demo.user.feedToken}` },
     });
-    const document = (await (await served.request('/openapi.json')).json()) as OpenApi;
-    // OpenAPI 3.1 schemas are JSON Schema 2020-12; `$ref`s point into the document's components.
-    const ajv = new Ajv2020({ strict: false, allErrors: true });
-    ajv.addSchema({ $id: 'doc', components: document.components }, 'doc');
-    validate = (path, body) => {
-      const schema = document.paths[path]?.get?.responses['200']?.content?.['application/json']?.schema;
-      expect(schema, `${path} documents its 200 answer`).toBeDefined();
-      const refs = JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"doc#/components/'));
-      const check = ajv.compile(refs);
-      return check(body) ? [] : (check.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
-    };
+    validate = await documentedAnswers(served);
   });
   afterAll(() => demo?.db.cleanup());
 

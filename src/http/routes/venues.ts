@@ -9,6 +9,7 @@ import { ProblemError } from '../problem.ts';
 import { problemResponse } from '../schemas.ts';
 import { requireUserOrAdmin } from '../user-auth.ts';
 import { denied, IdParam, rankedListRoute, rankedPageQuery, rankedPageState, security } from '../user-route-parts.ts';
+import { VenuesSchema } from '../venues-schema.ts';
 
 const VenueParams = IdParam.extend({
   venueId: z
@@ -22,7 +23,7 @@ const list = rankedListRoute(
   '/v1/users/{id}/venues',
   'Ranked venues (communities, study groups, conference series, volunteering) with reasons: the JSON of `convene venues --format json`, plus `next`, the next page; ETag and 304',
   VenuesQuery,
-  { description: 'Venues', schema: z.record(z.string(), z.unknown()) },
+  { description: 'Venues', schema: VenuesSchema },
 );
 
 const feedback = createRoute({
