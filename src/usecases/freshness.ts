@@ -25,6 +25,8 @@ export async function freshness(
 ): Promise<Freshness> {
   const now = deps.clock.now();
   const hour = wholeUnits({ fromMs: now, toMs: now }, FRESHNESS_MS).fromMs;
-  const state = `${user.id}|${user.updatedAt}|${await deps.store.changeStamp()}|${hour}`;
-  return { owner: user.id, state, key: (...options) => `${state}|${options.map((o) => o ?? '').join('|')}` };
+  // JSON keeps the parts apart: joined with a separator, ('a', 'b') and ('a|b') would be one key, and
+  // an undefined option the same as an empty one.
+  const state = JSON.stringify([user.id, user.updatedAt, await deps.store.changeStamp(), hour]);
+  return { owner: user.id, state, key: (...options) => `${state}${JSON.stringify(options)}` };
 }
