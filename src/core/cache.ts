@@ -7,5 +7,13 @@
  */
 export interface Cache {
   get<T>(key: string): T | undefined;
-  set<T>(key: string, value: T): void;
+  set<T>(key: string, value: T, entry?: CacheEntry): void;
+}
+
+export interface CacheEntry {
+  /**
+   * Whose answer it is (a user id). An implementation may cap what one owner keeps, so that one key
+   * holder asking for many distinct windows evicts their own answers rather than everyone's.
+   */
+  owner?: string;
 }

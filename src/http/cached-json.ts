@@ -33,24 +33,29 @@ export function rankedAt(c: Context<AppEnv>, fresh: Freshness, what: string, at:
   const key = fresh.key('ranked-at', what);
   const known = cache.get<string>(key);
   if (known !== undefined) return known;
-  cache.set(key, at);
+  cache.set(key, at, { owner: fresh.owner });
   return at;
 }
 
 /**
- * A user's ranked JSON (picks, venues) served from the cache under `key`, built by `body` otherwise:
+ * A user's ranked JSON (picks, venues) served from the cache under `entry.key` as `entry.owner`'s, built by `body` otherwise:
  * a strong ETag per representation, gzip when accepted, 304 to a matching If-None-Match. `body` states
  * generatedAt as rankedAt's (never the time of this call), so another page or window in between keeps
  * the ETag and only a new ranking changes it.
  */
-export async function cachedJson(c: Context<AppEnv>, key: string, body: () => Promise<string>): Promise<Response> {
+export async function cachedJson(
+  c: Context<AppEnv>,
+  entry: { key: string; owner: string },
+  body: () => Promise<string>,
+): Promise<Response> {
+  const { key, owner } = entry;
   const { cache } = c.get('deps');
   let cached = cache.get<CachedJson>(key);
   if (cached === undefined) {
     const text = await body();
     const bytes = new TextEncoder().encode(text);
     cached = { body: bytes, gzipped: await gzip(bytes), etag: strongEtag(text), gzipEtag: strongEtag(text, '-gzip') };
-    cache.set(key, cached);
+    cache.set(key, cached, { owner });
   }
   const compressed = acceptsGzip(requestHeader(c, 'accept-encoding'));
   const etag = compressed ? cached.gzipEtag : cached.etag;
@@ -65,9 +70,25 @@ export async function cachedJson(c: Context<AppEnv>, key: string, body: () => Pr
   });
 }
 
-/** The link to the page after this one of a ranking asked for `offset + limit`, or null on the last page. */
-export function nextPage(c: Context<AppEnv>, path: string, query: { offset: number; limit: number }, full: boolean) {
-  return full
-    ? `${path}?${new URLSearchParams({ ...c.req.query(), offset: String(query.offset + query.limit) })}`
-    : null;
+/** A ranked page as parsed: the page and its window in ms, all that names its cached body. */
+export interface RankedPage {
+  limit: number;
+  offset: number;
+  fromMs: number | undefined;
+  toMs: number | undefined;
+}
+
+/**
+ * The link to the page after this one of a ranking asked for `offset + limit`, or null on the last page.
+ * Built only from the parsed page, never the raw query: the body is cached under the parsed page, so
+ * anything else the first asker sent would be served in every later answer.
+ */
+export function nextPage(path: string, page: RankedPage, full: boolean): string | null {
+  if (!full) return null;
+  const query = new URLSearchParams();
+  if (page.fromMs !== undefined) query.set('from', new Date(page.fromMs).toISOString());
+  if (page.toMs !== undefined) query.set('to', new Date(page.toMs).toISOString());
+  query.set('limit', String(page.limit));
+  query.set('offset', String(page.offset + page.limit));
+  return `${path}?${query}`;
 }

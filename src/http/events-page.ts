@@ -1,17 +1,11 @@
 import { html } from 'hono/html';
 import type { StoredEvent } from '../core/event.ts';
-import { cityAndCountry } from '../core/event-place.ts';
+import { listingPlace } from '../core/event-place.ts';
 
 function when(event: StoredEvent): string {
   if (!event.start) return 'date to be announced';
   if (event.allDay) return event.start;
   return new Date(event.start).toUTCString().replace(':00 GMT', ' UTC');
-}
-
-function where(event: StoredEvent): string {
-  if (event.online === true) return 'online';
-  const place = cityAndCountry(event.location) || event.location.text || '';
-  return event.online === 'hybrid' ? `${place} and online` : place;
 }
 
 /** Feed text is escaped by `html`; only http(s) links survive ingest, so hrefs are safe to render. */
@@ -20,7 +14,7 @@ export function renderEventsPage(events: StoredEvent[], nowMs: number) {
   const undated = events.filter((e) => !e.start);
   const item = (e: StoredEvent) => html`<li>
       <h3>${e.url ? html`<a href="${e.url}" rel="noopener noreferrer">${e.title}</a>` : e.title}</h3>
-      <p><time>${when(e)}</time> · ${e.kind}${where(e) ? html` · ${where(e)}` : ''}</p>
+      <p><time>${when(e)}</time> · ${e.kind}${listingPlace(e) ? html` · ${listingPlace(e)}` : ''}</p>
       <p class="sources">from ${e.sources.length} source${e.sources.length === 1 ? '' : 's'}</p>
     </li>`;
   return html`<!doctype html>

@@ -9,7 +9,7 @@ import { REASON_KINDS, type Recommendations } from '../core/ranking.ts';
  * plus `next`. Strict objects, so the document lists every field a response carries
  * (test/http/picks-schema.test.ts checks real answers against the published document).
  */
-const ReasonSchema = z
+export const ReasonSchema = z
   .strictObject({
     kind: z.enum(REASON_KINDS),
     text: z.string(),
@@ -19,7 +19,7 @@ const ReasonSchema = z
   })
   .openapi('Reason');
 
-const PickEventSchema = z
+export const PickEventSchema = z
   .strictObject({
     id: z.string(),
     title: z.string(),
@@ -38,12 +38,18 @@ const PickEventSchema = z
   })
   .openapi('PickEvent');
 
+export const ShareHintSchema = z.strictObject({
+  name: z.string(),
+  why: z.string(),
+  email: z.string().optional(),
+});
+
 const PickSchema = z
   .strictObject({
     event: PickEventSchema,
     score: z.number().openapi({ description: 'the sum of the reasons’ weights' }),
     reasons: z.array(ReasonSchema),
-    shareWith: z.array(z.strictObject({ name: z.string(), why: z.string(), email: z.string().optional() })),
+    shareWith: z.array(ShareHintSchema),
   })
   .openapi('Pick');
 

@@ -6,25 +6,17 @@ import { constantTimeEqual } from './constant-time.ts';
 import { ProblemError } from './problem.ts';
 
 /**
- * Users by key hash, kept while the store's change stamp stands: a warm request for picks would
- * otherwise read the row and parse the profile every time. Any write (a profile replaced, feedback)
- * changes the stamp.
+ * A user by the hash of their API key or of their feed token (hashes of distinct secrets never collide),
+ * kept in the app's cache while the store's change stamp stands: a warm request for picks would
+ * otherwise read the row and parse the profile every time. Any write (a profile replaced, feedback, a
+ * key or token rotated) changes the stamp, so a rotated secret is unknown from the next request on.
  */
-const userCaches = new WeakMap<AppDeps, Map<string, { stamp: string; user: User }>>();
-
-/** A user by the hash of their API key or of their feed token (hashes of distinct secrets never collide). */
 export async function cachedUserBy(deps: AppDeps, which: 'key' | 'feed-token', hash: string): Promise<User | null> {
-  let cache = userCaches.get(deps);
-  if (!cache) {
-    cache = new Map();
-    userCaches.set(deps, cache);
-  }
-  const stamp = await deps.store.changeStamp();
-  const hit = cache.get(hash);
-  if (hit?.stamp === stamp) return hit.user;
+  const key = `user-by-${which}|${await deps.store.changeStamp()}|${hash}`;
+  const hit = deps.cache.get<User>(key);
+  if (hit !== undefined) return hit;
   const user = which === 'key' ? await deps.store.userByKeyHash(hash) : await deps.store.userByFeedTokenHash(hash);
-  if (cache.size > 10_000) cache.clear();
-  if (user) cache.set(hash, { stamp, user });
+  if (user) deps.cache.set(key, user, { owner: user.id });
   return user;
 }
 

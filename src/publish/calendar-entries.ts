@@ -1,4 +1,5 @@
 import { cfpIsOpen, cfpText } from '../core/cfp-state.ts';
+import { valueMs } from '../core/dates.ts';
 import { eventPlace } from '../core/event-place.ts';
 import type { CalendarEntry, CalendarName } from '../core/publication.ts';
 import type { Pick, Recommendations } from '../core/ranking.ts';
@@ -7,7 +8,7 @@ import { webUrl } from '../core/web-url.ts';
 const DAY_MS = 86_400_000;
 
 function nextDay(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+  return new Date(valueMs(date) + DAY_MS).toISOString().slice(0, 10);
 }
 
 /** What the calendars and feeds publish as picks: the picks, then the next dates of the venues the user follows. */

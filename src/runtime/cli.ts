@@ -50,9 +50,10 @@ const SERVER_BUSY_TIMEOUT_MS = 200;
 
 /**
  * Ranked answers kept in memory: a few per active user (picks and venues bodies, the page, the feeds),
- * each tens of KB, so a few thousand active users in a few hundred MB at most.
+ * each tens of KB. Bounded by bytes (by estimate) so that large answers cannot outgrow a few hundred MB,
+ * and per user so that one key holder asking many distinct windows evicts their own answers, not others'.
  */
-const ANSWER_CACHE_ENTRIES = 20_000;
+const ANSWER_CACHE = { entries: 20_000, maxBytes: 256 * 1024 * 1024, maxEntriesPerOwner: 64 };
 
 function windowFrom(opts: { from?: string; to?: string; now?: string }): { window: TimeWindow; nowMs: number } {
   const nowMs = opts.now ? dateFlag(opts.now, '--now') : Date.now();
@@ -284,7 +285,10 @@ async function serveApp(
   const app = createApp({
     store,
     clock,
-    cache: createLruCache(ANSWER_CACHE_ENTRIES),
+    cache: createLruCache(ANSWER_CACHE.entries, {
+      maxBytes: ANSWER_CACHE.maxBytes,
+      maxEntriesPerOwner: ANSWER_CACHE.maxEntriesPerOwner,
+    }),
     adminKeyHash: keyHash,
     geocoder: nodeGazetteer,
     derived,

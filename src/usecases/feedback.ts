@@ -56,7 +56,8 @@ export async function recordFeedback(deps: FeedbackDeps, input: FeedbackInput): 
     fields: [...eventFields(event, defaultLexicon())],
     action: input.action,
     met: input.met,
-    reason: input.reason ?? null,
+    // An empty reason says nothing: stored as no reason, as before the verbs shared this function.
+    reason: input.reason || null,
     at: new Date(deps.clock.now()).toISOString(),
   };
   await deps.store.addFeedback(feedback);

@@ -1,7 +1,11 @@
 import { valueMs } from '../core/dates.ts';
 import type { EventStore } from '../core/event-store.ts';
 import type { CalendarEntry, CalendarName, Publication, StoredPublication } from '../core/publication.ts';
+import type { Recommendations } from '../core/ranking.ts';
 import { stableId } from '../core/stable-id.ts';
+import type { User } from '../core/user.ts';
+import { calendarEntries, withFollowedDates } from '../publish/calendar-entries.ts';
+import { type UserRankingDeps, userRecommendations } from './user-recommendations.ts';
 
 const DAY_MS = 86_400_000;
 /** A withdrawn pick stays as CANCELLED this long, so every subscribed app has refreshed and removed it. */
@@ -115,4 +119,22 @@ export async function publishCalendar(
 /** The earlier of two ISO instants (ISO strings compare in time order). */
 function earlier(a: string, b: string): string {
   return a < b ? a : b;
+}
+
+/** Calendars and feeds carry more than the page's first screen; cadence keeps it to a few a week anyway. */
+export const SUBSCRIPTION_LIMIT = 50;
+
+/**
+ * What a subscriber to one of a user's calendars (or the picks feed) is served: the user's picks (from
+ * the cache per state), the followed venues' dates with them, reconciled with what was published before.
+ */
+export async function publishSubscription(
+  deps: UserRankingDeps,
+  user: User,
+  calendar: CalendarName,
+): Promise<{ result: Recommendations; publications: Publication[] }> {
+  const result = await userRecommendations(deps, user, SUBSCRIPTION_LIMIT);
+  const nowMs = deps.clock.now();
+  const entries = calendarEntries(withFollowedDates(result), calendar, nowMs);
+  return { result, publications: await publishCalendar(deps.store, user.id, calendar, entries, nowMs) };
 }

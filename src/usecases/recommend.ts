@@ -2,6 +2,7 @@ import type { Clock } from '../core/clock.ts';
 import type { DerivedCacheStore } from '../core/derived-cache.ts';
 import type { StoredEvent } from '../core/event.ts';
 import { eventFields } from '../core/event-fields.ts';
+import { cityAndCountry } from '../core/event-place.ts';
 import type { EventStore } from '../core/event-store.ts';
 import type { Feedback } from '../core/feedback.ts';
 import type { Gaps } from '../core/gaps.ts';
@@ -129,7 +130,7 @@ function placeProfile(input: Profile, geocoder: Geocoder, warnings: string[]): P
   if (!home?.city || !needsPlacing(input)) return input;
   const found = geocoder.locate(home.city, home.country ?? null);
   if (!found) {
-    const named = [home.city, home.country].filter(Boolean).join(', ');
+    const named = cityAndCountry({ city: home.city, country: home.country ?? null });
     warnings.push(
       `location: "${named}" is not a place the gazetteer knows; distance filtering falls back to comparing place names (add lat and lon to filter by distance)`,
     );

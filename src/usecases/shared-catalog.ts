@@ -4,7 +4,7 @@ import type { StoredEvent } from '../core/event.ts';
 import type { EventStore } from '../core/event-store.ts';
 import type { Geocoder } from '../core/geocoder.ts';
 import type { Lexicon } from '../core/lexicon.ts';
-import type { TimeWindow } from '../core/window.ts';
+import { type TimeWindow, wholeUnits } from '../core/window.ts';
 import { catalogFromParts, catalogParts, type EventCatalog } from '../score/catalog.ts';
 import { type CatalogSnapshot, decodeCatalogSnapshot, encodeCatalogSnapshot } from '../score/catalog-snapshot.ts';
 import { learnTopicState, type TopicModelState, topicModelFrom } from '../score/topic-model.ts';
@@ -24,10 +24,7 @@ const CATALOG_FORMAT = 1;
  * window began at the hour); each still ranks only its exact window.
  */
 export function catalogWindow(window: TimeWindow): TimeWindow {
-  return {
-    fromMs: Math.floor(window.fromMs / DAY_MS) * DAY_MS,
-    toMs: Math.ceil(window.toMs / DAY_MS) * DAY_MS,
-  };
+  return wholeUnits(window, DAY_MS);
 }
 
 /**

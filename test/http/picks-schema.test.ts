@@ -1,19 +1,12 @@
-import Ajv2020 from 'ajv/dist/2020.js';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/core/sha256.ts';
 import { createApp } from '../../src/http/app.ts';
 import { createLruCache } from '../../src/runtime/lru-cache.ts';
 import { ADMIN_KEY, demoApp } from '../support/demo-app.ts';
+import { documentedAnswers } from '../support/openapi-validate.ts';
 
 const NOW = '2026-11-27T08:00:00Z';
-
-type OpenApi = {
-  paths: Record<
-    string,
-    Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>
-  >;
-  components: { schemas: Record<string, object> };
-};
 
 /**
  * The picks answer is served from a string built by hand (for speed), so nothing but this test holds
@@ -36,17 +29,7 @@ describe('picks answers match the documented schema', () => {
       adminKeyHash: sha256Hex(ADMIN_KEY),
       home: { userId: demo.user.id, pagePath: `/u/${demo.user.feedToken}` },
     });
-    const document = (await (await served.request('/openapi.json')).json()) as OpenApi;
-    // OpenAPI 3.1 schemas are JSON Schema 2020-12; `$ref`s point into the document's components.
-    const ajv = new Ajv2020({ strict: false, allErrors: true });
-    ajv.addSchema({ $id: 'doc', components: document.components }, 'doc');
-    validate = (path, body) => {
-      const schema = document.paths[path]?.get?.responses['200']?.content?.['application/json']?.schema;
-      expect(schema, `${path} documents its 200 answer`).toBeDefined();
-      const refs = JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"doc#/components/'));
-      const check = ajv.compile(refs);
-      return check(body) ? [] : (check.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
-    };
+    validate = await documentedAnswers(served);
   });
   afterAll(() => demo?.db.cleanup());
 
@@ -98,5 +81,37 @@ describe('picks answers match the documented schema', () => {
     };
     expect(first.picks.length).toBeGreaterThan(0);
     expect(first.picks.every((p) => p.reasons.length > 0)).toBe(true);
+  });
+
+  it.each([
+    ['identity', {}],
+    ['gzip', { 'accept-encoding': 'gzip' }],
+  ] as const)('/v1/picks (%s): a strong ETag, and 304 to If-None-Match with it', async (encoding, accept) => {
+    const first = await served.request('/v1/picks?limit=3', { headers: accept });
+    expect(first.status).toBe(200);
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[^"]+"$/);
+    expect(first.headers.get('vary')).toMatch(/accept-encoding/i);
+    const bytes = new Uint8Array(await first.arrayBuffer());
+    if (encoding === 'gzip') {
+      expect(first.headers.get('content-encoding')).toBe('gzip');
+      const plain = await (await served.request('/v1/picks?limit=3')).json();
+      expect(JSON.parse(gunzipSync(bytes).toString('utf8'))).toEqual(plain);
+      // Each representation has its own validator (RFC 9110 8.8.3).
+      const identityTag = (await served.request('/v1/picks?limit=3')).headers.get('etag');
+      expect(etag).not.toBe(identityTag);
+    } else {
+      expect(first.headers.get('content-encoding')).toBeNull();
+      expect(validate('/v1/picks', JSON.parse(new TextDecoder().decode(bytes)))).toEqual([]);
+    }
+    const again = await served.request('/v1/picks?limit=3', { headers: { ...accept, 'if-none-match': etag! } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(etag);
+    expect(await again.text()).toBe('');
+    // Another page is another body: the same validator does not match it.
+    const other = await served.request('/v1/picks?limit=3&offset=3', {
+      headers: { ...accept, 'if-none-match': etag! },
+    });
+    expect(other.status).toBe(200);
   });
 });

@@ -33,7 +33,35 @@ describe('freshness: the one key of every ranked answer of a user', () => {
     );
     const afterWrite = await freshness(deps(), user);
     expect(afterWrite.state).not.toBe(first.state);
-    expect(afterWrite.key('picks', 20, 0)).not.toBe(afterWrite.key('picks', 20, 20));
-    expect(afterWrite.key('picks', 20, undefined)).toBe(afterWrite.key('picks', 20, undefined));
+  });
+
+  it('names each distinct ask with its own key: parts never run into one another', async () => {
+    const fresh = await freshness(deps(), user);
+    const other = await freshness(deps(), { ...user, id: 'u_fedcba9876543210' });
+    const asks: (string | number | undefined)[][] = [
+      ['picks', 20, 0],
+      ['picks', 20, 20],
+      ['picks', 2, 0],
+      ['picks', 20, undefined],
+      ['picks', 20, ''],
+      ['picks', 20, '0'],
+      ['a', 'b'],
+      ['a|b'],
+      ['a|', 'b'],
+      ['a', '|b'],
+      ['ab'],
+      ['result', 'picks|20'],
+      ['result', 'picks', 20],
+      [],
+      [''],
+    ];
+    const keys = asks.map((ask) => fresh.key(...ask));
+    expect(new Set(keys).size).toBe(asks.length);
+    // Another user's keys for the very same asks are all different from this user's.
+    const theirs = new Set(asks.map((ask) => other.key(...ask)));
+    expect(keys.filter((key) => theirs.has(key))).toEqual([]);
+    expect(fresh.key('a', 'b')).not.toBe(fresh.key('a|b'));
+    // The same ask is the same key: a cache hit.
+    expect(fresh.key('picks', 20, undefined)).toBe((await freshness(deps(), user)).key('picks', 20, undefined));
   });
 });

@@ -8,9 +8,9 @@ import { PageFiltersSchema } from '../../render/page/page-filters.ts';
 import { PicksPage } from '../../render/page/picks-page.tsx';
 import { giveFeedback, NotYetHappenedError } from '../../usecases/feedback.ts';
 import { latestFeedback, recentEvents } from '../../usecases/recent-events.ts';
+import { userPicksAndVenues } from '../../usecases/user-recommendations.ts';
 import type { AppEnv } from '../app-env.ts';
 import { userByFeedToken } from '../feed-token.ts';
-import { userPicksAndVenues } from '../user-recommendations.ts';
 import { venueNoticeText } from './page-venues.ts';
 import { subscriptionUrls } from './subscriptions.ts';
 

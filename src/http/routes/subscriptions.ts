@@ -1,23 +1,16 @@
 import type { Context, Hono } from 'hono';
-import { type CalendarName, latestChange, type Publication } from '../../core/publication.ts';
-import type { Recommendations } from '../../core/ranking.ts';
-import type { User } from '../../core/user.ts';
-import { calendarEntries, withFollowedDates } from '../../publish/calendar-entries.ts';
+import { type CalendarName, latestChange } from '../../core/publication.ts';
 import { calendarHeader } from '../../publish/calendar-header.ts';
 import { picksFeed } from '../../publish/picks-feed.ts';
 import { writeAtomFeed } from '../../render/feeds/atom-feed.ts';
 import { writeJsonFeed } from '../../render/feeds/json-feed.ts';
 import { writeCalendar } from '../../render/ical/write-calendar.ts';
-import { publishCalendar } from '../../usecases/publish-calendar.ts';
+import { publishSubscription } from '../../usecases/publish-calendar.ts';
 import type { AppEnv } from '../app-env.ts';
 import { conditionalBody } from '../conditional.ts';
 import { userByFeedToken } from '../feed-token.ts';
 import { problem } from '../problem.ts';
 import { strongEtag } from '../strong-etag.ts';
-import { userRecommendations } from '../user-recommendations.ts';
-
-/** Calendars and feeds carry more than the page's first screen; cadence keeps it to a few a week anyway. */
-export const SUBSCRIPTION_LIMIT = 50;
 
 export function subscriptionUrls(origin: string, token: string) {
   return {
@@ -29,18 +22,6 @@ export function subscriptionUrls(origin: string, token: string) {
   };
 }
 
-async function published(
-  c: Context<AppEnv>,
-  user: User,
-  calendar: CalendarName,
-): Promise<{ result: Recommendations; publications: Publication[] }> {
-  const { store, clock } = c.get('deps');
-  const result = await userRecommendations(c.get('deps'), user, SUBSCRIPTION_LIMIT);
-  const nowMs = clock.now();
-  const entries = calendarEntries(withFollowedDates(result), calendar, nowMs);
-  return { result, publications: await publishCalendar(store, user.id, calendar, entries, nowMs) };
-}
-
 function notFound() {
   return problem('not_found', 404, 'no calendar or feed at this address (a rotated token stops the old one)');
 }
@@ -48,7 +29,7 @@ function notFound() {
 async function calendarResponse(c: Context<AppEnv>, token: string, calendar: CalendarName): Promise<Response> {
   const user = await userByFeedToken(c.get('deps'), token);
   if (!user) return notFound();
-  const { publications } = await published(c, user, calendar);
+  const { publications } = await publishSubscription(c.get('deps'), user, calendar);
   const body = writeCalendar(calendarHeader(calendar, user.profile.name ?? null), publications);
   return conditionalBody(
     c,
@@ -62,7 +43,7 @@ async function calendarResponse(c: Context<AppEnv>, token: string, calendar: Cal
 async function feedResponse(c: Context<AppEnv>, token: string, format: 'atom' | 'json'): Promise<Response> {
   const user = await userByFeedToken(c.get('deps'), token);
   if (!user) return notFound();
-  const { result, publications } = await published(c, user, 'picks');
+  const { result, publications } = await publishSubscription(c.get('deps'), user, 'picks');
   const urls = subscriptionUrls(new URL(c.req.url).origin, token);
   const document = picksFeed(result, publications, {
     owner: user.id,

@@ -1,14 +1,15 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { VENUE_ACTIONS } from '../../core/venue.ts';
 import { userFeedbackKey } from '../../usecases/feedback.ts';
+import { venuesForUser } from '../../usecases/user-recommendations.ts';
 import { recordVenueFeedback, UnknownVenueError } from '../../usecases/venues.ts';
 import type { AppEnv } from '../app-env.ts';
 import { cachedJson, nextPage, rankedAt } from '../cached-json.ts';
 import { ProblemError } from '../problem.ts';
 import { problemResponse } from '../schemas.ts';
 import { requireUserOrAdmin } from '../user-auth.ts';
-import { venuesForUser } from '../user-recommendations.ts';
 import { denied, IdParam, rankedListRoute, rankedPageQuery, rankedPageState, security } from '../user-route-parts.ts';
+import { VenuesSchema } from '../venues-schema.ts';
 
 const VenueParams = IdParam.extend({
   venueId: z
@@ -22,7 +23,7 @@ const list = rankedListRoute(
   '/v1/users/{id}/venues',
   'Ranked venues (communities, study groups, conference series, volunteering) with reasons: the JSON of `convene venues --format json`, plus `next`, the next page; ETag and 304',
   VenuesQuery,
-  { description: 'Venues', schema: z.record(z.string(), z.unknown()) },
+  { description: 'Venues', schema: VenuesSchema },
 );
 
 const feedback = createRoute({
@@ -59,10 +60,11 @@ export function registerVenues(app: OpenAPIHono<AppEnv>) {
     const user = c.get('user');
     const { fromMs, toMs, fresh } = await rankedPageState(c, user, query);
     const key = fresh.key('venues-json', query.limit, query.offset, fromMs, toMs);
-    return (await cachedJson(c, key, async () => {
+    return (await cachedJson(c, { key, owner: fresh.owner }, async () => {
       const ranked = await venuesForUser(c.get('deps'), user, { limit: query.offset + query.limit, fromMs, toMs });
       const { venues } = ranked;
-      const next = nextPage(c, `/v1/users/${user.id}/venues`, query, venues.length === query.offset + query.limit);
+      const page = { limit: query.limit, offset: query.offset, fromMs, toMs };
+      const next = nextPage(`/v1/users/${user.id}/venues`, page, venues.length === query.offset + query.limit);
       // The shape of `convene venues --format json`, plus `next`. generatedAt is when this state was first
       // ranked, whichever page or window asked, so the body and its ETag change only with the venues.
       const generatedAt = rankedAt(c, fresh, 'venues', ranked.generatedAt);

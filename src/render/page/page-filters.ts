@@ -86,7 +86,7 @@ export function groupByWeek(picks: Pick[], timeZone: string): WeekGroup[] {
   for (const item of ordered) {
     const ms = startMs(item.pick);
     const day = item.pick.event.start?.length === 10 ? item.pick.event.start : localDate(ms, timeZone);
-    const date = new Date(`${day}T00:00:00Z`);
+    const date = new Date(valueMs(day));
     const monday = new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * DAY_MS).toISOString().slice(0, 10);
     let group = groups.get(monday);
     if (!group) {

@@ -1,3 +1,4 @@
+import { valueMs } from '../../core/dates.ts';
 import { eventPlace } from '../../core/event-place.ts';
 import type { PickEvent } from '../../core/ranking.ts';
 
@@ -8,8 +9,8 @@ export function whenText(event: PickEvent, timeZone: string, nowMs: number): str
   if (!event.start) return 'date to be announced';
   const thisYear = new Date(nowMs).getUTCFullYear();
   if (event.start.length === 10) {
-    const first = Date.parse(`${event.start}T00:00:00Z`);
-    const last = event.end ? Date.parse(`${event.end}T00:00:00Z`) - DAY_MS : first;
+    const first = valueMs(event.start);
+    const last = event.end ? valueMs(event.end) - DAY_MS : first;
     const dayFormat = (ms: number) =>
       new Intl.DateTimeFormat('en-GB', {
         timeZone: 'UTC',
@@ -47,13 +48,13 @@ export function weekTitle(monday: string, nowMs: number, timeZone: string): stri
       month: '2-digit',
       day: '2-digit',
     }).format(nowMs);
-    const date = new Date(`${today}T00:00:00Z`);
+    const date = new Date(valueMs(today));
     return new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * DAY_MS).toISOString().slice(0, 10);
   })();
   if (monday === thisMonday) return 'This week';
-  const next = new Date(Date.parse(`${thisMonday}T00:00:00Z`) + 7 * DAY_MS).toISOString().slice(0, 10);
+  const next = new Date(valueMs(thisMonday) + 7 * DAY_MS).toISOString().slice(0, 10);
   if (monday === next) return 'Next week';
-  const ms = Date.parse(`${monday}T00:00:00Z`);
+  const ms = valueMs(monday);
   return `Week of ${new Intl.DateTimeFormat('en-GB', {
     timeZone: 'UTC',
     day: 'numeric',

@@ -1,8 +1,7 @@
 import { Option } from 'commander';
+import { DB_ENV, DEFAULT_DB } from '../../core/config.ts';
 
-export const DEFAULT_DB = 'data/convene.db';
-
-/** Every command's `--db FILE`: the same default, and `CONVENE_DB` read the same way everywhere. */
+/** Every command's `--db FILE`: the same default, and `CONVENE_DB` read the same way everywhere (core/config.ts). */
 export function dbOption(description = 'SQLite database file'): Option {
-  return new Option('--db <file>', description).env('CONVENE_DB').default(DEFAULT_DB);
+  return new Option('--db <file>', description).env(DB_ENV).default(DEFAULT_DB);
 }

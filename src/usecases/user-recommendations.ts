@@ -1,15 +1,24 @@
+import type { Cache } from '../core/cache.ts';
 import type { Recommendations } from '../core/ranking.ts';
 import type { User } from '../core/user.ts';
 import type { VenueRecommendations } from '../core/venue.ts';
-import { userFeedbackKey } from '../usecases/feedback.ts';
-import { freshness } from '../usecases/freshness.ts';
-import { type RecommendInput, recommend } from '../usecases/recommend.ts';
-import { recommendVenues, recommendWithVenues } from '../usecases/venues.ts';
-import type { AppDeps } from './app-env.ts';
+import { userFeedbackKey } from './feedback.ts';
+import { freshness } from './freshness.ts';
+import { type RecommendDeps, type RecommendInput, recommend } from './recommend.ts';
+import { recommendVenues, recommendWithVenues } from './venues.ts';
+
+/** What ranking a stored user takes: the store, clock and places, and the app's cache for answers per state. */
+export type UserRankingDeps = {
+  store: RecommendDeps['store'];
+  clock: RecommendDeps['clock'];
+  cache: Cache;
+  geocoder?: RecommendDeps['geocoder'] | undefined;
+  derived?: RecommendDeps['derived'] | undefined;
+};
 
 type Window = { limit: number; fromMs?: number | undefined; toMs?: number | undefined };
 
-function rankingDeps(deps: AppDeps) {
+function rankingDeps(deps: UserRankingDeps) {
   return {
     store: deps.store,
     clock: deps.clock,
@@ -31,12 +40,12 @@ function rankingInput(user: User, window: Window): RecommendInput {
 }
 
 /** A stored user's picks, uncached: their profile, contacts and feedback, the app's store, clock and places. */
-export function recommendForUser(deps: AppDeps, user: User, window: Window): Promise<Recommendations> {
+export function recommendForUser(deps: UserRankingDeps, user: User, window: Window): Promise<Recommendations> {
   return recommend(rankingDeps(deps), rankingInput(user, window));
 }
 
 /** A stored user's venues, uncached. */
-export function venuesForUser(deps: AppDeps, user: User, window: Window): Promise<VenueRecommendations> {
+export function venuesForUser(deps: UserRankingDeps, user: User, window: Window): Promise<VenueRecommendations> {
   return recommendVenues(rankingDeps(deps), rankingInput(user, window));
 }
 
@@ -44,22 +53,23 @@ export function venuesForUser(deps: AppDeps, user: User, window: Window): Promis
  * What a page, calendar or feed shows of a stored user, computed once per state of what it depends on
  * (profile, stored events and feedback, the hour) rather than once per request, in the app's cache.
  */
-async function perState<T>(deps: AppDeps, user: User, what: string, compute: () => Promise<T>): Promise<T> {
-  const key = (await freshness(deps, user)).key('result', what);
+async function perState<T>(deps: UserRankingDeps, user: User, what: string, compute: () => Promise<T>): Promise<T> {
+  const fresh = await freshness(deps, user);
+  const key = fresh.key('result', what);
   const hit = deps.cache.get<T>(key);
   if (hit !== undefined) return hit;
   const result = await compute();
-  deps.cache.set(key, result);
+  deps.cache.set(key, result, { owner: fresh.owner });
   return result;
 }
 
-export function userRecommendations(deps: AppDeps, user: User, limit: number): Promise<Recommendations> {
+export function userRecommendations(deps: UserRankingDeps, user: User, limit: number): Promise<Recommendations> {
   return perState(deps, user, `picks|${limit}`, () => recommendForUser(deps, user, { limit }));
 }
 
 /** The page's picks and venues, ranked from one gathering of the user's inputs. */
 export function userPicksAndVenues(
-  deps: AppDeps,
+  deps: UserRankingDeps,
   user: User,
   limit: number,
   venueLimit: number,
