@@ -78,6 +78,13 @@ export interface EventStore {
   getSetting(key: string): Promise<string | null>;
   /** Changes whenever stored data may have changed, by this process or another; cheap to ask. */
   changeStamp(): Promise<string>;
+  /**
+   * Changes whenever stored events may have changed (an ingest, a removed source, re-placed texts), by
+   * this process or another, and means the same in every process: what is derived from events alone
+   * (ranking catalog, search index) is keyed by it, so a new user or a word of feedback does not
+   * invalidate them.
+   */
+  eventsStamp(): Promise<string>;
   createUser(user: User): Promise<void>;
   getUser(id: string): Promise<User | null>;
   userByKeyHash(keyHash: string): Promise<User | null>;
