@@ -4,6 +4,7 @@
 // `convene serve`, which has no --now, ranks the same window.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,15 +74,27 @@ async function serveFirstPicks(root, db, dir, ics, runs) {
         body: JSON.stringify({ profile: benchProfile(root) }),
       })
     ).json();
-    const picks = async () => {
-      const started = performance.now();
-      const response = await fetch(`${base}/v1/users/${created.id}/picks`, {
-        headers: { authorization: `Bearer ${created.apiKey}` },
+    // A new connection per request: a kept-alive one may have been closed by the server while an ingest ran.
+    const picks = () =>
+      new Promise((resolve, reject) => {
+        const started = performance.now();
+        const request = get(
+          `${base}/v1/users/${created.id}/picks`,
+          { agent: false, headers: { authorization: `Bearer ${created.apiKey}` } },
+          (response) => {
+            let body = '';
+            response.on('data', (chunk) => {
+              body += chunk;
+            });
+            response.on('end', () => {
+              const ok = response.statusCode === 200 && JSON.parse(body).picks.length > 0;
+              if (ok) resolve(performance.now() - started);
+              else reject(new Error(`picks failed: ${response.statusCode} ${body.slice(0, 200)}`));
+            });
+          },
+        );
+        request.on('error', reject);
       });
-      const body = await response.json();
-      if (response.status !== 200 || body.picks.length === 0) throw new Error(`picks failed: ${response.status}`);
-      return performance.now() - started;
-    };
     const afterStart = await picks();
     const afterChange = [];
     const ingestMs = [];

@@ -1,7 +1,7 @@
 /**
  * Where data derived from stored events (a ranking catalog's events, a search index) is kept between
  * processes: a cold CLI run or a new serverless isolate reads it in one go instead of rebuilding it.
- * Every entry carries the store's change stamp it was built at; a reader uses it only when that stamp is
+ * Every entry carries the store's events stamp it was built at; a reader uses it only when that stamp is
  * still the store's (see usecases/persisted-derived.ts), so it is a cache, never a second truth.
  */
 export interface DerivedCacheEntry {

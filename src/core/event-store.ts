@@ -142,6 +142,12 @@ export interface SettingsPort {
    * in settings would otherwise invalidate itself).
    */
   changeStamp(): Promise<string>;
+  /**
+   * Moves with the writes that may change stored events (an ingest, a removed source, re-placed texts),
+   * by this process or another: what is derived from events alone (ranking catalog, search index) is
+   * keyed by it, so a new user or a word of feedback does not rebuild them.
+   */
+  eventsStamp(): Promise<string>;
 }
 
 /**

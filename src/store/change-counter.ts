@@ -3,6 +3,17 @@ import { type SqlDriver, sql } from './sql-driver.ts';
 /** Goes into the same batch as the write it stamps, so the stamp never moves without the data or lags it. */
 export const bumpChangeCounter = sql('UPDATE change_counter SET value = value + 1 WHERE id = 1');
 
+/** For writes that may change stored events: both stamps move (see migration 0006). */
+export const bumpEventsCounter = sql(
+  'UPDATE change_counter SET value = value + 1, events_value = events_value + 1 WHERE id = 1',
+);
+
+export async function readEventsCounter(db: SqlDriver): Promise<number> {
+  return (
+    (await db.first<{ value: number }>('SELECT events_value AS value FROM change_counter WHERE id = 1'))?.value ?? 0
+  );
+}
+
 export async function readChangeCounter(db: SqlDriver): Promise<number> {
   return (await db.first<{ value: number }>('SELECT value FROM change_counter WHERE id = 1'))?.value ?? 0;
 }

@@ -11,7 +11,7 @@ import {
   type StoredOccurrence,
 } from '../ingest/plan-ingest.ts';
 import { joinRecord } from '../ingest/record-split.ts';
-import { bumpChangeCounter } from './change-counter.ts';
+import { bumpEventsCounter } from './change-counter.ts';
 import { EVENT_ORDER, firstEventIds, type ListedRow, rowsOfEvents, SELECT_EVENTS } from './event-pages-sql.ts';
 import { writeIngestPlan } from './ingest-writes.ts';
 import { type OccurrenceRow, toStoredEvents } from './rows.ts';
@@ -177,7 +177,7 @@ export function createEventsPort(db: SqlDriver): EventsPort {
           sql: 'DELETE FROM event_texts WHERE id IN (SELECT value->>0 FROM json_each(?))',
           params: [json],
         })),
-        bumpChangeCounter,
+        bumpEventsCounter,
       ];
       await db.batch(statements);
       return replaced.size;

@@ -1,6 +1,6 @@
 import type { IngestSuccess } from '../core/event-store.ts';
 import type { IngestPlan, OccurrenceWrite } from '../ingest/plan-ingest.ts';
-import { bumpChangeCounter } from './change-counter.ts';
+import { bumpEventsCounter } from './change-counter.ts';
 import { type SqlStatement, sql } from './sql-driver.ts';
 import { type JsonCell, type JsonEach, jsonRowChunks } from './statement-limits.ts';
 
@@ -96,7 +96,7 @@ export function writeIngestPlan(
       outcome.movedTo,
       sourceId,
     ),
-    bumpChangeCounter,
+    bumpEventsCounter,
   );
   return statements;
 }

@@ -1,5 +1,5 @@
 import type { SettingsPort } from '../core/event-store.ts';
-import { readChangeCounter } from './change-counter.ts';
+import { readChangeCounter, readEventsCounter } from './change-counter.ts';
 import type { SqlDriver } from './sql-driver.ts';
 
 export function createSettingsPort(db: SqlDriver): SettingsPort {
@@ -15,6 +15,9 @@ export function createSettingsPort(db: SqlDriver): SettingsPort {
     },
     async changeStamp() {
       return String(await readChangeCounter(db));
+    },
+    async eventsStamp() {
+      return String(await readEventsCounter(db));
     },
   };
 }

@@ -4,7 +4,7 @@ import type { SourceSchedule, SourcesPort } from '../core/event-store.ts';
 import type { SourceSpec } from '../core/source.ts';
 import type { Validators } from '../core/source-reader.ts';
 import { stableId } from '../core/stable-id.ts';
-import { bumpChangeCounter } from './change-counter.ts';
+import { bumpChangeCounter, bumpEventsCounter } from './change-counter.ts';
 import { rowToSource, type SourceRow } from './rows.ts';
 import { type SqlDriver, sql } from './sql-driver.ts';
 
@@ -55,7 +55,7 @@ export function createSourcesPort(db: SqlDriver, clock: Clock): SourcesPort {
         sql('DELETE FROM occurrences WHERE source_id = ?', id),
         sql('DELETE FROM sources WHERE id = ?', id),
         sql('DELETE FROM event_texts WHERE id NOT IN (SELECT text_id FROM occurrences)'),
-        bumpChangeCounter,
+        bumpEventsCounter,
       ]);
       return (removed?.changes ?? 0) > 0;
     },

@@ -8,7 +8,7 @@ export interface DerivedCodec<T> {
 
 /**
  * Something derived from the store's events, read from the derived cache when it was built at the
- * store's current change stamp, else built from the events and kept there for the next process. The
+ * store's current events stamp, else built from the events and kept there for the next process. The
  * stamp is read before the build reads any event, so an entry never claims a newer state than it holds.
  * `slot` holds one entry (the latest replaces the one before, so entries do not pile up); `variant`
  * names everything besides the events that the value depends on (window, lexicon, format).
@@ -22,7 +22,7 @@ export async function persistedDerived<T>(
 ): Promise<T> {
   const { derived } = deps;
   if (!derived) return build();
-  const stamp = `${await deps.store.changeStamp()}|${variant}`;
+  const stamp = `${await deps.store.eventsStamp()}|${variant}`;
   const key = slot;
   const kept = await derived.get(key);
   if (kept?.stamp === stamp) {

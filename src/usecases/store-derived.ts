@@ -21,8 +21,8 @@ export function identityOf(value: object | null): number {
 }
 
 /**
- * Something built from the store's events (a ranking catalog, a search index), kept while the store
- * is unchanged (its change stamp) and the key is the same: one per store and slot, so the latest
+ * Something built from the store's events (a ranking catalog, a search index), kept while the store's
+ * events are unchanged (its events stamp) and the key is the same: one per store and slot, so the latest
  * replaces the one before. Concurrent callers share one build; a failed build is not kept.
  */
 export async function derivedFromStore<T>(
@@ -31,7 +31,7 @@ export async function derivedFromStore<T>(
   key: string,
   build: () => Promise<T>,
 ): Promise<T> {
-  const full = `${await store.changeStamp()}|${key}`;
+  const full = `${await store.eventsStamp()}|${key}`;
   let bySlot = slots.get(store);
   if (!bySlot) {
     bySlot = new Map();
