@@ -115,7 +115,7 @@ export function describeApiContract(
       const again = await (await request(`/v1/sources/${source.id}/ingest`, { method: 'POST', headers: admin })).json();
       expect(again).toMatchObject({ status: 'unchanged', counts: { new: 0, unchanged: 3 } });
       const health = await (await request('/v1/sources', { headers: admin })).json();
-      expect(health.sources[0]).toMatchObject({ status: 'ok', eventCount: 3 });
+      expect(health.sources[0]).toMatchObject({ status: 'unchanged', failureCount: 0, eventCount: 3 });
 
       const added = await request('/v1/sources', {
         method: 'POST',

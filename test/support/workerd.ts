@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { D1Database } from '@cloudflare/workers-types/index.ts';
+import type { EventStore } from '../../src/core/event-store.ts';
+import { openD1Store } from '../../src/store/d1.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler');
@@ -30,8 +32,9 @@ export function migrateLocalD1(dir: string): void {
  * A local D1 database served by workerd (through wrangler's platform proxy), migrated, in its own
  * temporary folder. Statements run in workerd's D1, not in better-sqlite3.
  */
-export async function localD1(): Promise<{ db: D1Database; dir: string; dispose: () => Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'convene-d1-'));
+export async function localD1(
+  dir = mkdtempSync(join(tmpdir(), 'convene-d1-')),
+): Promise<{ db: D1Database; dir: string; dispose: () => Promise<void> }> {
   migrateLocalD1(dir);
   Object.assign(process.env, OFFLINE_WRANGLER_ENV);
   const { getPlatformProxy } = await import('wrangler');
@@ -47,4 +50,23 @@ export async function localD1(): Promise<{ db: D1Database; dir: string; dispose:
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Writes through the D1 store into the local D1 in `dir` before a Worker opens it (`wrangler dev
+ * --persist-to dir`): sources on 127.0.0.1, which the API refuses to add, and users.
+ */
+export async function seedLocalD1(dir: string, seed: (store: EventStore) => Promise<void>): Promise<void> {
+  migrateLocalD1(dir);
+  Object.assign(process.env, OFFLINE_WRANGLER_ENV);
+  const { getPlatformProxy } = await import('wrangler');
+  const proxy = await getPlatformProxy<{ DB: D1Database }>({
+    configPath: join(ROOT, 'wrangler.toml'),
+    persist: { path: join(dir, 'v3') },
+  });
+  try {
+    await seed(openD1Store(proxy.env.DB));
+  } finally {
+    await proxy.dispose();
+  }
 }
