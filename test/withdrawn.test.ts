@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { overlapFloor, withdrawnItems } from '../src/store/withdrawn-items.ts';
+import { overlapFloor, withdrawnItems } from '../src/ingest/withdrawn-items.ts';
 import { ingestSource, type SourceReport } from '../src/usecases/ingest-sources.ts';
 import { rss } from './support/calendars.ts';
 import { depsFor, storeRecords, tempStore } from './support/store.ts';

@@ -45,7 +45,7 @@ export interface IngestSuccess extends SourceSchedule {
   window: TimeWindow;
   /** Calendars and conference lists list everything they still hold; RSS keeps a rolling window of posts. */
   cancelVanished: boolean;
-  /** Feeds: an item gone while newer than the items listed in both runs was withdrawn (store/withdrawn-items.ts). */
+  /** Feeds: an item gone while newer than the items listed in both runs was withdrawn (ingest/withdrawn-items.ts). */
   withdrawVanished: boolean;
   format: SourceFormat;
   title: string | null;
@@ -62,20 +62,42 @@ export interface EventQuery {
   limit?: number;
 }
 
-/**
- * The one storage contract. SQLite (Node) and D1 (Workers) implement it; everything above it is
- * runtime-neutral. Writing one source's results is atomic: a failure keeps what was stored before,
- * including a failure thrown by the record iterable itself while it is being consumed.
- */
-export interface EventStore {
+/** Sources: what to fetch, and how each fetch went. */
+export interface SourcesPort {
   ensureSource(spec: SourceSpec): Promise<Source>;
   getSource(location: string): Promise<Source | null>;
   getSourceById(id: string): Promise<Source | null>;
+  listSources(): Promise<Source[]>;
   /** Removes a source and the occurrences only it listed. */
   removeSource(id: string): Promise<boolean>;
-  getSetting(key: string): Promise<string | null>;
-  /** Changes whenever stored data may have changed, by this process or another; cheap to ask. */
-  changeStamp(): Promise<string>;
+  saveUnchanged(sourceId: string, at: string, schedule: SourceSchedule, validators: Validators): Promise<void>;
+  saveFailure(sourceId: string, at: string, schedule: SourceSchedule, failure: SourceFailure): Promise<void>;
+}
+
+/**
+ * Events and their ingest. Writing one source's results is atomic: a failure keeps what was stored
+ * before, including a failure thrown by the record iterable itself while it is being consumed.
+ */
+export interface EventsPort {
+  saveIngest(
+    sourceId: string,
+    records: Iterable<EventRecord>,
+    outcome: IngestSuccess,
+    matcher: DedupeMatcher,
+  ): Promise<IngestCounts>;
+  listEvents(query: EventQuery): Promise<StoredEvent[]>;
+  getEvent(id: string): Promise<StoredEvent | null>;
+  /** The stored events among `ids`, in no particular order; ids the store does not know are left out. */
+  getEvents(ids: readonly string[]): Promise<StoredEvent[]>;
+  /**
+   * Re-derives what ingest derived from each stored event text (its place, after a gazetteer change):
+   * `rewrite` answers the new text or null to keep it; answers how many texts changed.
+   */
+  rewriteEventTexts(rewrite: (text: EventText) => EventText | null): Promise<number>;
+}
+
+/** API users, found by id or by the hash of their key or feed token. */
+export interface UsersPort {
   createUser(user: User): Promise<void>;
   getUser(id: string): Promise<User | null>;
   userByKeyHash(keyHash: string): Promise<User | null>;
@@ -83,37 +105,47 @@ export interface EventStore {
   replaceProfile(id: string, profile: Profile, at: string): Promise<boolean>;
   /** Replaces the hash of a user's API key or feed token: the old one stops working at once. */
   rotateCredential(id: string, which: 'key' | 'feed-token', hash: string, at: string): Promise<boolean>;
-  setSetting(key: string, value: string): Promise<void>;
-  listSources(): Promise<Source[]>;
-  saveIngest(
-    sourceId: string,
-    records: Iterable<EventRecord>,
-    outcome: IngestSuccess,
-    matcher: DedupeMatcher,
-  ): Promise<IngestCounts>;
-  saveUnchanged(sourceId: string, at: string, schedule: SourceSchedule, validators: Validators): Promise<void>;
-  saveFailure(sourceId: string, at: string, schedule: SourceSchedule, failure: SourceFailure): Promise<void>;
-  listEvents(query: EventQuery): Promise<StoredEvent[]>;
-  /**
-   * Re-derives what ingest derived from each stored event text (its place, after a gazetteer change):
-   * `rewrite` answers the new text or null to keep it; answers how many texts changed.
-   */
-  rewriteEventTexts(rewrite: (text: EventText) => EventText | null): Promise<number>;
-  getEvent(id: string): Promise<StoredEvent | null>;
+}
+
+/** What users said about events and venues. */
+export interface FeedbackPort {
   addFeedback(feedback: Feedback): Promise<void>;
   /** A user's feedback, oldest first (so the latest word on an event wins when folded). */
   listFeedback(userKey: string): Promise<Feedback[]>;
   addVenueFeedback(feedback: VenueFeedback): Promise<void>;
   /** A user's word on venues, oldest first (so the latest word on a venue wins when folded). */
   listVenueFeedback(userKey: string): Promise<VenueFeedback[]>;
-  /** What a user's calendar last published (see usecases/publish-calendar.ts). */
+}
+
+/** What each user's calendar subscriptions last published (see usecases/publish-calendar.ts). */
+export interface PublicationsPort {
   listPublications(userId: string, calendar: CalendarName): Promise<StoredPublication[]>;
-  /** Writes changed publications and drops expired ones, in one transaction. */
+  /** Writes changed publications and drops expired ones, atomically. */
   savePublications(
     userId: string,
     calendar: CalendarName,
     changed: StoredPublication[],
     removedUids: string[],
   ): Promise<void>;
+}
+
+/** Server settings, and the stamp that tells callers when stored data may have changed. */
+export interface SettingsPort {
+  getSetting(key: string): Promise<string | null>;
+  setSetting(key: string, value: string): Promise<void>;
+  /**
+   * Changes whenever stored data may have changed, by this process or another; cheap to ask. Kept as
+   * a counter in the store, bumped in the same atomic write as every change to sources, events, users
+   * or feedback (not publications or settings: nothing keyed on the stamp reads them, and a cache kept
+   * in settings would otherwise invalidate itself).
+   */
+  changeStamp(): Promise<string>;
+}
+
+/**
+ * The one storage contract, as the intersection of its capabilities. SQLite (Node) and D1 (Workers)
+ * implement every port over the same SQL (store/sql-store.ts); everything above it is runtime-neutral.
+ */
+export interface EventStore extends SourcesPort, EventsPort, UsersPort, FeedbackPort, PublicationsPort, SettingsPort {
   close(): Promise<void>;
 }

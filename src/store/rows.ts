@@ -1,7 +1,7 @@
 import type { FailureKind } from '../core/errors.ts';
 import type { StoredEvent } from '../core/event.ts';
 import type { Source, SourceFormat, SourceStatus } from '../core/source.ts';
-import { joinRecord } from './record-split.ts';
+import { joinRecord } from '../ingest/record-split.ts';
 
 /** Row shapes shared by the SQLite and D1 adapters (same schema, same SQL). */
 export interface SourceRow {

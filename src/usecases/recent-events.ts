@@ -40,9 +40,9 @@ export async function recentEvents(
   for (const p of await deps.store.listPublications(user.id, 'picks'))
     if (p.withdrawnAt === null) ids.add(p.entry.eventId);
   const recent: RecentEvent[] = [];
-  for (const id of ids) {
-    const event = await deps.store.getEvent(id);
-    if (!event?.start || latest.get(id)?.action === 'not-interested') continue;
+  for (const event of await deps.store.getEvents([...ids])) {
+    const id = event.id;
+    if (!event.start || latest.get(id)?.action === 'not-interested') continue;
     const startMs = Date.parse(event.start.length === 10 ? `${event.start}T00:00:00Z` : event.start);
     if (startMs >= nowMs || startMs < nowMs - RECENT_DAYS * DAY_MS) continue;
     const word = latest.get(id);

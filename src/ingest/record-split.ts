@@ -1,7 +1,7 @@
 import { type EventRecord, type EventText, type EventTiming, eventTextOf, sameEventText } from '../core/event.ts';
 import { stableId } from '../core/stable-id.ts';
-import { placeKey } from '../ingest/dedupe.ts';
-import { canonicalUrlKey } from '../ingest/text.ts';
+import { placeKey } from './dedupe.ts';
+import { canonicalUrlKey } from './text.ts';
 
 export interface SplitRecord {
   occurrenceJson: string;

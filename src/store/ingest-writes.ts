@@ -1,0 +1,102 @@
+import type { IngestSuccess } from '../core/event-store.ts';
+import type { IngestPlan, OccurrenceWrite } from '../ingest/plan-ingest.ts';
+import { bumpChangeCounter } from './change-counter.ts';
+import { type SqlStatement, sql } from './sql-driver.ts';
+import { type JsonCell, type JsonEach, jsonRowChunks } from './statement-limits.ts';
+
+const insertTexts = (each: JsonEach) =>
+  `INSERT OR IGNORE INTO event_texts (id, json) SELECT value->>0, value->>1 FROM ${each}(?)`;
+
+// New rows and changed rows in one statement: a changed row keeps its event id and first_seen. An
+// upsert, not a plain insert, also because the rows were read before this batch, outside it.
+const upsertOccurrences = (each: JsonEach) => `INSERT INTO occurrences
+  (id, event_id, uid, recurrence_id, start, start_ms, day, all_day, title, url_key, place, online, status, text_id,
+   record, content_hash, published_ms, source_id, first_seen, last_changed)
+  SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9,
+    value->>10, value->>11, value->>12, value->>13, value->>14, value->>15, value->>16, ?, ?, ?
+  FROM ${each}(?) WHERE true
+  ON CONFLICT(id) DO UPDATE SET start = excluded.start, start_ms = excluded.start_ms, day = excluded.day,
+    all_day = excluded.all_day, title = excluded.title, url_key = excluded.url_key, place = excluded.place,
+    online = excluded.online, status = excluded.status, text_id = excluded.text_id, record = excluded.record,
+    content_hash = excluded.content_hash, published_ms = excluded.published_ms, last_changed = excluded.last_changed`;
+
+const MARK_LISTED = `UPDATE occurrences SET listed = 1, published_ms = j.value->>1 FROM json_each(?) j
+  WHERE occurrences.id = j.value->>0`;
+
+const SET_STATUS =
+  'UPDATE occurrences SET status = ?, last_changed = ? WHERE id IN (SELECT value->>0 FROM json_each(?))';
+
+const UPDATE_SOURCE = `UPDATE sources SET status = CASE WHEN ? = 0 AND last_success_at IS NOT NULL THEN 'unchanged' ELSE 'ok' END,
+  format = ?, name = COALESCE(name, ?), etag = ?, last_modified = ?, next_check_at = ?, failure_count = 0, disabled = 0,
+  last_success_at = ?, last_attempt_at = ?, last_error_kind = NULL, last_error_message = NULL, warnings = ?,
+  location = COALESCE(?, location) WHERE id = ?`;
+
+function occurrenceCells(write: OccurrenceWrite): JsonCell[] {
+  const { record, split } = write;
+  return [
+    write.id,
+    write.eventId,
+    record.uid,
+    record.recurrenceId,
+    record.start,
+    write.startMs,
+    record.start?.slice(0, 10) ?? null,
+    record.allDay ? 1 : 0,
+    record.title,
+    split.urlKey,
+    split.placeKey,
+    String(record.online),
+    record.status,
+    split.textId,
+    split.occurrenceJson,
+    split.contentHash,
+    write.publishedMs,
+  ];
+}
+
+function statusChange(status: 'cancelled' | 'withdrawn', ids: string[], at: string): SqlStatement[] {
+  return jsonRowChunks(ids.map((id) => [id])).map((json) => sql(SET_STATUS, status, at, json));
+}
+
+/** The plan as one batch: the source's previous events stand unless all of it is written. */
+export function writeIngestPlan(
+  sourceId: string,
+  plan: IngestPlan,
+  outcome: IngestSuccess,
+  each: JsonEach,
+): SqlStatement[] {
+  const { counts } = plan;
+  const statements: SqlStatement[] = [];
+  const upsert = upsertOccurrences(each);
+  for (const json of jsonRowChunks([...plan.texts].map(([id, json]) => [id, json])))
+    statements.push(sql(insertTexts(each), json));
+  if (plan.listed)
+    statements.push(sql('UPDATE occurrences SET listed = 0 WHERE source_id = ? AND listed = 1', sourceId));
+  for (const json of jsonRowChunks(plan.writes.map(occurrenceCells)))
+    statements.push(sql(upsert, sourceId, outcome.at, outcome.at, json));
+  if (plan.listed)
+    for (const json of jsonRowChunks(plan.listed.map(({ id, publishedMs }) => [id, publishedMs])))
+      statements.push(sql(MARK_LISTED, json));
+  statements.push(...statusChange('cancelled', plan.cancelled, outcome.at));
+  statements.push(...statusChange('withdrawn', plan.withdrawn, outcome.at));
+  if (plan.dropUnusedTexts)
+    statements.push(sql('DELETE FROM event_texts WHERE id NOT IN (SELECT text_id FROM occurrences)'));
+  statements.push(
+    sql(
+      UPDATE_SOURCE,
+      counts.new + counts.changed + counts.cancelled + counts.withdrawn,
+      outcome.format,
+      outcome.title,
+      outcome.validators.etag,
+      outcome.validators.lastModified,
+      outcome.nextCheckAt,
+      outcome.at,
+      outcome.at,
+      JSON.stringify(outcome.warnings.slice(0, 50)),
+      outcome.movedTo,
+      sourceId,
+    ),
+    bumpChangeCounter,
+  );
+  return statements;
+}

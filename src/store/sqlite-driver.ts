@@ -1,0 +1,59 @@
+import type Database from 'better-sqlite3';
+import type { SqlDriver, SqlRunResult, SqlStatement, SqlValue } from './sql-driver.ts';
+
+type Bindable = string | number | bigint | null | Buffer;
+
+/** better-sqlite3 binds Buffers, not plain Uint8Arrays. */
+function bindable(params: readonly SqlValue[] | undefined): Bindable[] {
+  if (!params) return [];
+  return params.map((value) =>
+    value instanceof Uint8Array && !Buffer.isBuffer(value)
+      ? Buffer.from(value.buffer, value.byteOffset, value.byteLength)
+      : (value as Bindable),
+  );
+}
+
+/**
+ * The SqlDriver over a better-sqlite3 connection. Statements are compiled once per SQL text and kept:
+ * the ports send the same few texts again and again, and compiling cost more than running them.
+ */
+export function createSqliteDriver(db: Database.Database): SqlDriver {
+  const statements = new Map<string, Database.Statement>();
+  const statement = (text: string): Database.Statement => {
+    let prepared = statements.get(text);
+    if (!prepared) {
+      prepared = db.prepare(text);
+      statements.set(text, prepared);
+    }
+    return prepared;
+  };
+  const runOne = (text: string, params: readonly SqlValue[] | undefined): SqlRunResult => {
+    const prepared = statement(text);
+    // A statement that answers rows cannot be run(); in a batch it only needs to execute.
+    if (prepared.reader) {
+      prepared.all(...bindable(params));
+      return { changes: 0 };
+    }
+    return { changes: prepared.run(...bindable(params)).changes };
+  };
+  // IMMEDIATE: takes the write lock (waiting up to the busy timeout) before the first statement, so a
+  // batch that reads as it writes never fails half-way on another connection's commit.
+  const runBatch = db.transaction((batch: readonly SqlStatement[]) => batch.map((s) => runOne(s.sql, s.params)));
+  return {
+    async all<Row>(text: string, params?: readonly SqlValue[]) {
+      return statement(text).all(...bindable(params)) as Row[];
+    },
+    async first<Row>(text: string, params?: readonly SqlValue[]) {
+      return (statement(text).get(...bindable(params)) as Row | undefined) ?? null;
+    },
+    async run(text: string, params?: readonly SqlValue[]) {
+      return runOne(text, params);
+    },
+    async batch(batch: readonly SqlStatement[]) {
+      return runBatch.immediate(batch);
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
