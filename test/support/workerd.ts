@@ -28,6 +28,17 @@ export function migrateLocalD1(dir: string): void {
   if (result.status !== 0) throw new Error(`migrations did not apply to local D1:\n${result.stdout}\n${result.stderr}`);
 }
 
+/** wrangler's platform proxy over the local D1 in `dir`, migrated first: the bindings of wrangler.toml, served by workerd. */
+async function migratedProxy(dir: string) {
+  migrateLocalD1(dir);
+  Object.assign(process.env, OFFLINE_WRANGLER_ENV);
+  const { getPlatformProxy } = await import('wrangler');
+  return getPlatformProxy<{ DB: D1Database }>({
+    configPath: join(ROOT, 'wrangler.toml'),
+    persist: { path: join(dir, 'v3') },
+  });
+}
+
 /**
  * A local D1 database served by workerd (through wrangler's platform proxy), migrated, in its own
  * temporary folder. Statements run in workerd's D1, not in better-sqlite3.
@@ -35,13 +46,7 @@ export function migrateLocalD1(dir: string): void {
 export async function localD1(
   dir = mkdtempSync(join(tmpdir(), 'convene-d1-')),
 ): Promise<{ db: D1Database; dir: string; dispose: () => Promise<void> }> {
-  migrateLocalD1(dir);
-  Object.assign(process.env, OFFLINE_WRANGLER_ENV);
-  const { getPlatformProxy } = await import('wrangler');
-  const proxy = await getPlatformProxy<{ DB: D1Database }>({
-    configPath: join(ROOT, 'wrangler.toml'),
-    persist: { path: join(dir, 'v3') },
-  });
+  const proxy = await migratedProxy(dir);
   return {
     db: proxy.env.DB,
     dir,
@@ -57,13 +62,7 @@ export async function localD1(
  * --persist-to dir`): sources on 127.0.0.1, which the API refuses to add, and users.
  */
 export async function seedLocalD1(dir: string, seed: (store: EventStore) => Promise<void>): Promise<void> {
-  migrateLocalD1(dir);
-  Object.assign(process.env, OFFLINE_WRANGLER_ENV);
-  const { getPlatformProxy } = await import('wrangler');
-  const proxy = await getPlatformProxy<{ DB: D1Database }>({
-    configPath: join(ROOT, 'wrangler.toml'),
-    persist: { path: join(dir, 'v3') },
-  });
+  const proxy = await migratedProxy(dir);
   try {
     await seed(openD1Store(proxy.env.DB));
   } finally {
