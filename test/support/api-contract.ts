@@ -12,8 +12,8 @@ export interface ApiTarget {
 export type StartTarget = (sources: string[]) => Promise<ApiTarget>;
 
 const DAY_MS = 86_400_000;
-/** iCalendar UTC date-time `days` from now at 18:00: the target runs on the real clock. */
-const daysAhead = (days: number): string =>
+/** iCalendar UTC date-time `days` from now at 18:00: a Worker or server under test runs on the real clock. */
+export const daysAhead = (days: number): string =>
   `${new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10).replace(/-/g, '')}T180000Z`;
 
 function fixtureCalendar(): string {
