@@ -250,6 +250,23 @@ export function describeApiContract(
       expect((await problemOf(early)).errors[0].path).toBe('eventId');
     });
 
+    it('rate limit: 600 requests a minute per key, then 429 problem+json with Retry-After', async () => {
+      // A key of its own, so the other tests' requests neither count nor get refused.
+      const headers = { authorization: 'Bearer cvn_rate-limit-probe' };
+      const statuses: number[] = [];
+      for (let i = 0; i < 600; i += 50)
+        statuses.push(
+          ...(await Promise.all(
+            Array.from({ length: 50 }, async () => (await request('/v1/events?limit=1', { headers })).status),
+          )),
+        );
+      expect(statuses.filter((status) => status !== 200)).toEqual([]);
+      const refused = await request('/v1/events?limit=1', { headers });
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect((await problemOf(refused)).code).toBe('rate_limited');
+    });
+
     it('problem+json for malformed JSON, oversized bodies and unknown routes; the OpenAPI document lists the routes', async () => {
       const malformed = await request('/v1/sources', { method: 'POST', headers: { ...admin, ...json }, body: '{bad' });
       expect(malformed.status).toBe(400);
