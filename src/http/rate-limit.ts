@@ -5,13 +5,16 @@ import { ProblemError } from './problem.ts';
 import { requestHeader } from './request-header.ts';
 
 export interface RateLimiter {
-  /** Counts one request for a key; returns the milliseconds to wait when the key is over its limit. */
-  take(key: string, nowMs: number): number | null;
+  /**
+   * Counts one request for a key; returns the milliseconds to wait when the key is over its limit.
+   * The Workers binding answers asynchronously (runtime/workers.ts); the in-memory one at once.
+   */
+  take(key: string, nowMs: number): number | null | Promise<number | null>;
 }
 
 /**
- * Fixed windows in memory: enough for one Node process. (On Workers the `[[ratelimits]]` binding would
- * stand behind the same interface.) Old windows are dropped as the map is swept.
+ * Fixed windows in memory: enough for one Node process. (On Workers the `[[ratelimits]]` binding stands
+ * behind the same interface.) Old windows are dropped as the map is swept.
  */
 export function memoryRateLimiter(limit: number, windowMs: number): RateLimiter {
   const windows = new Map<string, { start: number; count: number }>();
@@ -36,7 +39,9 @@ export function rateLimit(limiter: RateLimiter): MiddlewareHandler<AppEnv> {
     const address =
       c.get('deps').clientAddress?.(c.req.raw, c.env) ?? requestHeader(c, 'cf-connecting-ip') ?? 'unknown';
     const key = tokenHash ? `key:${tokenHash}` : `ip:${address}`;
-    const waitMs = limiter.take(key, c.get('deps').clock.now());
+    const taken = limiter.take(key, c.get('deps').clock.now());
+    // Awaited only when it is a promise: a warm request on Node pays no extra turn of the event loop.
+    const waitMs = taken === null || typeof taken === 'number' ? taken : await taken;
     if (waitMs !== null) {
       c.header('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))));
       throw new ProblemError('rate_limited', 429, 'slow down; see Retry-After');

@@ -30,6 +30,11 @@ export const COMPONENTS = {
     debianPackage: 'util-linux',
     suites: 'the progress-bar test (needs `script` for a pseudo-terminal)',
   },
+  workerd: {
+    // Not a Debian package: npm ci installs it with wrangler (@cloudflare/workerd-<platform>).
+    npmPackage: 'wrangler (its workerd binary, @cloudflare/workerd-linux-64)',
+    suites: 'the Workers tests (test/workers: D1, the Worker under wrangler dev, its bundle)',
+  },
 } as const;
 
 export type ComponentName = keyof typeof COMPONENTS;
@@ -37,6 +42,8 @@ export type ComponentName = keyof typeof COMPONENTS;
 export const chromiumPath = (): string => process.env.CONVENE_TEST_CHROMIUM ?? '/usr/bin/chromium';
 export const pythonPath = (): string => process.env.CONVENE_TEST_PYTHON ?? '/usr/bin/python3';
 export const scriptPath = (): string => process.env.CONVENE_TEST_SCRIPT ?? 'script';
+export const workerdPath = (): string =>
+  process.env.CONVENE_TEST_WORKERD ?? new URL('../../node_modules/.bin/workerd', import.meta.url).pathname;
 
 const pythonImports = (module: string): boolean =>
   spawnSync(pythonPath(), ['-c', `import ${module}`], { stdio: 'ignore', timeout: 30_000 }).status === 0;
@@ -50,6 +57,7 @@ const PRESENT: Record<ComponentName, () => boolean> = {
   'python3-feedparser': () => pythonImports('feedparser'),
   'python3-vobject': () => pythonImports('vobject'),
   script: () => runs(scriptPath()),
+  workerd: () => runs(workerdPath()),
 };
 
 export function missingComponents(): ComponentName[] {
@@ -60,8 +68,11 @@ export const requiredByCi = (): boolean => process.env.CI === 'true' || process.
 
 /** The one line printed for a missing component: a skip on a fresh machine, a failure to come under CI. */
 export function missingLine(name: ComponentName): string {
-  const { debianPackage, suites } = COMPONENTS[name];
+  const component: { suites: string; debianPackage?: string; npmPackage?: string } = COMPONENTS[name];
+  const install = component.npmPackage
+    ? `run npm ci, which installs ${component.npmPackage}`
+    : `install the Debian package ${component.debianPackage}`;
   return requiredByCi()
-    ? `convene tests: CI=true and ${name} is missing: ${suites} will fail; install the Debian package ${debianPackage}`
-    : `convene tests: skipping ${suites}: ${name} is missing; install the Debian package ${debianPackage} (required when CI=true)`;
+    ? `convene tests: CI=true and ${name} is missing: ${component.suites} will fail; ${install}`
+    : `convene tests: skipping ${component.suites}: ${name} is missing; ${install} (required when CI=true)`;
 }
