@@ -21,17 +21,26 @@ function bytesOf(value: PartRow['bytes']): Uint8Array {
 export function createDerivedCachePort(db: SqlDriver): DerivedCacheStore {
   return {
     async get(key) {
-      const parts = await db.all<PartRow>('SELECT part, stamp, bytes FROM derived_cache WHERE key = ? ORDER BY part', [
-        key,
-      ]);
-      const stamp = parts[0]?.stamp;
+      // One part per query: D1 answers a BLOB as an array of numbers, and a whole entry at once would
+      // hold several of those in a 128 MB isolate.
+      const heads = await db.all<{ part: number; stamp: string; size: number }>(
+        'SELECT part, stamp, length(bytes) AS size FROM derived_cache WHERE key = ? ORDER BY part',
+        [key],
+      );
+      const stamp = heads[0]?.stamp;
       // Written in one batch, so parts agree; a disagreement is damage, and damage is a miss.
-      if (stamp === undefined || parts.some((p, i) => p.part !== i || p.stamp !== stamp)) return null;
-      const chunks = parts.map((p) => bytesOf(p.bytes));
-      if (chunks.length === 1) return { stamp, bytes: new Uint8Array(chunks[0]!) };
-      const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+      if (stamp === undefined || heads.some((p, i) => p.part !== i || p.stamp !== stamp)) return null;
+      const bytes = new Uint8Array(heads.reduce((n, p) => n + p.size, 0));
       let at = 0;
-      for (const chunk of chunks) {
+      for (const head of heads) {
+        const row = await db.first<Pick<PartRow, 'bytes' | 'stamp'>>(
+          'SELECT stamp, bytes FROM derived_cache WHERE key = ? AND part = ?',
+          [key, head.part],
+        );
+        // Replaced between the two reads: a miss, and the caller rebuilds.
+        if (!row || row.stamp !== stamp) return null;
+        const chunk = bytesOf(row.bytes);
+        if (chunk.length !== head.size) return null;
         bytes.set(chunk, at);
         at += chunk.length;
       }

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite.ts';
+import { openSqliteDerivedCache } from '../../src/store/sqlite-derived-cache.ts';
+import { derivedCacheContract } from './contract/derived-cache.contract.ts';
 import { eventsContract } from './contract/events.contract.ts';
 import { feedbackContract } from './contract/feedback.contract.ts';
 import type { OpenStore } from './contract/harness.ts';
@@ -30,6 +32,21 @@ usersContract(openSqlite);
 feedbackContract(openSqlite);
 publicationsContract(openSqlite);
 settingsContract(openSqlite);
+derivedCacheContract(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'convene-contract-'));
+  const path = join(dir, 'convene.db');
+  // The store applies the migrations; the derived cache lives in the same file, on its own connection.
+  const store = openSqliteStore(path);
+  const derived = openSqliteDerivedCache(path);
+  return {
+    derived,
+    close: async () => {
+      derived.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
 
 describe('the SQLite store beside another connection to the same file', () => {
   it('sees the change stamp move when another connection writes', async () => {

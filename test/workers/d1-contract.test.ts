@@ -1,6 +1,7 @@
 import type { D1Database } from '@cloudflare/workers-types/index.ts';
 import { afterAll, expect, it } from 'vitest';
-import { openD1Store } from '../../src/store/d1.ts';
+import { openD1DerivedCache, openD1Store } from '../../src/store/d1.ts';
+import { derivedCacheContract } from '../store/contract/derived-cache.contract.ts';
 import { eventsContract } from '../store/contract/events.contract.ts';
 import { feedbackContract } from '../store/contract/feedback.contract.ts';
 import type { OpenStore } from '../store/contract/harness.ts';
@@ -74,6 +75,7 @@ describeWith('workerd')('the D1 store in workerd: the store contract suites', ()
   feedbackContract(openD1);
   publicationsContract(openD1);
   settingsContract(openD1);
+  derivedCacheContract(async () => ({ derived: openD1DerivedCache(await migrated()), close: async () => {} }));
 
   it('a second store over the same database sees the change stamp move when the first writes', async () => {
     const db = await migrated();
