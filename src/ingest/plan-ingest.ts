@@ -2,7 +2,7 @@ import { valueMs } from '../core/dates.ts';
 import type { EventRecord } from '../core/event.ts';
 import type { DedupeCandidate, DedupeMatcher, IngestCounts, IngestSuccess } from '../core/event-store.ts';
 import { stableId } from '../core/stable-id.ts';
-import { createRecordSplitter, type SplitRecord } from './record-split.ts';
+import { createRecordSplitter, joinRecord, type SplitRecord } from './record-split.ts';
 import { withdrawnItems } from './withdrawn-items.ts';
 
 export const DAY_MS = 86_400_000;
@@ -19,11 +19,18 @@ export interface StoredOccurrence {
   listed: boolean;
 }
 
-/** One record of this run, identified and split into its stored parts. */
+/**
+ * One record of this run, identified and split into its stored parts. The record itself is let go once
+ * read (a 10,000-event calendar held every record, and through their strings the whole parsed file, to
+ * the end): its row is kept as JSON, and the record is rebuilt from its parts (joinRecord) only for
+ * de-duplication.
+ */
 export interface IdentifiedRecord {
   id: string;
-  record: EventRecord;
+  status: EventRecord['status'];
   split: SplitRecord;
+  /** The stored row after its id and event id, as the writer serialised it (`"uid",…]`). */
+  rowTail: string;
   startMs: number | null;
   publishedMs: number | null;
   /** The UTC day number of the date the start is written with, the day de-duplication compares. */
@@ -31,14 +38,12 @@ export interface IdentifiedRecord {
 }
 
 /** An occurrence row as the plan writes it, whole. */
-export interface OccurrenceWrite {
-  id: string;
+export interface OccurrenceWrite extends IdentifiedRecord {
   eventId: string;
-  record: EventRecord;
-  split: SplitRecord;
-  startMs: number | null;
-  publishedMs: number | null;
 }
+
+/** How the writer serialises a row's cells after its id and event id, while the record is at hand. */
+export type RowTailOf = (record: EventRecord, identified: Omit<IdentifiedRecord, 'rowTail'>) => string;
 
 export interface IngestPlan {
   counts: IngestCounts;
@@ -60,18 +65,23 @@ export function dayNumber(start: string): number {
 }
 
 /** Reads the whole run (a parser failure while it streams throws here, before anything is written). */
-export function identifyRecords(sourceId: string, records: Iterable<EventRecord>): IdentifiedRecord[] {
+export function identifyRecords(
+  sourceId: string,
+  records: Iterable<EventRecord>,
+  rowTailOf: RowTailOf,
+): IdentifiedRecord[] {
   const split = createRecordSplitter();
   const identified: IdentifiedRecord[] = [];
   for (const record of records) {
-    identified.push({
+    const parts = {
       id: stableId(sourceId, record.uid, record.recurrenceId ?? ''),
-      record,
+      status: record.status,
       split: split(record),
       startMs: record.start ? valueMs(record.start) : null,
       publishedMs: record.published ? Date.parse(record.published) : null,
       day: record.start ? dayNumber(record.start) : null,
-    });
+    };
+    identified.push({ ...parts, rowTail: rowTailOf(record, parts) });
   }
   return identified;
 }
@@ -131,10 +141,9 @@ export function planIngest({ records, stored, candidatesByDay, outcome, matcher 
   // Publication dates as listed now, by occurrence: what the withdraw rule compares.
   const listedNow = new Map<string, number | null>();
   for (const item of records) {
-    const { id, record, split } = item;
+    const { id, split } = item;
     listedNow.set(id, item.publishedMs);
-    const write = (eventId: string) =>
-      writes.set(id, { id, eventId, record, split, startMs: item.startMs, publishedMs: item.publishedMs });
+    const write = (eventId: string) => writes.set(id, { ...item, eventId });
     if (seen.has(id)) {
       // The same UID twice in one file: the later one wins, as a calendar app would show it.
       write(writes.get(id)?.eventId ?? previousById.get(id)?.eventId ?? id);
@@ -144,14 +153,16 @@ export function planIngest({ records, stored, candidatesByDay, outcome, matcher 
     const previous = previousById.get(id);
     if (previous) {
       // A vanished event that comes back is live again: its status differs though its content does not.
-      if (previous.contentHash === split.contentHash && previous.status === record.status) counts.unchanged++;
+      if (previous.contentHash === split.contentHash && previous.status === item.status) counts.unchanged++;
       else {
         write(previous.eventId);
         counts.changed++;
       }
       continue;
     }
-    write(matcher(record, item.day === null ? [] : candidatesOn(item.day)) ?? id);
+    // No candidates, no duplicate: the record is rebuilt only when there is something to compare it with.
+    const candidates = item.day === null ? [] : candidatesOn(item.day);
+    write((candidates.length > 0 ? matcher(joinRecord(split.occurrenceJson, split.textJson), candidates) : null) ?? id);
     counts.new++;
   }
   const cancelled: string[] = [];

@@ -9,6 +9,8 @@ import {
   planIngest,
   type StoredOccurrence,
 } from '../../src/ingest/plan-ingest.ts';
+import { joinRecord } from '../../src/ingest/record-split.ts';
+import { occurrenceRowTail } from '../../src/store/ingest-writes.ts';
 import { calendarRun, record } from './contract/harness.ts';
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
@@ -30,10 +32,11 @@ describe('the ingest plan, decided without a store', () => {
   });
 
   it('asks for candidates only around records the source has not stored before', () => {
-    const records = identifyRecords('src', [
-      record('old', '2026-12-01T10:00:00Z'),
-      record('new', '2026-12-10T10:00:00Z'),
-    ]);
+    const records = identifyRecords(
+      'src',
+      [record('old', '2026-12-01T10:00:00Z'), record('new', '2026-12-10T10:00:00Z')],
+      occurrenceRowTail,
+    );
     const stored: StoredOccurrence[] = [
       {
         id: records[0]!.id,
@@ -49,11 +52,15 @@ describe('the ingest plan, decided without a store', () => {
   });
 
   it('matches against the neighbouring days it was given and answers every change as a value', () => {
-    const records = identifyRecords('src', [
-      record('a', '2026-12-10T20:00:00Z'),
-      record('b', '2026-12-12T20:00:00Z'),
-      record('a', '2026-12-10T20:00:00Z', { title: 'A, later listing' }),
-    ]);
+    const records = identifyRecords(
+      'src',
+      [
+        record('a', '2026-12-10T20:00:00Z'),
+        record('b', '2026-12-12T20:00:00Z'),
+        record('a', '2026-12-10T20:00:00Z', { title: 'A, later listing' }),
+      ],
+      occurrenceRowTail,
+    );
     const other: DedupeCandidate = {
       eventId: 'elsewhere',
       uid: 'a',
@@ -72,7 +79,11 @@ describe('the ingest plan, decided without a store', () => {
       matcher: (incoming, candidates) => candidates.find((c) => c.uid === incoming.uid)?.eventId ?? null,
     });
     expect(plan.counts).toEqual({ new: 2, changed: 0, unchanged: 0, cancelled: 0, withdrawn: 0 });
-    expect(plan.writes.map((w) => [w.record.uid, w.eventId, w.record.title])).toEqual([
+    expect(
+      plan.writes
+        .map((w) => joinRecord(w.split.occurrenceJson, w.split.textJson))
+        .map((r, i) => [r.uid, plan.writes[i]!.eventId, r.title]),
+    ).toEqual([
       ['a', 'elsewhere', 'A, later listing'],
       ['b', records[1]!.id, 'Event b'],
     ]);

@@ -113,18 +113,22 @@ export function parseIcs(text: string, options: ParseOptions): ParsedSource {
   if (parts.vevents.length === 0) warnings.push('the calendar holds no events (no VEVENT)');
   const groups = new Map<string, JCalProperty[][]>();
   const withoutUid: string[] = [];
-  parts.vevents.forEach((vevent, index) => {
+  // A loop, not a callback: a closure naming `parts` would keep every parsed VEVENT alive in the
+  // context the streaming records share, though each series is let go once stored.
+  const { vevents, veventLines } = parts;
+  for (let index = 0; index < vevents.length; index++) {
+    const vevent = vevents[index]!;
     let uid = firstText(vevent, 'uid');
     if (uid === null) {
       // RFC 5545 3.6.1 requires a UID; the id made up instead is stable across runs, not across edits.
       uid = `generated-${stableId(firstText(vevent, 'summary') ?? '', String(firstProperty(vevent, 'dtstart')?.[3] ?? ''))}`;
-      const line = parts.veventLines[index];
+      const line = veventLines[index];
       withoutUid.push(line ? `line ${line}` : `VEVENT #${index + 1}`);
     }
     const group = groups.get(uid);
     if (group) group.push(vevent);
     else groups.set(uid, [vevent]);
-  });
+  }
   if (withoutUid.length > 0)
     warnings.push(
       `${withoutUid.length} VEVENT${withoutUid.length === 1 ? '' : 's'} without UID (${withoutUid.slice(0, 3).join(', ')}${withoutUid.length > 3 ? ', …' : ''}): ids made from title and start`,
