@@ -2,7 +2,7 @@ import { valueMs } from '../core/dates.ts';
 import type { EventRecord } from '../core/event.ts';
 import type { DedupeCandidate, DedupeMatcher, IngestCounts, IngestSuccess } from '../core/event-store.ts';
 import { stableId } from '../core/stable-id.ts';
-import { createRecordSplitter, joinRecord, type SplitRecord } from './record-split.ts';
+import { createRecordSplitter, type SplitRecord } from './record-split.ts';
 import { withdrawnItems } from './withdrawn-items.ts';
 
 export const DAY_MS = 86_400_000;
@@ -19,17 +19,15 @@ export interface StoredOccurrence {
   listed: boolean;
 }
 
-/**
- * One record of this run, identified and split into its stored parts. The record itself is let go once
- * read (a 10,000-event calendar held every record, and through their strings the whole parsed file, to
- * the end): its row is kept as JSON, and the record is rebuilt from its parts (joinRecord) only for
- * de-duplication.
- */
+/** One record of this run, identified and split into its stored parts. */
 export interface IdentifiedRecord {
   id: string;
-  status: EventRecord['status'];
+  record: EventRecord;
   split: SplitRecord;
-  /** The stored row after its id and event id, as the writer serialised it (`"uid",…]`). */
+  /**
+   * The stored row after its id and event id, as the writer serialised it (`"uid",…]`): serialised once,
+   * where an array of cells per written row was built only to be serialised.
+   */
   rowTail: string;
   startMs: number | null;
   publishedMs: number | null;
@@ -43,7 +41,7 @@ export interface OccurrenceWrite extends IdentifiedRecord {
 }
 
 /** How the writer serialises a row's cells after its id and event id, while the record is at hand. */
-export type RowTailOf = (record: EventRecord, identified: Omit<IdentifiedRecord, 'rowTail'>) => string;
+export type RowTailOf = (record: EventRecord, identified: Omit<IdentifiedRecord, 'record' | 'rowTail'>) => string;
 
 export interface IngestPlan {
   counts: IngestCounts;
@@ -75,13 +73,12 @@ export function identifyRecords(
   for (const record of records) {
     const parts = {
       id: stableId(sourceId, record.uid, record.recurrenceId ?? ''),
-      status: record.status,
       split: split(record),
       startMs: record.start ? valueMs(record.start) : null,
       publishedMs: record.published ? Date.parse(record.published) : null,
       day: record.start ? dayNumber(record.start) : null,
     };
-    identified.push({ ...parts, rowTail: rowTailOf(record, parts) });
+    identified.push({ ...parts, record, rowTail: rowTailOf(record, parts) });
   }
   return identified;
 }
@@ -153,16 +150,14 @@ export function planIngest({ records, stored, candidatesByDay, outcome, matcher 
     const previous = previousById.get(id);
     if (previous) {
       // A vanished event that comes back is live again: its status differs though its content does not.
-      if (previous.contentHash === split.contentHash && previous.status === item.status) counts.unchanged++;
+      if (previous.contentHash === split.contentHash && previous.status === item.record.status) counts.unchanged++;
       else {
         write(previous.eventId);
         counts.changed++;
       }
       continue;
     }
-    // No candidates, no duplicate: the record is rebuilt only when there is something to compare it with.
-    const candidates = item.day === null ? [] : candidatesOn(item.day);
-    write((candidates.length > 0 ? matcher(joinRecord(split.occurrenceJson, split.textJson), candidates) : null) ?? id);
+    write(matcher(item.record, item.day === null ? [] : candidatesOn(item.day)) ?? id);
     counts.new++;
   }
   const cancelled: string[] = [];

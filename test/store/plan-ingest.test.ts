@@ -9,7 +9,6 @@ import {
   planIngest,
   type StoredOccurrence,
 } from '../../src/ingest/plan-ingest.ts';
-import { joinRecord } from '../../src/ingest/record-split.ts';
 import { occurrenceRowTail } from '../../src/store/ingest-writes.ts';
 import { calendarRun, record } from './contract/harness.ts';
 
@@ -79,11 +78,7 @@ describe('the ingest plan, decided without a store', () => {
       matcher: (incoming, candidates) => candidates.find((c) => c.uid === incoming.uid)?.eventId ?? null,
     });
     expect(plan.counts).toEqual({ new: 2, changed: 0, unchanged: 0, cancelled: 0, withdrawn: 0 });
-    expect(
-      plan.writes
-        .map((w) => joinRecord(w.split.occurrenceJson, w.split.textJson))
-        .map((r, i) => [r.uid, plan.writes[i]!.eventId, r.title]),
-    ).toEqual([
+    expect(plan.writes.map((w) => [w.record.uid, w.eventId, w.record.title])).toEqual([
       ['a', 'elsewhere', 'A, later listing'],
       ['b', records[1]!.id, 'Event b'],
     ]);
