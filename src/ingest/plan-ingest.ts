@@ -78,7 +78,15 @@ export function identifyRecords(
       publishedMs: record.published ? Date.parse(record.published) : null,
       day: record.start ? dayNumber(record.start) : null,
     };
-    identified.push({ ...parts, record, rowTail: rowTailOf(record, parts) });
+    identified.push({
+      id: parts.id,
+      record,
+      split: parts.split,
+      rowTail: rowTailOf(record, parts),
+      startMs: parts.startMs,
+      publishedMs: parts.publishedMs,
+      day: parts.day,
+    });
   }
   return identified;
 }
@@ -140,7 +148,17 @@ export function planIngest({ records, stored, candidatesByDay, outcome, matcher 
   for (const item of records) {
     const { id, split } = item;
     listedNow.set(id, item.publishedMs);
-    const write = (eventId: string) => writes.set(id, { ...item, eventId });
+    const write = (eventId: string) =>
+      writes.set(id, {
+        id,
+        eventId,
+        record: item.record,
+        split,
+        rowTail: item.rowTail,
+        startMs: item.startMs,
+        publishedMs: item.publishedMs,
+        day: item.day,
+      });
     if (seen.has(id)) {
       // The same UID twice in one file: the later one wins, as a calendar app would show it.
       write(writes.get(id)?.eventId ?? previousById.get(id)?.eventId ?? id);

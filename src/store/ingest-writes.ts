@@ -2,7 +2,7 @@ import type { IngestSuccess } from '../core/event-store.ts';
 import type { IngestPlan, OccurrenceWrite, RowTailOf } from '../ingest/plan-ingest.ts';
 import { bumpEventsCounter } from './change-counter.ts';
 import { type SqlStatement, sql } from './sql-driver.ts';
-import { type JsonCell, type JsonEach, jsonRowChunks, lazyJsonRowStatements } from './statement-limits.ts';
+import { type JsonCell, type JsonEach, jsonRowChunks, lazyJsonRowStatements, utf8Bytes } from './statement-limits.ts';
 
 const insertTexts = (each: JsonEach) =>
   `INSERT OR IGNORE INTO event_texts (id, json) SELECT value->>0, value->>1 FROM ${each}(?)`;
@@ -55,6 +55,10 @@ export const occurrenceRowTail: RowTailOf = (record, { startMs, split, published
 const occurrenceRow = (write: OccurrenceWrite): string =>
   `[${JSON.stringify(write.id)},${JSON.stringify(write.eventId)},${write.rowTail}`;
 
+/** Its UTF-8 length, without joining it to its long tail. */
+const occurrenceRowBytes = (write: OccurrenceWrite): number =>
+  utf8Bytes(`[${JSON.stringify(write.id)},${JSON.stringify(write.eventId)},`) + utf8Bytes(write.rowTail);
+
 function statusChange(status: 'cancelled' | 'withdrawn', ids: string[], at: string): SqlStatement[] {
   return jsonRowChunks(ids.map((id) => [id])).map((json) => sql(SET_STATUS, status, at, json));
 }
@@ -84,6 +88,7 @@ export function writeIngestPlan(
       plan.writes.length,
       (i) => occurrenceRow(plan.writes[i]!),
       (json) => sql(upsert, sourceId, outcome.at, outcome.at, json),
+      (i) => occurrenceRowBytes(plan.writes[i]!),
     ),
   );
   if (plan.listed)

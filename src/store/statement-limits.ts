@@ -22,9 +22,11 @@ export function placeholders(count: number): string {
   return Array.from({ length: count }, () => '?').join(', ');
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
 const ASCII_RUNS = /[\x00-\x7f]+/g;
 
-function utf8Bytes(text: string): number {
+export function utf8Bytes(text: string): number {
+  if (!NON_ASCII.test(text)) return text.length;
   // Only the characters outside ASCII are walked: a long text is mostly ASCII.
   const wide = text.replace(ASCII_RUNS, '');
   let bytes = text.length - wide.length;
@@ -67,18 +69,20 @@ export function jsonRowChunks(rows: readonly (readonly JsonCell[])[], budget = S
  * built only when the driver reads the statement's parameters and let go once it ran: a batch of tens
  * of thousands of rows then holds one chunk at a time, where building every chunk first held over
  * 100 MB for a 10,000-event calendar with real texts. The chunk bounds are measured up front, so
- * `rowAt` must answer the same JSON each time it is asked.
+ * `rowAt` must answer the same JSON each time it is asked, and `bytesAt` (when given: the row's size
+ * without building it) its exact UTF-8 length.
  */
 export function lazyJsonRowStatements(
   count: number,
   rowAt: (index: number) => string,
   statementOf: (json: string) => SqlStatement,
+  bytesAt: (index: number) => number = (i) => utf8Bytes(rowAt(i)),
   budget = STATEMENT_BYTES,
 ): SqlStatement[] {
   const starts: number[] = [];
   let bytes = 2;
   for (let i = 0; i < count; i++) {
-    const size = utf8Bytes(rowAt(i)) + 1;
+    const size = bytesAt(i) + 1;
     if (i === 0 || bytes + size > budget) {
       starts.push(i);
       bytes = 2;

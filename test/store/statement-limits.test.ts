@@ -23,6 +23,7 @@ describe('rows sent as JSON chunks', () => {
         return JSON.stringify(rows[i]);
       },
       (json) => sql('INSERT INTO t SELECT * FROM json_each(?) WHERE ? > 0', json, 1),
+      undefined,
       2_000,
     );
     const measured = built.length;
