@@ -55,6 +55,17 @@ export const occurrenceRowTail: RowTailOf = (record, { startMs, split, published
 const occurrenceRow = (write: OccurrenceWrite): string =>
   `[${JSON.stringify(write.id)},${JSON.stringify(write.eventId)},${write.rowTail}`;
 
+const QUOTE_OR_BACKSLASH = /["\\]/g;
+
+/**
+ * The UTF-8 length of `["id","json"]` without serialising the text a second time: a text's JSON (from
+ * JSON.stringify) holds no control character and no lone surrogate, so quoting it again only escapes
+ * its quotes and backslashes, one byte each.
+ */
+export function textRowBytes([id, json]: readonly [string, string]): number {
+  return utf8Bytes(JSON.stringify(id)) + utf8Bytes(json) + (json.match(QUOTE_OR_BACKSLASH)?.length ?? 0) + 5;
+}
+
 /** Its UTF-8 length, without joining it to its long tail. */
 const occurrenceRowBytes = (write: OccurrenceWrite): number =>
   utf8Bytes(`[${JSON.stringify(write.id)},${JSON.stringify(write.eventId)},`) + utf8Bytes(write.rowTail);
@@ -79,6 +90,7 @@ export function writeIngestPlan(
       texts.length,
       (i) => JSON.stringify(texts[i]),
       (json) => sql(insertTexts(each), json),
+      (i) => textRowBytes(texts[i]!),
     ),
   );
   if (plan.listed)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { textRowBytes } from '../../src/store/ingest-writes.ts';
 import { sql } from '../../src/store/sql-driver.ts';
 import { jsonRowChunks, lazyJsonRowStatements } from '../../src/store/statement-limits.ts';
 
@@ -32,5 +33,19 @@ describe('rows sent as JSON chunks', () => {
     expect(built.length).toBe(measured);
     expect(statements.map((s) => s.params)).toEqual(jsonRowChunks(rows, 2_000).map((json) => [json, 1]));
     expect(built.length).toBe(measured + rows.length);
+  });
+});
+
+describe('a text row sized without serialising it again', () => {
+  it('counts the bytes JSON.stringify would write for ["id", json]', () => {
+    const texts = [
+      { title: 'Plain', description: null },
+      { title: 'Quotes "inside" and a back\\slash', description: 'Zürich – 東京 😀\nnew line\ttab' },
+      { title: '\u2028 separators \u2029', description: '</script> & <b>' },
+    ];
+    for (const text of texts) {
+      const row: [string, string] = ['0123456789abcdef', JSON.stringify(text)];
+      expect(textRowBytes(row)).toBe(new TextEncoder().encode(JSON.stringify(row)).length);
+    }
   });
 });
