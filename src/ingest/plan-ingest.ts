@@ -24,6 +24,11 @@ export interface IdentifiedRecord {
   id: string;
   record: EventRecord;
   split: SplitRecord;
+  /**
+   * The stored row after its id and event id, as the writer serialised it (`"uid",…]`): serialised once,
+   * where an array of cells per written row was built only to be serialised.
+   */
+  rowTail: string;
   startMs: number | null;
   publishedMs: number | null;
   /** The UTC day number of the date the start is written with, the day de-duplication compares. */
@@ -31,14 +36,12 @@ export interface IdentifiedRecord {
 }
 
 /** An occurrence row as the plan writes it, whole. */
-export interface OccurrenceWrite {
-  id: string;
+export interface OccurrenceWrite extends IdentifiedRecord {
   eventId: string;
-  record: EventRecord;
-  split: SplitRecord;
-  startMs: number | null;
-  publishedMs: number | null;
 }
+
+/** How the writer serialises a row's cells after its id and event id, while the record is at hand. */
+export type RowTailOf = (record: EventRecord, identified: Omit<IdentifiedRecord, 'record' | 'rowTail'>) => string;
 
 export interface IngestPlan {
   counts: IngestCounts;
@@ -60,17 +63,29 @@ export function dayNumber(start: string): number {
 }
 
 /** Reads the whole run (a parser failure while it streams throws here, before anything is written). */
-export function identifyRecords(sourceId: string, records: Iterable<EventRecord>): IdentifiedRecord[] {
+export function identifyRecords(
+  sourceId: string,
+  records: Iterable<EventRecord>,
+  rowTailOf: RowTailOf,
+): IdentifiedRecord[] {
   const split = createRecordSplitter();
   const identified: IdentifiedRecord[] = [];
   for (const record of records) {
-    identified.push({
+    const parts = {
       id: stableId(sourceId, record.uid, record.recurrenceId ?? ''),
-      record,
       split: split(record),
       startMs: record.start ? valueMs(record.start) : null,
       publishedMs: record.published ? Date.parse(record.published) : null,
       day: record.start ? dayNumber(record.start) : null,
+    };
+    identified.push({
+      id: parts.id,
+      record,
+      split: parts.split,
+      rowTail: rowTailOf(record, parts),
+      startMs: parts.startMs,
+      publishedMs: parts.publishedMs,
+      day: parts.day,
     });
   }
   return identified;
@@ -131,10 +146,19 @@ export function planIngest({ records, stored, candidatesByDay, outcome, matcher 
   // Publication dates as listed now, by occurrence: what the withdraw rule compares.
   const listedNow = new Map<string, number | null>();
   for (const item of records) {
-    const { id, record, split } = item;
+    const { id, split } = item;
     listedNow.set(id, item.publishedMs);
     const write = (eventId: string) =>
-      writes.set(id, { id, eventId, record, split, startMs: item.startMs, publishedMs: item.publishedMs });
+      writes.set(id, {
+        id,
+        eventId,
+        record: item.record,
+        split,
+        rowTail: item.rowTail,
+        startMs: item.startMs,
+        publishedMs: item.publishedMs,
+        day: item.day,
+      });
     if (seen.has(id)) {
       // The same UID twice in one file: the later one wins, as a calendar app would show it.
       write(writes.get(id)?.eventId ?? previousById.get(id)?.eventId ?? id);
@@ -144,14 +168,14 @@ export function planIngest({ records, stored, candidatesByDay, outcome, matcher 
     const previous = previousById.get(id);
     if (previous) {
       // A vanished event that comes back is live again: its status differs though its content does not.
-      if (previous.contentHash === split.contentHash && previous.status === record.status) counts.unchanged++;
+      if (previous.contentHash === split.contentHash && previous.status === item.record.status) counts.unchanged++;
       else {
         write(previous.eventId);
         counts.changed++;
       }
       continue;
     }
-    write(matcher(record, item.day === null ? [] : candidatesOn(item.day)) ?? id);
+    write(matcher(item.record, item.day === null ? [] : candidatesOn(item.day)) ?? id);
     counts.new++;
   }
   const cancelled: string[] = [];

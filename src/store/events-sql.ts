@@ -13,7 +13,7 @@ import {
 import { joinRecord } from '../ingest/record-split.ts';
 import { bumpEventsCounter } from './change-counter.ts';
 import { EVENT_ORDER, firstEventIds, type ListedRow, rowsOfEvents, SELECT_EVENTS } from './event-pages-sql.ts';
-import { writeIngestPlan } from './ingest-writes.ts';
+import { occurrenceRowTail, writeIngestPlan } from './ingest-writes.ts';
 import { type OccurrenceRow, toStoredEvents } from './rows.ts';
 import type { SqlDriver, SqlStatement } from './sql-driver.ts';
 import { chunked, jsonEachOf, jsonRowChunks, MAX_PARAMS, placeholders } from './statement-limits.ts';
@@ -105,7 +105,7 @@ export function createEventsPort(db: SqlDriver): EventsPort {
     async saveIngest(sourceId: string, records: Iterable<EventRecord>, outcome: IngestSuccess, matcher: DedupeMatcher) {
       // Read, plan, write: no interactive transaction, so the same code runs over D1's batches.
       const stored = await storedOf(sourceId);
-      const identified = identifyRecords(sourceId, records);
+      const identified = identifyRecords(sourceId, records, occurrenceRowTail);
       const candidatesByDay = await candidatesOn(sourceId, candidateDays(identified, stored));
       const plan = planIngest({ records: identified, stored, candidatesByDay, outcome, matcher });
       await db.batch(writeIngestPlan(sourceId, plan, outcome, await jsonEach()));

@@ -1,8 +1,8 @@
 import type { IngestSuccess } from '../core/event-store.ts';
-import type { IngestPlan, OccurrenceWrite } from '../ingest/plan-ingest.ts';
+import type { IngestPlan, OccurrenceWrite, RowTailOf } from '../ingest/plan-ingest.ts';
 import { bumpEventsCounter } from './change-counter.ts';
 import { type SqlStatement, sql } from './sql-driver.ts';
-import { type JsonCell, type JsonEach, jsonRowChunks } from './statement-limits.ts';
+import { type JsonCell, type JsonEach, jsonRowChunks, lazyJsonRowStatements, utf8Bytes } from './statement-limits.ts';
 
 const insertTexts = (each: JsonEach) =>
   `INSERT OR IGNORE INTO event_texts (id, json) SELECT value->>0, value->>1 FROM ${each}(?)`;
@@ -31,15 +31,13 @@ const UPDATE_SOURCE = `UPDATE sources SET status = CASE WHEN ? = 0 AND last_succ
   last_success_at = ?, last_attempt_at = ?, last_error_kind = NULL, last_error_message = NULL, warnings = ?,
   location = COALESCE(?, location) WHERE id = ?`;
 
-function occurrenceCells(write: OccurrenceWrite): JsonCell[] {
-  const { record, split } = write;
-  return [
-    write.id,
-    write.eventId,
+/** A row's cells after its id and event id, serialised while the record is at hand (see IdentifiedRecord). */
+export const occurrenceRowTail: RowTailOf = (record, { startMs, split, publishedMs }) =>
+  JSON.stringify([
     record.uid,
     record.recurrenceId,
     record.start,
-    write.startMs,
+    startMs,
     record.start?.slice(0, 10) ?? null,
     record.allDay ? 1 : 0,
     record.title,
@@ -50,9 +48,27 @@ function occurrenceCells(write: OccurrenceWrite): JsonCell[] {
     split.textId,
     split.occurrenceJson,
     split.contentHash,
-    write.publishedMs,
-  ];
+    publishedMs,
+  ] satisfies JsonCell[]).slice(1);
+
+/** The whole row, as JSON.stringify would write the array of its cells. */
+const occurrenceRow = (write: OccurrenceWrite): string =>
+  `[${JSON.stringify(write.id)},${JSON.stringify(write.eventId)},${write.rowTail}`;
+
+const QUOTE_OR_BACKSLASH = /["\\]/g;
+
+/**
+ * The UTF-8 length of `["id","json"]` without serialising the text a second time: a text's JSON (from
+ * JSON.stringify) holds no control character and no lone surrogate, so quoting it again only escapes
+ * its quotes and backslashes, one byte each.
+ */
+export function textRowBytes([id, json]: readonly [string, string]): number {
+  return utf8Bytes(JSON.stringify(id)) + utf8Bytes(json) + (json.match(QUOTE_OR_BACKSLASH)?.length ?? 0) + 5;
 }
+
+/** Its UTF-8 length, without joining it to its long tail. */
+const occurrenceRowBytes = (write: OccurrenceWrite): number =>
+  utf8Bytes(`[${JSON.stringify(write.id)},${JSON.stringify(write.eventId)},`) + utf8Bytes(write.rowTail);
 
 function statusChange(status: 'cancelled' | 'withdrawn', ids: string[], at: string): SqlStatement[] {
   return jsonRowChunks(ids.map((id) => [id])).map((json) => sql(SET_STATUS, status, at, json));
@@ -68,12 +84,25 @@ export function writeIngestPlan(
   const { counts } = plan;
   const statements: SqlStatement[] = [];
   const upsert = upsertOccurrences(each);
-  for (const json of jsonRowChunks([...plan.texts].map(([id, json]) => [id, json])))
-    statements.push(sql(insertTexts(each), json));
+  const texts = [...plan.texts];
+  statements.push(
+    ...lazyJsonRowStatements(
+      texts.length,
+      (i) => JSON.stringify(texts[i]),
+      (json) => sql(insertTexts(each), json),
+      (i) => textRowBytes(texts[i]!),
+    ),
+  );
   if (plan.listed)
     statements.push(sql('UPDATE occurrences SET listed = 0 WHERE source_id = ? AND listed = 1', sourceId));
-  for (const json of jsonRowChunks(plan.writes.map(occurrenceCells)))
-    statements.push(sql(upsert, sourceId, outcome.at, outcome.at, json));
+  statements.push(
+    ...lazyJsonRowStatements(
+      plan.writes.length,
+      (i) => occurrenceRow(plan.writes[i]!),
+      (json) => sql(upsert, sourceId, outcome.at, outcome.at, json),
+      (i) => occurrenceRowBytes(plan.writes[i]!),
+    ),
+  );
   if (plan.listed)
     for (const json of jsonRowChunks(plan.listed.map(({ id, publishedMs }) => [id, publishedMs])))
       statements.push(sql(MARK_LISTED, json));

@@ -1,4 +1,4 @@
-import type { SqlDriver } from './sql-driver.ts';
+import type { SqlDriver, SqlStatement } from './sql-driver.ts';
 /** What a row sent as JSON may hold (json_each reads numbers back as INTEGER or REAL, null as NULL). */
 export type JsonCell = string | number | null;
 
@@ -23,14 +23,16 @@ export function placeholders(count: number): string {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+const ASCII_RUNS = /[\x00-\x7f]+/g;
 
-function utf8Bytes(text: string): number {
+export function utf8Bytes(text: string): number {
   if (!NON_ASCII.test(text)) return text.length;
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
+  // Only the characters outside ASCII are walked: a long text is mostly ASCII.
+  const wide = text.replace(ASCII_RUNS, '');
+  let bytes = text.length - wide.length;
+  for (let i = 0; i < wide.length; i++) {
+    const code = wide.charCodeAt(i);
+    if (code < 0x800) bytes += 2;
     // A surrogate pair is 4 bytes in UTF-8: 2 per half.
     else if (code >= 0xd800 && code < 0xe000) bytes += 2;
     else bytes += 3;
@@ -60,6 +62,48 @@ export function jsonRowChunks(rows: readonly (readonly JsonCell[])[], budget = S
   }
   if (parts.length > 0) chunks.push(`[${parts.join(',')}]`);
   return chunks;
+}
+
+/**
+ * Statements that each carry a chunk of rows as JSON (cut as jsonRowChunks cuts them), whose payload is
+ * built only when the driver reads the statement's parameters and let go once it ran: a batch of tens
+ * of thousands of rows then holds one chunk at a time, where building every chunk first held over
+ * 100 MB for a 10,000-event calendar with real texts. The chunk bounds are measured up front, so
+ * `rowAt` must answer the same JSON each time it is asked, and `bytesAt` (when given: the row's size
+ * without building it) its exact UTF-8 length.
+ */
+export function lazyJsonRowStatements(
+  count: number,
+  rowAt: (index: number) => string,
+  statementOf: (json: string) => SqlStatement,
+  bytesAt: (index: number) => number = (i) => utf8Bytes(rowAt(i)),
+  budget = STATEMENT_BYTES,
+): SqlStatement[] {
+  const starts: number[] = [];
+  let bytes = 2;
+  for (let i = 0; i < count; i++) {
+    const size = bytesAt(i) + 1;
+    if (i === 0 || bytes + size > budget) {
+      starts.push(i);
+      bytes = 2;
+    }
+    bytes += size;
+  }
+  const chunkJson = (from: number, to: number): string => {
+    const parts: string[] = [];
+    for (let i = from; i < to; i++) parts.push(rowAt(i));
+    return `[${parts.join(',')}]`;
+  };
+  const sqlText = statementOf('[]').sql;
+  return starts.map((from, n) => {
+    const to = starts[n + 1] ?? count;
+    return {
+      sql: sqlText,
+      get params() {
+        return statementOf(chunkJson(from, to)).params;
+      },
+    };
+  });
 }
 
 /**

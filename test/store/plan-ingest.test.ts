@@ -9,6 +9,7 @@ import {
   planIngest,
   type StoredOccurrence,
 } from '../../src/ingest/plan-ingest.ts';
+import { occurrenceRowTail } from '../../src/store/ingest-writes.ts';
 import { calendarRun, record } from './contract/harness.ts';
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
@@ -30,10 +31,11 @@ describe('the ingest plan, decided without a store', () => {
   });
 
   it('asks for candidates only around records the source has not stored before', () => {
-    const records = identifyRecords('src', [
-      record('old', '2026-12-01T10:00:00Z'),
-      record('new', '2026-12-10T10:00:00Z'),
-    ]);
+    const records = identifyRecords(
+      'src',
+      [record('old', '2026-12-01T10:00:00Z'), record('new', '2026-12-10T10:00:00Z')],
+      occurrenceRowTail,
+    );
     const stored: StoredOccurrence[] = [
       {
         id: records[0]!.id,
@@ -49,11 +51,15 @@ describe('the ingest plan, decided without a store', () => {
   });
 
   it('matches against the neighbouring days it was given and answers every change as a value', () => {
-    const records = identifyRecords('src', [
-      record('a', '2026-12-10T20:00:00Z'),
-      record('b', '2026-12-12T20:00:00Z'),
-      record('a', '2026-12-10T20:00:00Z', { title: 'A, later listing' }),
-    ]);
+    const records = identifyRecords(
+      'src',
+      [
+        record('a', '2026-12-10T20:00:00Z'),
+        record('b', '2026-12-12T20:00:00Z'),
+        record('a', '2026-12-10T20:00:00Z', { title: 'A, later listing' }),
+      ],
+      occurrenceRowTail,
+    );
     const other: DedupeCandidate = {
       eventId: 'elsewhere',
       uid: 'a',

@@ -8,7 +8,7 @@ import type { ParsedSource, ParseOptions } from '../parsed-source.ts';
 import { cleanText, cleanUrl } from '../text.ts';
 import { type ExpandContext, expandGroup, type Occurrence } from './expand.ts';
 import { readCalendar } from './read-calendar.ts';
-import { firstProperty, firstText, isoInstant, type JCalProperty } from './values.ts';
+import { detached, firstProperty, firstText, isoInstant, type JCalProperty } from './values.ts';
 import { createZoneTable, isIanaZone, type Zone, zoneName } from './zones.ts';
 
 type SeriesText = Omit<EventRecord, 'uid' | 'recurrenceId' | 'start' | 'end' | 'allDay' | 'timeZone' | 'status'>;
@@ -57,15 +57,15 @@ function seriesText(properties: JCalProperty[], options: ParseOptions): SeriesTe
   const { lat, lon } = geo(properties);
   const topics = [...new Set([...options.topics, ...categories(properties)])];
   return {
-    title,
-    description,
-    location: { text: locationText, city: null, country: null, lat, lon },
+    title: detached(title),
+    description: detached(description),
+    location: { text: detached(locationText), city: null, country: null, lat, lon },
     online: inferOnline(locationText, title, description),
-    url: cleanUrl(firstText(properties, 'url')),
+    url: detached(cleanUrl(firstText(properties, 'url'))),
     kind: options.kind ?? inferKind(title, description, 'other'),
-    topics,
+    topics: topics.map(detached),
     cfp: null,
-    organizer: organizerName(properties),
+    organizer: detached(organizerName(properties)),
   };
 }
 
@@ -113,18 +113,22 @@ export function parseIcs(text: string, options: ParseOptions): ParsedSource {
   if (parts.vevents.length === 0) warnings.push('the calendar holds no events (no VEVENT)');
   const groups = new Map<string, JCalProperty[][]>();
   const withoutUid: string[] = [];
-  parts.vevents.forEach((vevent, index) => {
+  // A loop, not a callback: a closure naming `parts` would keep every parsed VEVENT alive in the
+  // context the streaming records share, though each series is let go once stored.
+  const { vevents, veventLines } = parts;
+  for (let index = 0; index < vevents.length; index++) {
+    const vevent = vevents[index]!;
     let uid = firstText(vevent, 'uid');
     if (uid === null) {
       // RFC 5545 3.6.1 requires a UID; the id made up instead is stable across runs, not across edits.
       uid = `generated-${stableId(firstText(vevent, 'summary') ?? '', String(firstProperty(vevent, 'dtstart')?.[3] ?? ''))}`;
-      const line = parts.veventLines[index];
+      const line = veventLines[index];
       withoutUid.push(line ? `line ${line}` : `VEVENT #${index + 1}`);
     }
     const group = groups.get(uid);
     if (group) group.push(vevent);
     else groups.set(uid, [vevent]);
-  });
+  }
   if (withoutUid.length > 0)
     warnings.push(
       `${withoutUid.length} VEVENT${withoutUid.length === 1 ? '' : 's'} without UID (${withoutUid.slice(0, 3).join(', ')}${withoutUid.length > 3 ? ', …' : ''}): ids made from title and start`,
@@ -159,10 +163,11 @@ function* occurrenceRecords(
   warnings: string[],
   notes: { zoneNotes: Set<string>; floating: Set<string> },
 ): Generator<EventRecord> {
-  for (const [uid, vevents] of groups) {
+  for (const [sharedUid, vevents] of groups) {
+    const uid = detached(sharedUid);
     // Let go of each series once its records are out: the store writes as they stream, so neither its
     // parsed lines nor its text need outlive it (a 10,000-event calendar held all of them to the end).
-    groups.delete(uid);
+    groups.delete(sharedUid);
     const textCache = new Map<JCalProperty[], SeriesText>();
     const masters = vevents.filter((v) => !firstProperty(v, 'recurrence-id'));
     if (masters.length > 1)
