@@ -16,10 +16,10 @@ import { defaultWindow } from '../core/window.ts';
 import { createApp } from '../http/app.ts';
 import type { RateLimiter } from '../http/rate-limit.ts';
 import { openD1DerivedCache, openD1Store } from '../store/d1.ts';
-import type { D1Usage } from '../store/d1-driver.ts';
+import type { D1DriverOptions, D1Usage } from '../store/d1-driver.ts';
 import { dueSources } from '../usecases/due-sources.ts';
 import { type IngestDeps, ingestSource, type SourceReport } from '../usecases/ingest-sources.ts';
-import { changedEvents, refreshDerived } from '../usecases/refresh-derived.ts';
+import { refreshDerived } from '../usecases/refresh-derived.ts';
 import { createLruCache } from './lru-cache.ts';
 import { createWorkersReader } from './workers-reader.ts';
 
@@ -90,24 +90,22 @@ function isolateFor(env: WorkerEnv): Isolate {
   if (isolate && isolateEnv === env) return isolate;
   const settings = config(env);
   const usage: D1Usage | null = settings.CONVENE_LOG_D1_USAGE ? { queries: 0, rowsRead: 0, rowsWritten: 0 } : null;
-  const store = openD1Store(
-    env.DB,
-    usage
-      ? {
-          onMeta: (meta) => {
-            usage.queries++;
-            usage.rowsRead += meta.rows_read;
-            usage.rowsWritten += meta.rows_written;
-          },
-        }
-      : {},
-  );
+  const d1Options: D1DriverOptions = usage
+    ? {
+        onMeta: (meta) => {
+          usage.queries++;
+          usage.rowsRead += meta.rows_read;
+          usage.rowsWritten += meta.rows_written;
+        },
+      }
+    : {};
+  const store = openD1Store(env.DB, d1Options);
   const ingestDeps: IngestDeps = {
     store,
     reader: createWorkersReader(settings.CONVENE_ALLOW_PRIVATE_NETWORK),
     clock: systemClock,
   };
-  const derived = openD1DerivedCache(env.DB);
+  const derived = openD1DerivedCache(env.DB, d1Options);
   const app = createApp({
     store,
     clock: systemClock,
@@ -191,7 +189,9 @@ export default {
   async queue(batch: MessageBatch<unknown>, env: WorkerEnv): Promise<void> {
     const current = isolateFor(env);
     const { ingestDeps, retryDelaySeconds } = current;
-    const reports: SourceReport[] = [];
+    // Any stored ingest moves the events stamp, even one whose counts say nothing changed: compared
+    // around the batch, so the kept derived data never lag behind what the requests' stamp asks for.
+    const stampBefore = await current.store.eventsStamp();
     for (const message of batch.messages) {
       const parsed = IngestMessageSchema.safeParse(message.body);
       if (!parsed.success) {
@@ -203,7 +203,6 @@ export default {
         const report = await counted(current, `queue ${parsed.data.location}`, () =>
           ingestMessage(ingestDeps, parsed.data),
         );
-        if (report) reports.push(report);
         const error = report?.error;
         if (error && TRANSIENT_FAILURES.has(error.kind)) {
           console.error(`convene: ${parsed.data.location}: ${error.message} (attempt ${message.attempts})`);
@@ -218,7 +217,7 @@ export default {
         message.retry({ delaySeconds: retryDelaySeconds });
       }
     }
-    if (changedEvents(reports)) await refreshAfterIngest(current);
+    if ((await current.store.eventsStamp()) !== stampBefore) await refreshAfterIngest(current);
   },
 };
 
