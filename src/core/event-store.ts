@@ -88,6 +88,8 @@ export interface EventsPort {
     matcher: DedupeMatcher,
   ): Promise<IngestCounts>;
   listEvents(query: EventQuery): Promise<StoredEvent[]>;
+  /** How many events `listEvents(query)` would list without its limit (ids are not a count's business). */
+  countEvents(query: EventQuery): Promise<number>;
   getEvent(id: string): Promise<StoredEvent | null>;
   /** The stored events among `ids`, in no particular order; ids the store does not know are left out. */
   getEvents(ids: readonly string[]): Promise<StoredEvent[]>;

@@ -9,15 +9,17 @@ import type {
 import { z } from 'zod';
 import { systemClock } from '../core/clock.ts';
 import { EnvConfigSchema } from '../core/config.ts';
+import type { DerivedCacheStore } from '../core/derived-cache.ts';
 import type { EventStore } from '../core/event-store.ts';
 import { sha256Hex } from '../core/sha256.ts';
 import { defaultWindow } from '../core/window.ts';
 import { createApp } from '../http/app.ts';
 import type { RateLimiter } from '../http/rate-limit.ts';
 import { openD1DerivedCache, openD1Store } from '../store/d1.ts';
-import type { D1Usage } from '../store/d1-driver.ts';
+import type { D1DriverOptions, D1Usage } from '../store/d1-driver.ts';
 import { dueSources } from '../usecases/due-sources.ts';
 import { type IngestDeps, ingestSource, type SourceReport } from '../usecases/ingest-sources.ts';
+import { refreshDerived } from '../usecases/refresh-derived.ts';
 import { createLruCache } from './lru-cache.ts';
 import { createWorkersReader } from './workers-reader.ts';
 
@@ -78,6 +80,7 @@ interface Isolate {
   /** Counted only when CONVENE_LOG_D1_USAGE is set; one event at a time is what the log reads right. */
   usage: D1Usage | null;
   ingestDeps: IngestDeps;
+  derived: DerivedCacheStore;
   app: ReturnType<typeof createApp>;
 }
 let isolate: Isolate | undefined;
@@ -87,29 +90,28 @@ function isolateFor(env: WorkerEnv): Isolate {
   if (isolate && isolateEnv === env) return isolate;
   const settings = config(env);
   const usage: D1Usage | null = settings.CONVENE_LOG_D1_USAGE ? { queries: 0, rowsRead: 0, rowsWritten: 0 } : null;
-  const store = openD1Store(
-    env.DB,
-    usage
-      ? {
-          onMeta: (meta) => {
-            usage.queries++;
-            usage.rowsRead += meta.rows_read;
-            usage.rowsWritten += meta.rows_written;
-          },
-        }
-      : {},
-  );
+  const d1Options: D1DriverOptions = usage
+    ? {
+        onMeta: (meta) => {
+          usage.queries++;
+          usage.rowsRead += meta.rows_read;
+          usage.rowsWritten += meta.rows_written;
+        },
+      }
+    : {};
+  const store = openD1Store(env.DB, d1Options);
   const ingestDeps: IngestDeps = {
     store,
     reader: createWorkersReader(settings.CONVENE_ALLOW_PRIVATE_NETWORK),
     clock: systemClock,
   };
+  const derived = openD1DerivedCache(env.DB, d1Options);
   const app = createApp({
     store,
     clock: systemClock,
     // An isolate's memory is 128 MB: a small per-isolate cache; what every isolate shares is in D1.
     cache: createLruCache(2_000, { maxBytes: 24 * 1024 * 1024, maxEntriesPerOwner: 16 }),
-    derived: openD1DerivedCache(env.DB),
+    derived,
     adminKeyHash: settings.CONVENE_ADMIN_KEY ? sha256Hex(settings.CONVENE_ADMIN_KEY) : null,
     ...(env.RATE_LIMITER ? { rateLimiter: bindingRateLimiter(env.RATE_LIMITER) } : {}),
     clientAddress: (request) => request.headers.get('cf-connecting-ip') ?? undefined,
@@ -117,7 +119,7 @@ function isolateFor(env: WorkerEnv): Isolate {
     ingest: (spec) =>
       ingestSource(ingestDeps, spec, { window: defaultWindow(systemClock.now()), force: true, parseBeforeWrite: true }),
   });
-  isolate = { store, ingestDeps, app, usage, retryDelaySeconds: settings.CONVENE_RETRY_DELAY_SECONDS };
+  isolate = { store, ingestDeps, derived, app, usage, retryDelaySeconds: settings.CONVENE_RETRY_DELAY_SECONDS };
   isolateEnv = env;
   return isolate;
 }
@@ -187,6 +189,9 @@ export default {
   async queue(batch: MessageBatch<unknown>, env: WorkerEnv): Promise<void> {
     const current = isolateFor(env);
     const { ingestDeps, retryDelaySeconds } = current;
+    // Any stored ingest moves the events stamp, even one whose counts say nothing changed: compared
+    // around the batch, so the kept derived data never lag behind what the requests' stamp asks for.
+    const stampBefore = await current.store.eventsStamp();
     for (const message of batch.messages) {
       const parsed = IngestMessageSchema.safeParse(message.body);
       if (!parsed.success) {
@@ -212,5 +217,21 @@ export default {
         message.retry({ delaySeconds: retryDelaySeconds });
       }
     }
+    if ((await current.store.eventsStamp()) !== stampBefore) await refreshAfterIngest(current);
   },
 };
+
+/**
+ * The ranking catalog and search index rebuilt for the new state of the store and kept in D1, once per
+ * batch of messages: requests then read them, since a cold isolate's request may not build a catalog of
+ * every event. The ingests are stored either way; a refresh that fails leaves the next request to build.
+ */
+async function refreshAfterIngest(current: Isolate): Promise<void> {
+  try {
+    await counted(current, 'queue refresh-derived', () =>
+      refreshDerived({ store: current.store, derived: current.derived, clock: systemClock }, { unbuiltToo: true }),
+    );
+  } catch (error) {
+    console.error(`convene: derived data not refreshed: ${error instanceof Error ? error.message : error}`);
+  }
+}

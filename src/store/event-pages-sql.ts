@@ -42,6 +42,19 @@ export async function firstEventIds(db: SqlDriver, query: EventQuery, limit: num
   return [...ids].slice(0, limit);
 }
 
+/**
+ * How many events a listing with `query` holds, each once however many sources list it: counted along
+ * the occurrences' indexes, so a page's total costs no event text read or parsed.
+ */
+export async function countEvents(db: SqlDriver, query: EventQuery): Promise<number> {
+  const row = await db.first<{ n: number }>(
+    `SELECT COUNT(DISTINCT o.event_id) AS n FROM occurrences o
+      WHERE ((o.start_ms >= ? AND o.start_ms < ?) ${query.includeUndated ? 'OR o.start_ms IS NULL' : ''}) ${status(query)}`,
+    [query.fromMs, query.toMs],
+  );
+  return row?.n ?? 0;
+}
+
 /** The rows of the given events that a listing with `query` reads, in listing order per chunk of ids. */
 export async function rowsOfEvents(db: SqlDriver, ids: readonly string[], query: EventQuery): Promise<ListedRow[]> {
   const rows: ListedRow[] = [];

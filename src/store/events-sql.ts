@@ -12,7 +12,14 @@ import {
 } from '../ingest/plan-ingest.ts';
 import { joinRecord } from '../ingest/record-split.ts';
 import { bumpEventsCounter } from './change-counter.ts';
-import { EVENT_ORDER, firstEventIds, type ListedRow, rowsOfEvents, SELECT_EVENTS } from './event-pages-sql.ts';
+import {
+  countEvents,
+  EVENT_ORDER,
+  firstEventIds,
+  type ListedRow,
+  rowsOfEvents,
+  SELECT_EVENTS,
+} from './event-pages-sql.ts';
 import { occurrenceRowTail, writeIngestPlan } from './ingest-writes.ts';
 import { type OccurrenceRow, toStoredEvents } from './rows.ts';
 import type { SqlDriver, SqlStatement } from './sql-driver.ts';
@@ -131,6 +138,7 @@ export function createEventsPort(db: SqlDriver): EventsPort {
       const events = toStoredEvents(rows);
       return query.limit ? events.slice(0, query.limit) : events;
     },
+    countEvents: (query: EventQuery) => countEvents(db, query),
     async getEvent(id: string) {
       return (await eventsByIds([id]))[0] ?? null;
     },

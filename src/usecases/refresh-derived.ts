@@ -17,17 +17,22 @@ export function changedEvents(reports: readonly SourceReport[]): boolean {
  * After an ingest changed events, rebuilds the kept derived data (ranking catalog, search index) for the
  * window a command run now would ask for, so the next `recommend`, search or first picks of a server
  * read it rather than build it. Only what was built before is rebuilt: a store that nobody ranks or
- * searches pays nothing at ingest.
+ * searches pays nothing at ingest. `unbuiltToo` builds every slot: for a runtime whose requests may not
+ * build one (a cold Workers isolate has a CPU budget per request that a catalog of every event exceeds).
  */
-export async function refreshDerived(deps: {
-  store: EventStore;
-  derived: DerivedCacheStore;
-  clock: Clock;
-  geocoder?: (() => Promise<Geocoder>) | undefined;
-}): Promise<void> {
+export async function refreshDerived(
+  deps: {
+    store: EventStore;
+    derived: DerivedCacheStore;
+    clock: Clock;
+    geocoder?: (() => Promise<Geocoder>) | undefined;
+  },
+  options: { unbuiltToo?: boolean } = {},
+): Promise<void> {
   const nowMs = deps.clock.now();
   const window = { fromMs: nowMs, toMs: defaultWindow(nowMs).toMs };
-  if (await deps.derived.get(CATALOG_SLOT))
+  const wanted = async (slot: string) => options.unbuiltToo === true || (await deps.derived.get(slot)) !== null;
+  if (await wanted(CATALOG_SLOT))
     await sharedCatalog(deps.store, defaultLexicon(), deps.geocoder ?? null, window, deps.derived);
-  if (await deps.derived.get(SEARCH_SLOT)) await sharedSearch(deps, window);
+  if (await wanted(SEARCH_SLOT)) await sharedSearch(deps, window);
 }

@@ -47,6 +47,10 @@ function passesFilters(event: StoredEvent, search: EventSearch, words: string[],
   return literals.every((literal) => lower.includes(literal));
 }
 
+function hasFilter(search: EventSearch): boolean {
+  return Boolean(search.city || search.country || search.online || search.kind || search.topic);
+}
+
 /**
  * Events filtered by text (every word, as a word start), place, channel, kind and topic; with `search`,
  * only those matching that query, best first. One page of them.
@@ -56,7 +60,7 @@ export async function searchEvents(
   search: EventSearch,
 ): Promise<{ events: StoredEvent[]; total: number }> {
   const window = { fromMs: search.fromMs, toMs: search.toMs };
-  const all = await deps.store.listEvents({ ...window, includeUndated: true, includeCancelled: false });
+  const listing = { ...window, includeUndated: true, includeCancelled: false };
   const words = search.q ? foldText(search.q).split(' ').filter(Boolean) : [];
   // `%` and `_` (SQL LIKE's wildcards) fold away with the other symbols: a word holding one is also
   // matched as written, so `100%` finds "100% Rust" and `%` only text with a percent sign, never everything.
@@ -68,6 +72,17 @@ export async function searchEvents(
     : [];
   // Any other query of only symbols folds to nothing and matches nothing.
   const nothingToMatch = Boolean(search.q?.trim()) && words.length === 0 && literals.length === 0;
+  const filtered =
+    words.length > 0 || literals.length > 0 || nothingToMatch || search.search !== undefined || hasFilter(search);
+  if (!filtered) {
+    // Only the page and a count: on D1 every row read is billed, and the window holds thousands.
+    const [page, total] = await Promise.all([
+      deps.store.listEvents({ ...listing, limit: search.offset + search.limit }),
+      deps.store.countEvents(listing),
+    ]);
+    return { events: page.slice(search.offset), total };
+  }
+  const all = await deps.store.listEvents(listing);
   let found = nothingToMatch ? [] : all.filter((e) => passesFilters(e, search, words, literals));
   if (search.search !== undefined) {
     const index = await sharedSearch(deps, window);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { D1Database } from '@cloudflare/workers-types/index.ts';
@@ -68,4 +68,15 @@ export async function seedLocalD1(dir: string, seed: (store: EventStore) => Prom
   } finally {
     await proxy.dispose();
   }
+}
+
+/**
+ * The SQLite file behind the local D1 that `wrangler dev --persist-to dir` serves: read beside the
+ * running Worker to see what it stored, as `wrangler d1 execute --local` would, without a second workerd.
+ */
+export function localD1File(dir: string): string {
+  const objects = join(dir, 'v3', 'd1', 'miniflare-D1DatabaseObject');
+  const files = readdirSync(objects).filter((name) => name.endsWith('.sqlite') && name !== 'metadata.sqlite');
+  if (files.length !== 1) throw new Error(`expected one local D1 database in ${objects}, found: ${files.join(', ')}`);
+  return join(objects, files[0]!);
 }

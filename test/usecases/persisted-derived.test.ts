@@ -183,6 +183,38 @@ describe('derived data kept in the store (ranking catalog, search index)', () =>
     }
   });
 
+  it('with unbuiltToo (the Workers queue consumer) builds both entries, as a request would read them', async () => {
+    const db = tempStore();
+    const derived = openSqliteDerivedCache(db.path);
+    try {
+      await storeRecords(db.store, 'https://example.org/a.ics', calendar(), NOW);
+      const clock = fixedClock(NOW);
+      await refreshDerived({ store: db.store, derived, clock });
+      expect([await derived.get(CATALOG_SLOT), await derived.get(SEARCH_SLOT)]).toEqual([null, null]);
+      await refreshDerived({ store: db.store, derived, clock }, { unbuiltToo: true });
+      const stamp = await db.store.eventsStamp();
+      const kept = [(await derived.get(CATALOG_SLOT))?.stamp, (await derived.get(SEARCH_SLOT))?.stamp];
+      expect(kept.map((entry) => entry?.split('|')[0])).toEqual([stamp, stamp]);
+      // What a request builds for itself is what the consumer kept: the same stamp and variant.
+      const bare = openSqliteDerivedCache(db.path);
+      const reader = openSqliteStore(db.path);
+      try {
+        await recommend(
+          { store: reader, clock, derived: bare },
+          { profile: ProfileSchema.parse({ interests: ['rust'] }), contacts: [], userKey: 'u', limit: 10 },
+        );
+        await sharedSearch({ store: reader, derived: bare }, window);
+        expect([(await bare.get(CATALOG_SLOT))?.stamp, (await bare.get(SEARCH_SLOT))?.stamp]).toEqual(kept);
+      } finally {
+        bare.close();
+        await reader.close();
+      }
+    } finally {
+      derived.close();
+      await db.cleanup();
+    }
+  });
+
   it('stores entries above a D1 row in parts under 2 MB, and a smaller entry replaces all of them', async () => {
     const db = tempStore();
     const derived = openSqliteDerivedCache(db.path);

@@ -143,6 +143,39 @@ export function eventsContract(open: OpenStore): void {
       expect(events).toHaveLength(4);
     });
 
+    it('counts the events a listing holds, each once however many sources and occurrences it has', async () => {
+      const a = await store().ensureSource({ location: '/a.ics' });
+      const b = await store().ensureSource({ location: '/b.ics' });
+      const listed = [
+        record('same', '2026-12-10T18:00:00Z'),
+        record('next-day', '2026-12-11T09:00:00Z'),
+        record('undated', '2026-12-01T00:00:00Z', { start: null }),
+      ];
+      await store().saveIngest(a.id, [...listed, record('gone', '2026-12-12T10:00:00Z')], calendarRun(), noMatch);
+      await store().saveIngest(a.id, listed, calendarRun({ at: LATER }), noMatch);
+      const matcher: DedupeMatcher = (incoming, candidates) =>
+        candidates.find((c) => c.uid === 'same' && incoming.uid === 'mine')?.eventId ?? null;
+      await store().saveIngest(
+        b.id,
+        [record('mine', '2026-12-10T20:00:00Z'), record('alone', '2026-12-30T10:00:00Z')],
+        calendarRun(),
+        matcher,
+      );
+      const confirmed = { ...EVERYTHING, includeCancelled: false };
+      const queries = [
+        EVERYTHING,
+        confirmed,
+        { ...confirmed, includeUndated: false },
+        // Only the second source's occurrence of the merged event starts in it: still one event.
+        { ...confirmed, includeUndated: false, fromMs: Date.parse('2026-12-10T19:00:00Z') },
+        { ...confirmed, fromMs: Date.parse('2027-01-01T00:00:00Z') },
+      ];
+      const counts = await Promise.all(queries.map((query) => store().countEvents(query)));
+      const lengths = await Promise.all(queries.map(async (query) => (await store().listEvents(query)).length));
+      expect(counts).toEqual(lengths);
+      expect(counts).toEqual([5, 4, 3, 3, 1]);
+    });
+
     it('a feed item taken down while newer than the items still listed is withdrawn, not cancelled', async () => {
       const source = await store().ensureSource({ location: '/feed.xml' });
       const item = (n: number) =>
