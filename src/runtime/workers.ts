@@ -21,6 +21,7 @@ import { dueSources } from '../usecases/due-sources.ts';
 import { type IngestDeps, ingestSource, type SourceReport } from '../usecases/ingest-sources.ts';
 import { refreshDerived } from '../usecases/refresh-derived.ts';
 import { createLruCache } from './lru-cache.ts';
+import { retryDelay, transient } from './queue-retry.ts';
 import { createWorkersReader } from './workers-reader.ts';
 
 export interface WorkerEnv {
@@ -50,9 +51,6 @@ const WorkerConfigSchema = z.object({
   CONVENE_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).max(43_200).default(60),
   CONVENE_LOG_D1_USAGE: EnvConfigSchema.shape.CONVENE_ALLOW_PRIVATE_NETWORK,
 });
-
-/** Failures worth another delivery: the publisher may answer next time; a refusal or a parse error will not change. */
-const TRANSIENT_FAILURES = new Set(['network', 'timeout', 'http']);
 
 function config(env: WorkerEnv) {
   return WorkerConfigSchema.parse({
@@ -204,9 +202,9 @@ export default {
           ingestMessage(ingestDeps, parsed.data),
         );
         const error = report?.error;
-        if (error && TRANSIENT_FAILURES.has(error.kind)) {
+        if (error && transient(error)) {
           console.error(`convene: ${parsed.data.location}: ${error.message} (attempt ${message.attempts})`);
-          message.retry({ delaySeconds: retryDelaySeconds });
+          message.retry({ delaySeconds: retryDelay(error, retryDelaySeconds) });
         } else {
           console.log(`convene: ${parsed.data.location}: ${report?.status ?? 'removed'}`);
           message.ack();

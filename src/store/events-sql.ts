@@ -21,6 +21,7 @@ import {
   SELECT_EVENTS,
 } from './event-pages-sql.ts';
 import { occurrenceRowTail, writeIngestPlan } from './ingest-writes.ts';
+import { oneAtATime } from './one-at-a-time.ts';
 import { type OccurrenceRow, toStoredEvents } from './rows.ts';
 import type { SqlDriver, SqlStatement } from './sql-driver.ts';
 import { chunked, jsonEachOf, jsonRowChunks, MAX_PARAMS, placeholders } from './statement-limits.ts';
@@ -53,6 +54,7 @@ function toCandidate(row: CandidateRow): DedupeCandidate {
 }
 
 export function createEventsPort(db: SqlDriver): EventsPort {
+  const ingestsInTurn = oneAtATime();
   const jsonEach = jsonEachOf(db);
   const storedOf = async (sourceId: string): Promise<StoredOccurrence[]> => {
     const rows = await db.all<
@@ -109,14 +111,16 @@ export function createEventsPort(db: SqlDriver): EventsPort {
   };
 
   return {
-    async saveIngest(sourceId: string, records: Iterable<EventRecord>, outcome: IngestSuccess, matcher: DedupeMatcher) {
+    saveIngest(sourceId: string, records: Iterable<EventRecord>, outcome: IngestSuccess, matcher: DedupeMatcher) {
       // Read, plan, write: no interactive transaction, so the same code runs over D1's batches.
-      const stored = await storedOf(sourceId);
-      const identified = identifyRecords(sourceId, records, occurrenceRowTail);
-      const candidatesByDay = await candidatesOn(sourceId, candidateDays(identified, stored));
-      const plan = planIngest({ records: identified, stored, candidatesByDay, outcome, matcher });
-      await db.batch(writeIngestPlan(sourceId, plan, outcome, await jsonEach()));
-      return plan.counts;
+      return ingestsInTurn(async () => {
+        const stored = await storedOf(sourceId);
+        const identified = identifyRecords(sourceId, records, occurrenceRowTail);
+        const candidatesByDay = await candidatesOn(sourceId, candidateDays(identified, stored));
+        const plan = planIngest({ records: identified, stored, candidatesByDay, outcome, matcher });
+        await db.batch(writeIngestPlan(sourceId, plan, outcome, await jsonEach()));
+        return plan.counts;
+      });
     },
     async listEvents(query: EventQuery) {
       if (query.ids || query.limit) {

@@ -112,6 +112,20 @@ export function eventsContract(open: OpenStore): void {
       expect(long?.description).toBe(description);
     });
 
+    it('two ingests started together see each other: the same event from two sources is one event', async () => {
+      const a = await store().ensureSource({ location: '/a.ics' });
+      const b = await store().ensureSource({ location: '/b.ics' });
+      // Whatever the other source stored on that day is the same event here.
+      const sameDay: DedupeMatcher = (_incoming, candidates) => candidates[0]?.eventId ?? null;
+      await Promise.all([
+        store().saveIngest(a.id, [record('from-a', '2026-12-10T18:00:00Z')], calendarRun(), sameDay),
+        store().saveIngest(b.id, [record('from-b', '2026-12-10T18:00:00Z')], calendarRun(), sameDay),
+      ]);
+      const events = await store().listEvents(EVERYTHING);
+      expect(events).toHaveLength(1);
+      expect(events[0]!.sources.sort()).toEqual(['/a.ics', '/b.ics']);
+    });
+
     it('offers the matcher other sources’ events from the same and neighbouring days, and files a match under their event', async () => {
       const a = await store().ensureSource({ location: '/a.ics' });
       const b = await store().ensureSource({ location: '/b.ics' });
