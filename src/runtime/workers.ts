@@ -187,8 +187,8 @@ export default {
   async queue(batch: MessageBatch<unknown>, env: WorkerEnv): Promise<void> {
     const current = isolateFor(env);
     const { ingestDeps, retryDelaySeconds } = current;
-    // Any stored ingest moves the events stamp, even one whose counts say nothing changed: compared
-    // around the batch, so the kept derived data never lag behind what the requests' stamp asks for.
+    // The events stamp, compared around the batch (not the counts: a feed's run moves it with its listed
+    // dates), so the kept derived data never lag behind what the requests' stamp asks for.
     const stampBefore = await current.store.eventsStamp();
     for (const message of batch.messages) {
       const parsed = IngestMessageSchema.safeParse(message.body);

@@ -1,6 +1,6 @@
 import type { IngestSuccess } from '../core/event-store.ts';
 import type { IngestPlan, OccurrenceWrite, RowTailOf } from '../ingest/plan-ingest.ts';
-import { bumpEventsCounter } from './change-counter.ts';
+import { bumpChangeCounter, bumpEventsCounter } from './change-counter.ts';
 import { type SqlStatement, sql } from './sql-driver.ts';
 import { type JsonCell, type JsonEach, jsonRowChunks, lazyJsonRowStatements, utf8Bytes } from './statement-limits.ts';
 
@@ -75,6 +75,19 @@ function statusChange(status: 'cancelled' | 'withdrawn', ids: string[], at: stri
 }
 
 /** The plan as one batch: the source's previous events stand unless all of it is written. */
+/**
+ * Whether the run changes what a listing of events shows: a calendar that lists the same as last time
+ * leaves the events stamp (and so the ranking catalog and search index derived from it) as it was. A feed's
+ * run rewrites the publication dates it lists, and a moved source shows under its new address.
+ */
+function eventsMayChange(plan: IngestPlan, outcome: IngestSuccess): boolean {
+  return (
+    plan.writes.length + plan.cancelled.length + plan.withdrawn.length > 0 ||
+    plan.listed !== null ||
+    outcome.movedTo !== null
+  );
+}
+
 export function writeIngestPlan(
   sourceId: string,
   plan: IngestPlan,
@@ -125,7 +138,7 @@ export function writeIngestPlan(
       outcome.movedTo,
       sourceId,
     ),
-    bumpEventsCounter,
+    eventsMayChange(plan, outcome) ? bumpEventsCounter : bumpChangeCounter,
   );
   return statements;
 }

@@ -92,5 +92,22 @@ export function settingsContract(open: OpenStore): void {
       await expect(store().createUser(user('u1'))).rejects.toThrow();
       expect(await store().changeStamp()).toBe(before);
     });
+
+    it('the events stamp moves when a run changes events, not on a calendar listed as before, a user or feedback', async () => {
+      const source = await store().ensureSource({ location: '/cal.ics' });
+      const stamps = async () => ({ any: await store().changeStamp(), events: await store().eventsStamp() });
+      const first = await stamps();
+      await store().saveIngest(source.id, [record('a', '2026-12-10T18:00:00Z')], calendarRun(), noMatch);
+      const stored = await stamps();
+      expect(stored.events).not.toBe(first.events);
+      await store().saveIngest(source.id, [record('a', '2026-12-10T18:00:00Z')], calendarRun(), noMatch);
+      const again = await stamps();
+      expect(again.any).not.toBe(stored.any);
+      expect(again.events).toBe(stored.events);
+      await store().createUser(user('u1'));
+      expect(await store().eventsStamp()).toBe(stored.events);
+      await store().saveIngest(source.id, [record('a', '2026-12-11T18:00:00Z')], calendarRun(), noMatch);
+      expect(await store().eventsStamp()).not.toBe(stored.events);
+    });
   });
 }
