@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 const CORPUS = ['test/conformance/**/*.test.ts', 'test/score/precision.test.ts', 'test/score/venues-corpus.test.ts'];
 /** Tests of the built binary: `convene` in a child process, or the bundle as the serve worker runs it. */
 const E2E = ['test/e2e/**/*.test.ts'];
+/** The Worker in workerd with a local D1 (wrangler): real, offline, and a few seconds to start each. */
+const WORKERS = ['test/workers/**/*.test.ts'];
 /** Tests that drive an independent system component: headless Chromium, Python's readers. */
 const COMPONENTS = [
   'test/browser/**/*.test.ts',
@@ -12,7 +14,7 @@ const COMPONENTS = [
   'test/publish/ical-writer.test.ts',
 ];
 
-// `npm test` runs every project; `npm run test:unit` only the first: no bundle, browser or Python, and
+// `npm test` runs every project; `npm run test:unit` only the first: no bundle, browser, Python or workerd, and
 // nothing the size of the whole corpus, so it answers in seconds.
 export default defineConfig({
   test: {
@@ -25,10 +27,11 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
-          exclude: [...CORPUS, ...E2E, ...COMPONENTS],
+          exclude: [...CORPUS, ...E2E, ...COMPONENTS, ...WORKERS],
         },
       },
       { extends: true, test: { name: 'corpus', include: CORPUS } },
+      { extends: true, test: { name: 'workers', include: WORKERS } },
       {
         extends: true,
         test: {
