@@ -1,8 +1,8 @@
 import type { StoredEvent } from '../core/event.ts';
 import { jsonWithMaps, type PackedPart, packParts, parseWithMaps, unpackParts } from '../core/packed-bytes.ts';
 import type { CatalogParts } from './catalog.ts';
-import { packEvents, unpackEvents } from './packed-events.ts';
 import type { LearnedArrays } from './learned-signal.ts';
+import { packEvents, unpackEvents } from './packed-events.ts';
 import type { TopicModelState } from './topic-model.ts';
 
 /** A ranking catalog as a new process needs it: its events, what was worked out from them, the model. */
