@@ -2,6 +2,7 @@ import type { StoredEvent } from '../core/event.ts';
 import { jsonWithMaps, type PackedPart, packParts, parseWithMaps, unpackParts } from '../core/packed-bytes.ts';
 import type { CatalogParts } from './catalog.ts';
 import type { LearnedArrays } from './learned-signal.ts';
+import { packEvents, unpackEvents } from './packed-events.ts';
 import type { TopicModelState } from './topic-model.ts';
 
 /** A ranking catalog as a new process needs it: its events, what was worked out from them, the model. */
@@ -61,7 +62,7 @@ export function encodeCatalogSnapshot({ events, parts, model }: CatalogSnapshot)
   };
   const packed: Record<string, PackedPart> = {
     meta: JSON.stringify(meta),
-    events: JSON.stringify(events),
+    ...packEvents(events),
     model: jsonWithMaps(model),
     termOffsets: docs.offsets,
     termDocs: docs.flat,
@@ -91,7 +92,7 @@ export function decodeCatalogSnapshot(bytes: Uint8Array): CatalogSnapshot {
     meta.learnedFields.map((field, i) => [field, { events: learnedEvents[i]!, strength: learnedStrength[i]! }]),
   );
   return {
-    events: JSON.parse(p.events as string) as StoredEvent[],
+    events: unpackEvents(p),
     model: parseWithMaps(p.model as string) as TopicModelState,
     parts: {
       postings: {

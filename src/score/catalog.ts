@@ -141,7 +141,12 @@ export function catalogFromParts(events: StoredEvent[], parts: CatalogParts, mod
   const { fieldSets, rankableStartMs, byStart, endMs } = parts;
   const { names, offsets, fields, ofEvent } = fieldSets;
   const folded = new Map<number, string>();
-  const indexOf = new Map(events.map((e, i) => [e.id, i]));
+  // Built when first asked (feedback, follows): a first ranking without them need not map every id.
+  let byId: Map<string, number> | undefined;
+  const indexOf = () => {
+    byId ??= new Map(events.map((e, i) => [e.id, i]));
+    return byId;
+  };
   const remembered = new WeakMap<readonly { eventId: string }[], Int32Array>();
   const learned = withGuessWords(parts.learned, events, model);
   const inField = new Map<string, Uint8Array>();
@@ -151,7 +156,9 @@ export function catalogFromParts(events: StoredEvent[], parts: CatalogParts, mod
     text,
     rankableStartMs,
     byStart,
-    indexOf,
+    get indexOf() {
+      return indexOf();
+    },
     fieldSets,
     spanOf(i) {
       const start = rankableStartMs[i]!;
@@ -177,7 +184,7 @@ export function catalogFromParts(events: StoredEvent[], parts: CatalogParts, mod
     numbersOf(list) {
       let numbers = remembered.get(list);
       if (!numbers) {
-        numbers = Int32Array.from(list, ({ eventId }) => indexOf.get(eventId) ?? -1);
+        numbers = Int32Array.from(list, ({ eventId }) => indexOf().get(eventId) ?? -1);
         remembered.set(list, numbers);
       }
       return numbers;

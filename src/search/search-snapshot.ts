@@ -1,7 +1,7 @@
-import lunr from 'lunr';
 import { valueMs } from '../core/dates.ts';
 import type { StoredEvent } from '../core/event.ts';
 import { packParts, unpackParts } from '../core/packed-bytes.ts';
+import { packLunrIndex, unpackLunrIndex } from './packed-lunr.ts';
 import { type IndexedTexts, indexTexts } from './text-search.ts';
 
 export const STATUSES = ['confirmed', 'cancelled', 'withdrawn'] as const satisfies readonly StoredEvent['status'][];
@@ -30,7 +30,7 @@ export function searchSnapshot(events: readonly StoredEvent[]): SearchSnapshot {
 
 export function encodeSearchSnapshot(snapshot: SearchSnapshot): Uint8Array {
   return packParts({
-    index: JSON.stringify(snapshot.texts.index),
+    ...packLunrIndex(snapshot.texts.index),
     ids: JSON.stringify(snapshot.ids),
     docOf: snapshot.texts.docOf,
     startMs: snapshot.startMs,
@@ -44,6 +44,6 @@ export function decodeSearchSnapshot(bytes: Uint8Array): SearchSnapshot {
     ids: JSON.parse(p.ids as string) as string[],
     startMs: p.startMs as Float64Array,
     status: p.status as Uint8Array,
-    texts: { index: lunr.Index.load(JSON.parse(p.index as string)), docOf: p.docOf as Int32Array },
+    texts: { index: unpackLunrIndex(p), docOf: p.docOf as Int32Array },
   };
 }

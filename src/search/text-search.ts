@@ -74,27 +74,34 @@ export function indexTexts(events: readonly StoredEvent[]): IndexedTexts {
   return { index, docOf };
 }
 
+/** A search that also answers with event numbers (in the order of `docOf`), for callers that keep per-event arrays. */
+export interface NumberedTextSearch extends TextSearch {
+  matches(query: string): { event: number; score: number }[];
+}
+
 /** Searches an index of texts, answering with the events (by `ids`, in the order of `docOf`) that have them. */
-export function searchIndexedTexts(ids: readonly string[], { index, docOf }: IndexedTexts): TextSearch {
+export function searchIndexedTexts(ids: readonly string[], { index, docOf }: IndexedTexts): NumberedTextSearch {
   const eventsOfDoc = new Map<number, number[]>();
   docOf.forEach((doc, i) => {
     const list = eventsOfDoc.get(doc);
     if (list) list.push(i);
     else eventsOfDoc.set(doc, [i]);
   });
+  const matches = (query: string) => {
+    let hits: lunr.Index.Result[];
+    try {
+      hits = index.search(query);
+    } catch (error) {
+      if (error instanceof lunr.QueryParseError) throw new SearchSyntaxError(error.message);
+      throw error;
+    }
+    return hits.flatMap((hit) =>
+      (eventsOfDoc.get(Number(hit.ref)) ?? []).map((event) => ({ event, score: hit.score })),
+    );
+  };
   return {
-    search(query) {
-      let hits: lunr.Index.Result[];
-      try {
-        hits = index.search(query);
-      } catch (error) {
-        if (error instanceof lunr.QueryParseError) throw new SearchSyntaxError(error.message);
-        throw error;
-      }
-      return hits.flatMap((hit) =>
-        (eventsOfDoc.get(Number(hit.ref)) ?? []).map((i) => ({ id: ids[i]!, score: hit.score })),
-      );
-    },
+    matches,
+    search: (query) => matches(query).map(({ event, score }) => ({ id: ids[event]!, score })),
   };
 }
 

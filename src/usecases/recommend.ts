@@ -65,13 +65,14 @@ export async function rankingInputs(deps: RecommendDeps, input: RecommendInput):
   const profile = geocoder ? placeProfile(input.profile, geocoder, warnings) : input.profile;
   // Shared by every ranking against this state of the store this hour; this one ranks only its window.
   const catalog = await sharedCatalog(deps.store, lexicon, deps.geocoder ?? null, { fromMs, toMs }, deps.derived);
-  const events = catalog.events.filter((_, i) => inWindow({ fromMs, toMs }, catalog.rankableStartMs[i]!));
+  const numberOf = givingEvents(catalog, profile, lexicon, { fromMs, toMs });
+  const events = [...numberOf.keys()];
   const feedback = await deps.store.listFeedback(input.userKey);
   // Contacts are merged and mapped once, for the gaps and for the share hints alike.
   const prepared = prepareContacts(input.contacts, lexicon, nowMs, warnings);
   // Events are mapped onto fields once, in the catalog, and the give-first gap reads them from there.
   const fieldsOf = (event: StoredEvent) => {
-    const index = catalog.indexOf.get(event.id);
+    const index = numberOf.get(event);
     return index === undefined ? eventFields(event, lexicon) : catalog.fieldsOf(index);
   };
   const gaps = computeGaps(
@@ -89,6 +90,29 @@ export async function rankingInputs(deps: RecommendDeps, input: RecommendInput):
     venueFeedback: await deps.store.listVenueFeedback(input.userKey),
     lexicon,
   };
+}
+
+/**
+ * The window's events in a field of the profile's expertise, with their catalog numbers: the only ones
+ * the give-first gap can list (it skips the rest), found per combination of fields rather than per event.
+ */
+function givingEvents(
+  catalog: EventCatalog,
+  profile: Profile,
+  lexicon: Lexicon,
+  window: TimeWindow,
+): Map<StoredEvent, number> {
+  const expertise = new Set(profile.expertise.map((e) => lexicon.fieldOf(e)));
+  const { names, offsets, fields, ofEvent } = catalog.fieldSets;
+  const giving = new Uint8Array(offsets.length);
+  for (let set = 0; set + 1 < offsets.length; set++)
+    for (let k = offsets[set]!; k < offsets[set + 1]! && !giving[set]; k++)
+      if (expertise.has(names[fields[k]!]!)) giving[set] = 1;
+  const numberOf = new Map<StoredEvent, number>();
+  catalog.events.forEach((event, i) => {
+    if (giving[ofEvent[i]!] && inWindow(window, catalog.rankableStartMs[i]!)) numberOf.set(event, i);
+  });
+  return numberOf;
 }
 
 /**

@@ -18,7 +18,7 @@ import { derivedFromStore } from './store-derived.ts';
 /** Where the search index is kept in the derived cache (one entry: the latest window built). */
 export const SEARCH_SLOT = 'text-search';
 /** Bumped whenever what a persisted search index holds, or how it is built, changes. */
-const SEARCH_FORMAT = 1;
+const SEARCH_FORMAT = 2;
 
 export interface SearchHit {
   id: string;
@@ -59,14 +59,15 @@ export function sharedSearch(
 
 function windowSearch(snapshot: SearchSnapshot): WindowSearch {
   const search = searchIndexedTexts(snapshot.ids, snapshot.texts);
-  const numberOf = new Map(snapshot.ids.map((id, i) => [id, i]));
   return {
     search: (query) => search.search(query),
     ranked(query) {
-      const hits = search.search(query).map(({ id, score }) => {
-        const i = numberOf.get(id)!;
-        return { id, score, startMs: snapshot.startMs[i]!, status: STATUSES[snapshot.status[i]!]! };
-      });
+      const hits = search.matches(query).map(({ event, score }) => ({
+        id: snapshot.ids[event]!,
+        score,
+        startMs: snapshot.startMs[event]!,
+        status: STATUSES[snapshot.status[event]!]!,
+      }));
       const start = (hit: SearchHit) => (Number.isNaN(hit.startMs) ? Number.POSITIVE_INFINITY : hit.startMs);
       return hits.sort((a, b) => b.score - a.score || start(a) - start(b));
     },

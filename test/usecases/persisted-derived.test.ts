@@ -19,7 +19,7 @@ import { storeRecords, tempStore } from '../support/store.ts';
 const NOW = '2026-11-27T12:00:00Z';
 const window = { fromMs: Date.parse(NOW), toMs: Date.parse(NOW) + 365 * 86_400_000 };
 const listing = { ...window, includeUndated: true, includeCancelled: false };
-const QUERIES = ['rust', '+rust -berlin', 'title:web*', 'securty~1', 'place:lisbon', 'topics:security'];
+const QUERIES = ['rust', '+rust -berlin', '-rust', 'title:web*', 'securty~1', 'place:lisbon', 'topics:security'];
 
 const meetup = (uid: string, day: number, title: string, extra: Partial<EventRecord> = {}) =>
   eventRecord({

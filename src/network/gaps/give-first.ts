@@ -13,18 +13,23 @@ const MENTOR_WANTED =
 
 type TextKind = 'host' | 'mentor' | null;
 
-function kindOf(
-  event: StoredEvent,
-  nowMs: number,
-  textKinds: Map<string, TextKind>,
-): GiveFirstOpportunity['kind'] | null {
+/** Per description, then per title: keyed by the texts as they are, without joining them per event. */
+type TextKinds = Map<string, Map<string, TextKind>>;
+
+function kindOf(event: StoredEvent, nowMs: number, textKinds: TextKinds): GiveFirstOpportunity['kind'] | null {
   if (cfpIsOpen(event.cfp, nowMs)) return 'cfp';
-  const text = `${event.title}\n${event.description ?? ''}`;
   // The occurrences of a series share their text: the patterns run once per text, not per occurrence.
-  let textKind = textKinds.get(text);
+  const description = event.description ?? '';
+  let byTitle = textKinds.get(description);
+  if (!byTitle) {
+    byTitle = new Map();
+    textKinds.set(description, byTitle);
+  }
+  let textKind = byTitle.get(event.title);
   if (textKind === undefined) {
+    const text = `${event.title}\n${description}`;
     textKind = HOST_WANTED.test(text) ? 'host' : MENTOR_WANTED.test(text) ? 'mentor' : null;
-    textKinds.set(text, textKind);
+    byTitle.set(event.title, textKind);
   }
   if (textKind) return textKind;
   if (event.kind === 'volunteer') return 'volunteer';
@@ -61,7 +66,7 @@ export function giveFirst(
   const expertise = new Set(profile.expertise.map((e) => lexicon.fieldOf(e)));
   const opportunities: GiveFirstOpportunity[] = [];
   const seenSeries = new Set<string>();
-  const textKinds = new Map<string, TextKind>();
+  const textKinds: TextKinds = new Map();
   // Soonest first, so the occurrence that stands for a series is its next one whatever the input order.
   const byStart = events
     .map((event) => ({ event, at: event.start ? valueMs(event.start) : Number.POSITIVE_INFINITY }))
