@@ -17,6 +17,11 @@ export const problemResponse = (description: string) => ({
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });
 
+export const jsonResponse = <S extends z.ZodType>(description: string, schema: S) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
 const LocationSchema = z.object({
   text: z.string().nullable(),
   city: z.string().nullable(),
