@@ -4,7 +4,7 @@ import { isIpLiteral, isPrivateAddress } from '../../core/private-address.ts';
 import { adminRoute } from '../admin-auth.ts';
 import type { AppEnv } from '../app-env.ts';
 import { ProblemError } from '../problem.ts';
-import { jsonResponse, problemResponse, SourceSchema } from '../schemas.ts';
+import { jsonBody, jsonResponse, problemResponse, SourceSchema } from '../schemas.ts';
 
 /** http(s) or webcal only, no credentials, no private address written as an IP (host names are checked at fetch time). */
 const SourceUrlSchema = z
@@ -59,7 +59,7 @@ const add = adminRoute({
   method: 'post',
   path: '/v1/sources',
   summary: 'Add a source (de-duplicated by normalised URL)',
-  request: { body: { content: { 'application/json': { schema: NewSourceSchema } }, required: true } },
+  request: { body: jsonBody(NewSourceSchema) },
   responses: {
     201: jsonResponse('Added', SourceSchema),
     400: problemResponse('Invalid body'),

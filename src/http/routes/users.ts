@@ -11,7 +11,7 @@ import { acceptBody } from '../media-type-gate.ts';
 import { PicksQuery, picksResponse } from '../picks-response.ts';
 import { GapsSchema, PicksSchema } from '../picks-schema.ts';
 import { ProblemError, validationFailed } from '../problem.ts';
-import { jsonResponse, problemResponse } from '../schemas.ts';
+import { jsonBody, jsonResponse, problemResponse } from '../schemas.ts';
 import { requireUserOrAdmin } from '../user-auth.ts';
 import { denied, IdParam, rankedListRoute, security, userRoute } from '../user-route-parts.ts';
 
@@ -46,7 +46,7 @@ const create = adminRoute({
   method: 'post',
   path: '/v1/users',
   summary: 'Create a user; the answer shows their API key and feed token once',
-  request: { body: { content: { 'application/json': { schema: ProfileBody } }, required: true } },
+  request: { body: jsonBody(ProfileBody) },
   responses: {
     201: jsonResponse('Created', UserSchema.extend({ apiKey: z.string(), feedToken: z.string() })),
     400: problemResponse('Invalid profile'),
@@ -63,7 +63,7 @@ const replace = userRoute({
   method: 'put',
   path: '/v1/users/{id}',
   summary: 'Replace a profile',
-  request: { params: IdParam, body: { content: { 'application/json': { schema: ProfileBody } }, required: true } },
+  request: { params: IdParam, body: jsonBody(ProfileBody) },
   responses: {
     200: jsonResponse('Replaced', UserSchema),
     400: problemResponse('Invalid profile'),
@@ -109,19 +109,14 @@ const feedback = userRoute({
   summary: 'going / not-interested / attended (with the people met)',
   request: {
     params: IdParam,
-    body: {
-      content: {
-        'application/json': {
-          schema: z.object({
-            eventId: z.string().min(1).max(64),
-            action: z.enum(FEEDBACK_ACTIONS),
-            met: z.array(z.string().min(1).max(200)).max(100).default([]),
-            reason: z.string().max(1000).optional(),
-          }),
-        },
-      },
-      required: true,
-    },
+    body: jsonBody(
+      z.object({
+        eventId: z.string().min(1).max(64),
+        action: z.enum(FEEDBACK_ACTIONS),
+        met: z.array(z.string().min(1).max(200)).max(100).default([]),
+        reason: z.string().max(1000).optional(),
+      }),
+    ),
   },
   responses: {
     201: jsonResponse('Stored', z.object({ action: z.string(), eventId: z.string(), title: z.string() })),

@@ -6,7 +6,7 @@ import { recordVenueFeedback, UnknownVenueError } from '../../usecases/venues.ts
 import type { AppEnv } from '../app-env.ts';
 import { cachedJson, nextPage, rankedAt } from '../cached-json.ts';
 import { ProblemError } from '../problem.ts';
-import { jsonResponse, problemResponse } from '../schemas.ts';
+import { jsonBody, jsonResponse, problemResponse } from '../schemas.ts';
 import { IdParam, rankedListRoute, rankedPageQuery, rankedPageState, userRoute } from '../user-route-parts.ts';
 import { VenuesSchema } from '../venues-schema.ts';
 
@@ -32,10 +32,7 @@ const feedback = userRoute({
     'follow a venue (its next event is picked, its dates go to the picks calendar) or dismiss it (not-interested)',
   request: {
     params: VenueParams,
-    body: {
-      content: { 'application/json': { schema: z.object({ action: z.enum(VENUE_ACTIONS) }) } },
-      required: true,
-    },
+    body: jsonBody(z.object({ action: z.enum(VENUE_ACTIONS) })),
   },
   responses: {
     201: jsonResponse('Stored', z.object({ action: z.string(), venueId: z.string(), name: z.string() })),
