@@ -71,6 +71,21 @@ export async function rankedPageState(
   return { fromMs, toMs, fresh: await freshness(c.get('deps'), user) };
 }
 
+/** A GET of something of the user's (profile, gaps), answered as JSON. */
+export function userReadRoute<const P extends string, S extends z.ZodType>(
+  path: P,
+  summary: string,
+  answer: { description: string; schema: S },
+) {
+  return userRoute({
+    method: 'get',
+    path,
+    summary,
+    request: { params: IdParam },
+    responses: { 200: jsonResponse(answer.description, answer.schema) },
+  });
+}
+
 /** A user's ranked list (picks, venues): its window and page in the query, its ETag, 304 and errors. */
 export function rankedListRoute(
   path: string,

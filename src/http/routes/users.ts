@@ -13,7 +13,7 @@ import { GapsSchema, PicksSchema } from '../picks-schema.ts';
 import { ProblemError, validationFailed } from '../problem.ts';
 import { jsonBody, jsonResponse, problemResponse } from '../schemas.ts';
 import { requireUserOrAdmin } from '../user-auth.ts';
-import { denied, IdParam, rankedListRoute, security, userRoute } from '../user-route-parts.ts';
+import { denied, IdParam, rankedListRoute, security, userReadRoute, userRoute } from '../user-route-parts.ts';
 
 const ProfileBody = z
   .object({
@@ -52,13 +52,7 @@ const create = adminRoute({
     400: problemResponse('Invalid profile'),
   },
 });
-const read = userRoute({
-  method: 'get',
-  path: '/v1/users/{id}',
-  summary: 'Read a profile',
-  request: { params: IdParam },
-  responses: { 200: jsonResponse('The user', UserSchema) },
-});
+const read = userReadRoute('/v1/users/{id}', 'Read a profile', { description: 'The user', schema: UserSchema });
 const replace = userRoute({
   method: 'put',
   path: '/v1/users/{id}',
@@ -90,12 +84,9 @@ const contacts = createRoute({
     ...denied,
   },
 });
-const gaps = userRoute({
-  method: 'get',
-  path: '/v1/users/{id}/gaps',
-  summary: 'The four gaps of the network',
-  request: { params: IdParam },
-  responses: { 200: jsonResponse('Gaps', GapsSchema) },
+const gaps = userReadRoute('/v1/users/{id}/gaps', 'The four gaps of the network', {
+  description: 'Gaps',
+  schema: GapsSchema,
 });
 const picks = rankedListRoute(
   '/v1/users/{id}/picks',
