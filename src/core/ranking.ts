@@ -71,24 +71,27 @@ export interface Recommendations {
   followed?: Pick[];
 }
 
+/** A signal's weight: from 0 (off) to 10, `byDefault` when the profile does not say. */
+const signalWeight = (byDefault: number) => z.number().min(0).max(10).default(byDefault);
+
 /**
  * The weight of each signal at full strength. Interest scales with text relevance (0 to 1); the
  * others apply whole when their condition holds. Documented in the README; a profile may override.
  */
 export const RankingWeightsSchema = z.object({
-  interest: z.number().min(0).max(10).default(3),
-  learned: z.number().min(0).max(10).default(2),
-  coverageGap: z.number().min(0).max(10).default(1.5),
-  maintenance: z.number().min(0).max(10).default(1.5),
-  giveFirst: z.number().min(0).max(10).default(1.25),
-  channelBalance: z.number().min(0).max(10).default(0.75),
-  venueFit: z.number().min(0).max(10).default(0.5),
-  nearby: z.number().min(0).max(10).default(0.5),
-  deadline: z.number().min(0).max(10).default(0.5),
-  dismissedSimilar: z.number().min(0).max(10).default(1.5),
-  going: z.number().min(0).max(10).default(5),
-  regularity: z.number().min(0).max(10).default(0.75),
-  following: z.number().min(0).max(10).default(5),
+  interest: signalWeight(3),
+  learned: signalWeight(2),
+  coverageGap: signalWeight(1.5),
+  maintenance: signalWeight(1.5),
+  giveFirst: signalWeight(1.25),
+  channelBalance: signalWeight(0.75),
+  venueFit: signalWeight(0.5),
+  nearby: signalWeight(0.5),
+  deadline: signalWeight(0.5),
+  dismissedSimilar: signalWeight(1.5),
+  going: signalWeight(5),
+  regularity: signalWeight(0.75),
+  following: signalWeight(5),
 });
 export type RankingWeights = z.infer<typeof RankingWeightsSchema>;
 export const DEFAULT_WEIGHTS: RankingWeights = RankingWeightsSchema.parse({});

@@ -1,4 +1,5 @@
 import { html } from 'hono/html';
+import { plainPage } from './plain-page.ts';
 
 interface Operation {
   summary?: string;
@@ -37,20 +38,12 @@ export function renderDocsPage(doc: OpenApiDocument) {
   );
   const parameter = (p: NonNullable<Operation['parameters']>[number]) =>
     html`<li><code>${p.name}</code> (${p.in}${p.required ? ', required' : ''}${p.schema?.type ? `, ${p.schema.type}` : ''})${p.schema?.enum ? html`: one of ${p.schema.enum.join(', ')}` : ''}${p.description ? html` · ${p.description}` : ''}</li>`;
-  return html`<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${doc.info.title} ${doc.info.version}</title>
-    <style>
-      body { font: 16px/1.5 system-ui, sans-serif; max-width: 56rem; margin: 0 auto; padding: 1rem; color: #1a1a1a; }
-      section { border-top: 1px solid #ddd; padding: 0.5rem 0; } h2 { font-size: 1.05rem; margin: 0.3rem 0; }
-      .m { display: inline-block; min-width: 4rem; font-weight: 600; } ul { margin: 0.2rem 0; } code { font-size: 0.95em; }
-    </style>
-  </head>
-  <body>
-    <header>
+  return plainPage({
+    title: `${doc.info.title} ${doc.info.version}`,
+    maxWidth: '56rem',
+    css: `section { border-top: 1px solid #ddd; padding: 0.5rem 0; } h2 { font-size: 1.05rem; margin: 0.3rem 0; }
+      .m { display: inline-block; min-width: 4rem; font-weight: 600; } ul { margin: 0.2rem 0; } code { font-size: 0.95em; }`,
+    body: html`<header>
       <h1>${doc.info.title} ${doc.info.version}</h1>
       <p>${doc.info.description ?? ''} The machine-readable document is <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p>
     </header>
@@ -66,7 +59,6 @@ export function renderDocsPage(doc: OpenApiDocument) {
             .join(' · ')}</p>
         </section>`,
       )}
-    </main>
-  </body>
-</html>`;
+    </main>`,
+  });
 }

@@ -1,6 +1,7 @@
 import { html } from 'hono/html';
 import type { StoredEvent } from '../core/event.ts';
 import { listingPlace } from '../core/event-place.ts';
+import { plainPage } from './plain-page.ts';
 
 function when(event: StoredEvent): string {
   if (!event.start) return 'date to be announced';
@@ -17,24 +18,15 @@ export function renderEventsPage(events: StoredEvent[], nowMs: number) {
       <p><time>${when(e)}</time> · ${e.kind}${listingPlace(e) ? html` · ${listingPlace(e)}` : ''}</p>
       <p class="sources">from ${e.sources.length} source${e.sources.length === 1 ? '' : 's'}</p>
     </li>`;
-  return html`<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>Convene: upcoming events</title>
-    <style>
-      body { font: 16px/1.5 system-ui, sans-serif; max-width: 48rem; margin: 0 auto; padding: 1rem; color: #1a1a1a; }
-      li { margin-bottom: 1rem; list-style: none; } ul { padding: 0; } h3 { margin: 0; font-size: 1.1rem; }
-      p { margin: 0; } .sources { color: #555; font-size: 0.9rem; } a { color: #0b57d0; }
-    </style>
-  </head>
-  <body>
-    <header><h1>Upcoming events</h1><p>${dated.length} upcoming as of ${new Date(nowMs).toISOString().slice(0, 10)}</p></header>
+  return plainPage({
+    title: 'Convene: upcoming events',
+    maxWidth: '48rem',
+    css: `li { margin-bottom: 1rem; list-style: none; } ul { padding: 0; } h3 { margin: 0; font-size: 1.1rem; }
+      p { margin: 0; } .sources { color: #555; font-size: 0.9rem; } a { color: #0b57d0; }`,
+    body: html`<header><h1>Upcoming events</h1><p>${dated.length} upcoming as of ${new Date(nowMs).toISOString().slice(0, 10)}</p></header>
     <main>
       <section aria-labelledby="upcoming"><h2 id="upcoming">Dated</h2><ul>${dated.map(item)}</ul></section>
       ${undated.length ? html`<section aria-labelledby="open"><h2 id="open">Open invitations (no fixed date)</h2><ul>${undated.map(item)}</ul></section>` : ''}
-    </main>
-  </body>
-</html>`;
+    </main>`,
+  });
 }

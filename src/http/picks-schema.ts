@@ -113,9 +113,18 @@ export const GapsSchema = z
   })
   .openapi('Gaps');
 
+/** The fields every ranked list's answer (picks, venues) has around its items: when it was ranked, and its next page. */
+export const RankedAtSchema = z
+  .string()
+  .openapi({ description: 'when this state of profile, events and feedback was ranked' });
+export const NextPageSchema = z.string().nullable().openapi({ description: 'the next page, or null on the last' });
+
+/** True when each type is assignable to the other: a documented shape and the type it documents agree. */
+export type Agree<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
 export const PicksSchema = z
   .strictObject({
-    generatedAt: z.string().openapi({ description: 'when this state of profile, events and feedback was ranked' }),
+    generatedAt: RankedAtSchema,
     picks: z.array(PickSchema),
     giveFirst: z.array(PickSchema),
     gaps: GapsSchema,
@@ -123,12 +132,11 @@ export const PicksSchema = z
       .array(PickSchema)
       .optional()
       .openapi({ description: 'only when the user follows venues: their events that are not picks' }),
-    next: z.string().nullable().openapi({ description: 'the next page, or null on the last' }),
+    next: NextPageSchema,
   })
   .openapi('Picks');
 
 // The documented shape and the ranking's types must not drift apart: each is assignable to the other.
 type Documented = Omit<z.infer<typeof PicksSchema>, 'next'>;
-type Agree<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 true satisfies Agree<Documented, Recommendations>;
 true satisfies Agree<z.infer<typeof GapsSchema>, Gaps>;

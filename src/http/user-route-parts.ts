@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { parseDateOption } from '../core/dates.ts';
 import type { User } from '../core/user.ts';
@@ -6,7 +6,7 @@ import { type Freshness, freshness } from '../usecases/freshness.ts';
 import type { AppEnv } from './app-env.ts';
 import { ProblemError } from './problem.ts';
 import { refuseReversedWindow } from './reversed-window.ts';
-import { problemResponse } from './schemas.ts';
+import { jsonResponse, problemResponse } from './schemas.ts';
 import { requireUserOrAdmin } from './user-auth.ts';
 
 /** What every /v1/users/{id}/… route declares: the user id, bearer security and the answers to a wrong key or id. */
@@ -18,6 +18,19 @@ export const IdParam = z.object({
 });
 export const security = [{ bearer: [] }];
 export const denied = { 401: problemResponse('Missing or unknown API key'), 404: problemResponse('No such user') };
+
+/**
+ * A /v1/users/{id}/… route with what every one declares: bearer security, the user-or-admin check and
+ * the answers to a wrong key or id (a route's own answer for a status wins).
+ */
+export function userRoute<const R extends Omit<RouteConfig, 'security' | 'middleware'>>(config: R) {
+  return createRoute({
+    ...config,
+    security,
+    middleware: [requireUserOrAdmin] as const,
+    responses: { ...denied, ...config.responses },
+  });
+}
 
 /**
  * A ranked list's query (picks, venues): the window and a page. The list is ranked as a whole (cadence,
@@ -58,6 +71,21 @@ export async function rankedPageState(
   return { fromMs, toMs, fresh: await freshness(c.get('deps'), user) };
 }
 
+/** A GET of something of the user's (profile, gaps), answered as JSON. */
+export function userReadRoute<const P extends string, S extends z.ZodType>(
+  path: P,
+  summary: string,
+  answer: { description: string; schema: S },
+) {
+  return userRoute({
+    method: 'get',
+    path,
+    summary,
+    request: { params: IdParam },
+    responses: { 200: jsonResponse(answer.description, answer.schema) },
+  });
+}
+
 /** A user's ranked list (picks, venues): its window and page in the query, its ETag, 304 and errors. */
 export function rankedListRoute(
   path: string,
@@ -65,18 +93,15 @@ export function rankedListRoute(
   query: ReturnType<typeof rankedPageQuery>,
   answer: { description: string; schema: z.ZodType },
 ) {
-  return createRoute({
+  return userRoute({
     method: 'get',
     path,
     summary,
-    security,
-    middleware: [requireUserOrAdmin] as const,
     request: { params: IdParam, query },
     responses: {
-      200: { description: answer.description, content: { 'application/json': { schema: answer.schema } } },
+      200: jsonResponse(answer.description, answer.schema),
       304: { description: 'Not modified' },
       400: problemResponse('Invalid query'),
-      ...denied,
     },
   });
 }

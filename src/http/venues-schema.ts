@@ -1,7 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import { EVENT_KINDS } from '../core/event.ts';
 import type { VenueRecommendations } from '../core/venue.ts';
-import { PickEventSchema, ReasonSchema, ShareHintSchema } from './picks-schema.ts';
+import {
+  type Agree,
+  NextPageSchema,
+  PickEventSchema,
+  RankedAtSchema,
+  ReasonSchema,
+  ShareHintSchema,
+} from './picks-schema.ts';
 
 /**
  * The venues answer as documented in the OpenAPI document: the JSON of `convene venues --format json`
@@ -37,13 +44,12 @@ const VenueChoiceSchema = z
 
 export const VenuesSchema = z
   .strictObject({
-    generatedAt: z.string().openapi({ description: 'when this state of profile, events and feedback was ranked' }),
+    generatedAt: RankedAtSchema,
     venues: z.array(VenueChoiceSchema),
-    next: z.string().nullable().openapi({ description: 'the next page, or null on the last' }),
+    next: NextPageSchema,
   })
   .openapi('Venues');
 
 // The documented shape and the ranking's types must not drift apart: each is assignable to the other.
 type Documented = Omit<z.infer<typeof VenuesSchema>, 'next'>;
-type Agree<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 true satisfies Agree<Documented, VenueRecommendations>;

@@ -232,21 +232,17 @@ export function buildProgram(workerEntry: string): Command {
   registerVenueCommands(program);
   registerPlacesCommands(program);
 
-  program
-    .command('serve')
-    .description('serve the HTTP API and pages')
-    .addOption(dbOption())
-    .addOption(new Option('--port <port>', 'port').env('PORT').default('8787'))
+  servingCommand(program, 'serve', 'serve the HTTP API and pages')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .action(async (flags: { db: string; port: string; host: string }) => {
       await serveApp(workerEntry, flags.db, Number(flags.port), flags.host);
     });
 
-  program
-    .command('start')
-    .description('ingest the bundled demo sources (data/sources.demo.json) and serve them on localhost')
-    .addOption(dbOption())
-    .addOption(new Option('--port <port>', 'port').env('PORT').default('8787'))
+  servingCommand(
+    program,
+    'start',
+    'ingest the bundled demo sources (data/sources.demo.json) and serve them on localhost',
+  )
     .option('--sources <file>', 'source list to ingest first', 'data/sources.demo.json')
     .option('--profile <file>', 'whose picks to serve', 'data/demo/profile.template.json')
     .action(async (flags: { db: string; port: string; sources: string; profile: string }) => {
@@ -258,6 +254,15 @@ export function buildProgram(workerEntry: string): Command {
     });
 
   return program;
+}
+
+/** A command that serves the app: both read the same `--db` and `--port` (or `PORT`). */
+function servingCommand(program: Command, name: string, description: string): Command {
+  return program
+    .command(name)
+    .description(description)
+    .addOption(dbOption())
+    .addOption(new Option('--port <port>', 'port').env('PORT').default('8787'));
 }
 
 async function serveApp(

@@ -8,13 +8,17 @@ import { renderDemoTemplate } from './demo-template.ts';
 
 export class ProfileError extends Error {}
 
-export function readJsonFile(path: string): unknown {
-  let text: string;
+/** A file a profile command reads; `label` names it in the error when it cannot be read. */
+export function readProfileInput(path: string, label = path): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ProfileError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new ProfileError(`${label}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+}
+
+export function readJsonFile(path: string): unknown {
+  const text = readProfileInput(path);
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -29,14 +33,7 @@ const ContactListSchema = z.union([
 
 /** A contacts file is a vCard export or JSON (an array of contacts, or `{ "contacts": [...] }`). */
 function readContactsFile(path: string, warnings: string[]): Contact[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ProfileError(
-      `contactsFile ${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-    );
-  }
+  const text = readProfileInput(path, `contactsFile ${path}`);
   if (/^\uFEFF?\s*BEGIN:VCARD/i.test(text)) {
     const result = readVcards(text, defaultLexicon());
     warnings.push(...result.warnings.map((w) => `${path}: ${w}`));

@@ -4,10 +4,7 @@ import type { StoredEvent } from '../core/event.ts';
 import { eventFields } from '../core/event-fields.ts';
 import { cityAndCountry } from '../core/event-place.ts';
 import type { EventStore } from '../core/event-store.ts';
-import type { Feedback } from '../core/feedback.ts';
-import type { Gaps } from '../core/gaps.ts';
 import type { Geocoder } from '../core/geocoder.ts';
-import type { Lexicon } from '../core/lexicon.ts';
 import { defaultLexicon } from '../core/lexicon.ts';
 import type { Contact, Profile } from '../core/profile.ts';
 import { DEFAULT_WEIGHTS, type RankingWeights, type Recommendations } from '../core/ranking.ts';
@@ -15,9 +12,7 @@ import type { VenueFeedback } from '../core/venue.ts';
 import { defaultWindow, inWindow, type TimeWindow } from '../core/window.ts';
 import { computeGaps } from '../network/gaps/compute-gaps.ts';
 import { prepareContacts } from '../network/prepare-contacts.ts';
-import type { EventCatalog } from '../score/catalog.ts';
-import { rankEvents } from '../score/rank.ts';
-import type { ShareCandidate } from '../score/share-with.ts';
+import { type RankInput, rankEvents } from '../score/rank.ts';
 import { sharedCatalog } from './shared-catalog.ts';
 import { sharedVenueIndex } from './shared-venues.ts';
 import { venueSteer } from './venue-steer.ts';
@@ -42,16 +37,10 @@ export type RecommendDeps = {
 };
 
 /** Everything a ranking of events or of venues reads, gathered once per request. */
-export interface RankingInputs {
-  nowMs: number;
+export interface RankingInputs
+  extends Pick<RankInput, 'nowMs' | 'profile' | 'catalog' | 'gaps' | 'contacts' | 'feedback' | 'lexicon'> {
   window: TimeWindow;
-  profile: Profile;
-  catalog: EventCatalog;
-  gaps: Gaps;
-  contacts: ShareCandidate[];
-  feedback: Feedback[];
   venueFeedback: VenueFeedback[];
-  lexicon: Lexicon;
 }
 
 export async function rankingInputs(deps: RecommendDeps, input: RecommendInput): Promise<RankingInputs> {

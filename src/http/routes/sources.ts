@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { EVENT_KINDS } from '../../core/event.ts';
 import { isIpLiteral, isPrivateAddress } from '../../core/private-address.ts';
-import { adminOnly, requireAdmin } from '../admin-auth.ts';
+import { adminRoute } from '../admin-auth.ts';
 import type { AppEnv } from '../app-env.ts';
 import { ProblemError } from '../problem.ts';
-import { problemResponse, SourceSchema } from '../schemas.ts';
+import { jsonBody, jsonResponse, problemResponse, SourceSchema } from '../schemas.ts';
 
 /** http(s) or webcal only, no credentials, no private address written as an IP (host names are checked at fetch time). */
 const SourceUrlSchema = z
@@ -44,83 +44,64 @@ const IdParam = z.object({
     .regex(/^[0-9a-f]{16}$/)
     .openapi({ param: { name: 'id', in: 'path' } }),
 });
-const unauthorized = problemResponse('Missing or wrong admin key');
 const notFound = problemResponse('No such source');
 
-const list = createRoute({
+const list = adminRoute({
   method: 'get',
   path: '/v1/sources',
   summary: 'Every source with its health',
-  ...adminOnly,
-  middleware: [requireAdmin] as const,
   responses: {
-    200: {
-      description: 'Sources',
-      content: { 'application/json': { schema: z.object({ sources: z.array(SourceSchema) }) } },
-    },
-    401: unauthorized,
+    200: jsonResponse('Sources', z.object({ sources: z.array(SourceSchema) })),
   },
 });
 
-const add = createRoute({
+const add = adminRoute({
   method: 'post',
   path: '/v1/sources',
   summary: 'Add a source (de-duplicated by normalised URL)',
-  ...adminOnly,
-  middleware: [requireAdmin] as const,
-  request: { body: { content: { 'application/json': { schema: NewSourceSchema } }, required: true } },
+  request: { body: jsonBody(NewSourceSchema) },
   responses: {
-    201: { description: 'Added', content: { 'application/json': { schema: SourceSchema } } },
+    201: jsonResponse('Added', SourceSchema),
     400: problemResponse('Invalid body'),
-    401: unauthorized,
     409: problemResponse('Already a source'),
     413: problemResponse('Body too large'),
   },
 });
 
-const remove = createRoute({
+const remove = adminRoute({
   method: 'delete',
   path: '/v1/sources/{id}',
   summary: 'Remove a source and the events only it listed',
-  ...adminOnly,
-  middleware: [requireAdmin] as const,
   request: { params: IdParam },
-  responses: { 204: { description: 'Removed' }, 401: unauthorized, 404: notFound },
+  responses: { 204: { description: 'Removed' }, 404: notFound },
 });
 
-const ingestNow = createRoute({
+const ingestNow = adminRoute({
   method: 'post',
   path: '/v1/sources/{id}/ingest',
   summary: 'Fetch and store a source now',
-  ...adminOnly,
-  middleware: [requireAdmin] as const,
   request: { params: IdParam },
   responses: {
-    200: {
-      description: 'What the ingest did',
-      content: {
-        'application/json': {
-          schema: z.object({
-            source: z.string(),
-            status: z.string(),
-            error: z.object({ kind: z.string(), message: z.string() }).nullable(),
-            counts: z.object({
-              new: z.number(),
-              changed: z.number(),
-              unchanged: z.number(),
-              cancelled: z.number(),
-              withdrawn: z.number(),
-            }),
-            warnings: z.array(z.string()),
-            nextCheckAt: z.string().nullable(),
-            outsideWindow: z
-              .object({ before: z.number(), after: z.number(), from: z.string().nullable(), to: z.string().nullable() })
-              .nullable(),
-          }),
-        },
-      },
-    },
-    401: unauthorized,
+    200: jsonResponse(
+      'What the ingest did',
+      z.object({
+        source: z.string(),
+        status: z.string(),
+        error: z.object({ kind: z.string(), message: z.string() }).nullable(),
+        counts: z.object({
+          new: z.number(),
+          changed: z.number(),
+          unchanged: z.number(),
+          cancelled: z.number(),
+          withdrawn: z.number(),
+        }),
+        warnings: z.array(z.string()),
+        nextCheckAt: z.string().nullable(),
+        outsideWindow: z
+          .object({ before: z.number(), after: z.number(), from: z.string().nullable(), to: z.string().nullable() })
+          .nullable(),
+      }),
+    ),
     404: notFound,
     503: problemResponse(
       'The ingest did not finish (stopped at its deadline, or its worker died); the source keeps its events and records why',

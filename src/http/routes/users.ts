@@ -5,15 +5,15 @@ import { type Profile, ProfileSchema } from '../../core/profile.ts';
 import { giveFeedback, NotYetHappenedError } from '../../usecases/feedback.ts';
 import { gapsFor, importVcard, NotAVcardError } from '../../usecases/network.ts';
 import { createUser, replaceProfile, rotateSecret } from '../../usecases/users.ts';
-import { adminOnly, requireAdmin } from '../admin-auth.ts';
+import { adminRoute } from '../admin-auth.ts';
 import type { AppEnv } from '../app-env.ts';
 import { acceptBody } from '../media-type-gate.ts';
 import { PicksQuery, picksResponse } from '../picks-response.ts';
 import { GapsSchema, PicksSchema } from '../picks-schema.ts';
 import { ProblemError, validationFailed } from '../problem.ts';
-import { problemResponse } from '../schemas.ts';
+import { jsonBody, jsonResponse, problemResponse } from '../schemas.ts';
 import { requireUserOrAdmin } from '../user-auth.ts';
-import { denied, IdParam, rankedListRoute, security } from '../user-route-parts.ts';
+import { denied, IdParam, rankedListRoute, security, userReadRoute, userRoute } from '../user-route-parts.ts';
 
 const ProfileBody = z
   .object({
@@ -42,42 +42,25 @@ const view = (u: { id: string; profile: Profile; createdAt: string; updatedAt: s
   updatedAt: u.updatedAt,
 });
 
-const create = createRoute({
+const create = adminRoute({
   method: 'post',
   path: '/v1/users',
   summary: 'Create a user; the answer shows their API key and feed token once',
-  ...adminOnly,
-  middleware: [requireAdmin] as const,
-  request: { body: { content: { 'application/json': { schema: ProfileBody } }, required: true } },
+  request: { body: jsonBody(ProfileBody) },
   responses: {
-    201: {
-      description: 'Created',
-      content: { 'application/json': { schema: UserSchema.extend({ apiKey: z.string(), feedToken: z.string() }) } },
-    },
+    201: jsonResponse('Created', UserSchema.extend({ apiKey: z.string(), feedToken: z.string() })),
     400: problemResponse('Invalid profile'),
-    401: problemResponse('Missing or wrong admin key'),
   },
 });
-const read = createRoute({
-  method: 'get',
-  path: '/v1/users/{id}',
-  summary: 'Read a profile',
-  security,
-  middleware: [requireUserOrAdmin] as const,
-  request: { params: IdParam },
-  responses: { 200: { description: 'The user', content: { 'application/json': { schema: UserSchema } } }, ...denied },
-});
-const replace = createRoute({
+const read = userReadRoute('/v1/users/{id}', 'Read a profile', { description: 'The user', schema: UserSchema });
+const replace = userRoute({
   method: 'put',
   path: '/v1/users/{id}',
   summary: 'Replace a profile',
-  security,
-  middleware: [requireUserOrAdmin] as const,
-  request: { params: IdParam, body: { content: { 'application/json': { schema: ProfileBody } }, required: true } },
+  request: { params: IdParam, body: jsonBody(ProfileBody) },
   responses: {
-    200: { description: 'Replaced', content: { 'application/json': { schema: UserSchema } } },
+    200: jsonResponse('Replaced', UserSchema),
     400: problemResponse('Invalid profile'),
-    ...denied,
   },
 });
 /** RFC 6350's type, and the older names exports still use (vCard 2.1/3.0 tools, RFC 2425). */
@@ -93,26 +76,17 @@ const contacts = createRoute({
     body: { content: Object.fromEntries(VCARD_TYPES.map((type) => [type, { schema: z.string() }])), required: true },
   },
   responses: {
-    200: {
-      description: 'Imported',
-      content: {
-        'application/json': {
-          schema: z.object({ added: z.number(), merged: z.number(), total: z.number(), warnings: z.array(z.string()) }),
-        },
-      },
-    },
+    200: jsonResponse(
+      'Imported',
+      z.object({ added: z.number(), merged: z.number(), total: z.number(), warnings: z.array(z.string()) }),
+    ),
     400: problemResponse('Not a vCard'),
     ...denied,
   },
 });
-const gaps = createRoute({
-  method: 'get',
-  path: '/v1/users/{id}/gaps',
-  summary: 'The four gaps of the network',
-  security,
-  middleware: [requireUserOrAdmin] as const,
-  request: { params: IdParam },
-  responses: { 200: { description: 'Gaps', content: { 'application/json': { schema: GapsSchema } } }, ...denied },
+const gaps = userReadRoute('/v1/users/{id}/gaps', 'The four gaps of the network', {
+  description: 'Gaps',
+  schema: GapsSchema,
 });
 const picks = rankedListRoute(
   '/v1/users/{id}/picks',
@@ -120,59 +94,41 @@ const picks = rankedListRoute(
   PicksQuery,
   { description: 'Picks', schema: PicksSchema },
 );
-const feedback = createRoute({
+const feedback = userRoute({
   method: 'post',
   path: '/v1/users/{id}/feedback',
   summary: 'going / not-interested / attended (with the people met)',
-  security,
-  middleware: [requireUserOrAdmin] as const,
   request: {
     params: IdParam,
-    body: {
-      content: {
-        'application/json': {
-          schema: z.object({
-            eventId: z.string().min(1).max(64),
-            action: z.enum(FEEDBACK_ACTIONS),
-            met: z.array(z.string().min(1).max(200)).max(100).default([]),
-            reason: z.string().max(1000).optional(),
-          }),
-        },
-      },
-      required: true,
-    },
+    body: jsonBody(
+      z.object({
+        eventId: z.string().min(1).max(64),
+        action: z.enum(FEEDBACK_ACTIONS),
+        met: z.array(z.string().min(1).max(200)).max(100).default([]),
+        reason: z.string().max(1000).optional(),
+      }),
+    ),
   },
   responses: {
-    201: {
-      description: 'Stored',
-      content: {
-        'application/json': { schema: z.object({ action: z.string(), eventId: z.string(), title: z.string() }) },
-      },
-    },
+    201: jsonResponse('Stored', z.object({ action: z.string(), eventId: z.string(), title: z.string() })),
     400: problemResponse('Invalid body or unknown event'),
-    ...denied,
   },
 });
 
 const rotate = (which: 'key' | 'feed-token') =>
-  createRoute({
+  userRoute({
     method: 'post',
     path: `/v1/users/{id}/${which}`,
     summary:
       which === 'key'
         ? 'Replace the API key (the old one stops working at once)'
         : 'Replace the feed token (old calendar and feed URLs stop working)',
-    security,
-    middleware: [requireUserOrAdmin] as const,
     request: { params: IdParam },
     responses: {
-      200: {
-        description: 'The new secret, shown once',
-        content: {
-          'application/json': { schema: z.object({ [which === 'key' ? 'apiKey' : 'feedToken']: z.string() }) },
-        },
-      },
-      ...denied,
+      200: jsonResponse(
+        'The new secret, shown once',
+        z.object({ [which === 'key' ? 'apiKey' : 'feedToken']: z.string() }),
+      ),
     },
   });
 

@@ -1,4 +1,4 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { VENUE_ACTIONS } from '../../core/venue.ts';
 import { userFeedbackKey } from '../../usecases/feedback.ts';
 import { venuesForUser } from '../../usecases/user-recommendations.ts';
@@ -6,9 +6,8 @@ import { recordVenueFeedback, UnknownVenueError } from '../../usecases/venues.ts
 import type { AppEnv } from '../app-env.ts';
 import { cachedJson, nextPage, rankedAt } from '../cached-json.ts';
 import { ProblemError } from '../problem.ts';
-import { problemResponse } from '../schemas.ts';
-import { requireUserOrAdmin } from '../user-auth.ts';
-import { denied, IdParam, rankedListRoute, rankedPageQuery, rankedPageState, security } from '../user-route-parts.ts';
+import { jsonBody, jsonResponse, problemResponse } from '../schemas.ts';
+import { IdParam, rankedListRoute, rankedPageQuery, rankedPageState, userRoute } from '../user-route-parts.ts';
 import { VenuesSchema } from '../venues-schema.ts';
 
 const VenueParams = IdParam.extend({
@@ -26,30 +25,19 @@ const list = rankedListRoute(
   { description: 'Venues', schema: VenuesSchema },
 );
 
-const feedback = createRoute({
+const feedback = userRoute({
   method: 'post',
   path: '/v1/users/{id}/venues/{venueId}/feedback',
   summary:
     'follow a venue (its next event is picked, its dates go to the picks calendar) or dismiss it (not-interested)',
-  security,
-  middleware: [requireUserOrAdmin] as const,
   request: {
     params: VenueParams,
-    body: {
-      content: { 'application/json': { schema: z.object({ action: z.enum(VENUE_ACTIONS) }) } },
-      required: true,
-    },
+    body: jsonBody(z.object({ action: z.enum(VENUE_ACTIONS) })),
   },
   responses: {
-    201: {
-      description: 'Stored',
-      content: {
-        'application/json': { schema: z.object({ action: z.string(), venueId: z.string(), name: z.string() }) },
-      },
-    },
+    201: jsonResponse('Stored', z.object({ action: z.string(), venueId: z.string(), name: z.string() })),
     400: problemResponse('Invalid body'),
     415: problemResponse('The body is not application/json'),
-    ...denied,
     404: problemResponse('No such user or venue'),
   },
 });

@@ -18,6 +18,20 @@ function describe(label: string, contacts: number, weight: number, adjacentLabel
     : `${who}, an interest of weight ${weight}`;
 }
 
+/** A thin field: an interest itself (`adjacentTo` null) or a field next to the interest `adjacentTo`. */
+function coverageGap(
+  lexicon: Lexicon,
+  field: string,
+  weight: number,
+  contacts: number,
+  adjacentTo: string | null,
+): CoverageGap {
+  const label = lexicon.label(field);
+  const adjacentLabel = adjacentTo === null ? null : lexicon.label(adjacentTo);
+  const text = describe(label, contacts, weight, adjacentLabel);
+  return { field, label, weight, contacts, adjacentTo, score: weight / (1 + contacts), text };
+}
+
 /**
  * "Diverse perspectives": the interest fields, and the fields next to them, where the network is
  * thin, weighted by how much the user cares. Scores fall as contacts rise (weight / (1 + contacts)).
@@ -34,16 +48,7 @@ export function coverageGaps(profile: Profile, contacts: PreparedContact[], lexi
   for (const [field, weight] of interests) {
     const n = counts.get(field) ?? 0;
     if (n >= FEW_CONTACTS || weight === 0) continue;
-    const label = lexicon.label(field);
-    gaps.push({
-      field,
-      label,
-      weight,
-      contacts: n,
-      adjacentTo: null,
-      score: weight / (1 + n),
-      text: describe(label, n, weight, null),
-    });
+    gaps.push(coverageGap(lexicon, field, weight, n, null));
   }
   const adjacent = new Map<string, { weight: number; from: string }>();
   for (const [field, weight] of interests) {
@@ -56,18 +61,7 @@ export function coverageGaps(profile: Profile, contacts: PreparedContact[], lexi
   const strongest = [...adjacent]
     .sort((a, b) => b[1].weight - a[1].weight || a[0].localeCompare(b[0]))
     .slice(0, MAX_ADJACENT);
-  for (const [field, { weight, from }] of strongest) {
-    const label = lexicon.label(field);
-    gaps.push({
-      field,
-      label,
-      weight,
-      contacts: 0,
-      adjacentTo: from,
-      score: weight,
-      text: describe(label, 0, weight, lexicon.label(from)),
-    });
-  }
+  for (const [field, { weight, from }] of strongest) gaps.push(coverageGap(lexicon, field, weight, 0, from));
   // On a tie an interest itself comes before a field next to one.
   return gaps.sort(
     (a, b) =>

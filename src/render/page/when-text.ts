@@ -4,6 +4,17 @@ import type { PickEvent } from '../../core/ranking.ts';
 
 const DAY_MS = 86_400_000;
 
+/** "Thu 3 Dec" in `timeZone`, with the year when it is not `thisYear`. */
+function dayText(ms: number, timeZone: string, thisYear: number): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    ...(new Date(ms).getUTCFullYear() !== thisYear ? { year: 'numeric' } : {}),
+  }).format(ms);
+}
+
 /** "Thu 3 Dec, 18:30–21:00" in the reader's zone; all-day events as dates, with their last day inclusive. */
 export function whenText(event: PickEvent, timeZone: string, nowMs: number): string {
   if (!event.start) return 'date to be announced';
@@ -11,24 +22,11 @@ export function whenText(event: PickEvent, timeZone: string, nowMs: number): str
   if (event.start.length === 10) {
     const first = valueMs(event.start);
     const last = event.end ? valueMs(event.end) - DAY_MS : first;
-    const dayFormat = (ms: number) =>
-      new Intl.DateTimeFormat('en-GB', {
-        timeZone: 'UTC',
-        weekday: 'short',
-        day: 'numeric',
-        month: 'short',
-        ...(new Date(ms).getUTCFullYear() !== thisYear ? { year: 'numeric' } : {}),
-      }).format(ms);
+    const dayFormat = (ms: number) => dayText(ms, 'UTC', thisYear);
     return last > first ? `${dayFormat(first)} – ${dayFormat(last)}` : dayFormat(first);
   }
   const start = Date.parse(event.start);
-  const day = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    ...(new Date(start).getUTCFullYear() !== thisYear ? { year: 'numeric' } : {}),
-  }).format(start);
+  const day = dayText(start, timeZone, thisYear);
   const time = (ms: number) =>
     new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(ms);
   const end = event.end ? Date.parse(event.end) : null;

@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Gaps } from '../../core/gaps.ts';
 import { ContactSchema } from '../../core/profile.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
 import { gapsFor, importVcard, NotAVcardError } from '../../usecases/network.ts';
-import { loadProfile, ProfileError, readJsonFile, refuseTemplate, writeJsonAtomically } from '../profile-file.ts';
+import { loadProfile, readJsonFile, readProfileInput, refuseTemplate, writeJsonAtomically } from '../profile-file.ts';
 import { dbOption } from './db-option.ts';
 import { clockFor } from './profile-context.ts';
 
@@ -70,12 +70,7 @@ export function registerNetworkCommands(program: Command): void {
       // Checked as a whole first, so an invalid profile is reported rather than overwritten.
       loadProfile(flags.profile);
       const raw = readJsonFile(flags.profile) as Record<string, unknown>;
-      let vcard: string;
-      try {
-        vcard = readFileSync(vcardPath, 'utf8');
-      } catch (error) {
-        throw new ProfileError(`${vcardPath}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-      }
+      const vcard = readProfileInput(vcardPath);
       const existing = ContactSchema.array().parse(raw.contacts ?? []);
       let result: ReturnType<typeof importVcard>;
       try {
