@@ -11,6 +11,8 @@ export interface DerivedCacheEntry {
 
 export interface DerivedCacheStore {
   get(key: string): Promise<DerivedCacheEntry | null>;
+  /** Whether an entry is kept under `key`, without reading its bytes (megabytes for a catalog). */
+  has(key: string): Promise<boolean>;
   /** Replaces the entry under `key` atomically: a reader sees the old bytes or the new, never a mix. */
   put(key: string, stamp: string, bytes: Uint8Array): Promise<void>;
 }

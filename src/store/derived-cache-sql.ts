@@ -46,6 +46,9 @@ export function createDerivedCachePort(db: SqlDriver): DerivedCacheStore {
       }
       return { stamp, bytes };
     },
+    async has(key) {
+      return (await db.first('SELECT 1 FROM derived_cache WHERE key = ? LIMIT 1', [key])) !== null;
+    },
     async put(key, stamp, bytes) {
       const statements: SqlStatement[] = [sql('DELETE FROM derived_cache WHERE key = ?', key)];
       let part = 0;

@@ -31,7 +31,7 @@ export async function refreshDerived(
 ): Promise<void> {
   const nowMs = deps.clock.now();
   const window = { fromMs: nowMs, toMs: defaultWindow(nowMs).toMs };
-  const wanted = async (slot: string) => options.unbuiltToo === true || (await deps.derived.get(slot)) !== null;
+  const wanted = async (slot: string) => options.unbuiltToo === true || (await deps.derived.has(slot));
   if (await wanted(CATALOG_SLOT))
     await sharedCatalog(deps.store, defaultLexicon(), deps.geocoder ?? null, window, deps.derived);
   if (await wanted(SEARCH_SLOT)) await sharedSearch(deps, window);

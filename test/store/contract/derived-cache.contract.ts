@@ -25,7 +25,9 @@ export function derivedCacheContract(open: OpenDerivedCache): void {
       const { derived, close } = await open();
       try {
         expect(await derived.get('catalog')).toBeNull();
+        expect(await derived.has('catalog')).toBe(false);
         await derived.put('catalog', '7|v1', patterned(1000, 1));
+        expect(await derived.has('catalog')).toBe(true);
         const entry = await derived.get('catalog');
         expect(entry?.stamp).toBe('7|v1');
         expect(entry?.bytes).toEqual(patterned(1000, 1));
