@@ -20,11 +20,11 @@ import {
   rowsOfEvents,
   SELECT_EVENTS,
 } from './event-pages-sql.ts';
-import { occurrenceRowTail, writeIngestPlan } from './ingest-writes.ts';
+import { type RowCarrier, rowTailFor, writeIngestPlan } from './ingest-writes.ts';
 import { oneAtATime } from './one-at-a-time.ts';
 import { type OccurrenceRow, toStoredEvents } from './rows.ts';
 import type { SqlDriver, SqlStatement } from './sql-driver.ts';
-import { chunked, jsonEachOf, jsonRowChunks, MAX_PARAMS, placeholders } from './statement-limits.ts';
+import { bindsRows, chunked, jsonEachOf, jsonRowChunks, MAX_PARAMS, placeholders } from './statement-limits.ts';
 
 type EventRow = ListedRow;
 
@@ -56,6 +56,7 @@ function toCandidate(row: CandidateRow): DedupeCandidate {
 export function createEventsPort(db: SqlDriver): EventsPort {
   const ingestsInTurn = oneAtATime();
   const jsonEach = jsonEachOf(db);
+  const carrier = async (): Promise<RowCarrier> => (bindsRows(db) ? 'values' : jsonEach());
   const storedOf = async (sourceId: string): Promise<StoredOccurrence[]> => {
     const rows = await db.all<
       Pick<OccurrenceRow, 'id' | 'event_id' | 'content_hash' | 'status' | 'start_ms' | 'published_ms' | 'listed'>
@@ -114,11 +115,12 @@ export function createEventsPort(db: SqlDriver): EventsPort {
     saveIngest(sourceId: string, records: Iterable<EventRecord>, outcome: IngestSuccess, matcher: DedupeMatcher) {
       // Read, plan, write: no interactive transaction, so the same code runs over D1's batches.
       return ingestsInTurn(async () => {
+        const rowsAs = await carrier();
         const stored = await storedOf(sourceId);
-        const identified = identifyRecords(sourceId, records, occurrenceRowTail);
+        const identified = identifyRecords(sourceId, records, rowTailFor(rowsAs));
         const candidatesByDay = await candidatesOn(sourceId, candidateDays(identified, stored));
         const plan = planIngest({ records: identified, stored, candidatesByDay, outcome, matcher });
-        await db.batch(writeIngestPlan(sourceId, plan, outcome, await jsonEach()));
+        await db.batch(writeIngestPlan(sourceId, plan, outcome, rowsAs));
         return plan.counts;
       });
     },

@@ -2,23 +2,35 @@ import type { IngestSuccess } from '../core/event-store.ts';
 import type { IngestPlan, OccurrenceWrite, RowTailOf } from '../ingest/plan-ingest.ts';
 import { bumpChangeCounter, bumpEventsCounter } from './change-counter.ts';
 import { type SqlStatement, sql } from './sql-driver.ts';
-import { type JsonCell, type JsonEach, jsonRowChunks, lazyJsonRowStatements, utf8Bytes } from './statement-limits.ts';
+import {
+  type JsonCell,
+  type JsonEach,
+  jsonRowChunks,
+  lazyJsonRowStatements,
+  lazyValuesStatements,
+  utf8Bytes,
+} from './statement-limits.ts';
+
+/** How a write carries its rows: bound as multi-row VALUES (SQLite), or as JSON read by a table function. */
+export type RowCarrier = 'values' | JsonEach;
+
+const OCCURRENCE_COLUMNS = `(id, event_id, uid, recurrence_id, start, start_ms, day, all_day, title, url_key, place,
+  online, status, text_id, record, content_hash, published_ms, source_id, first_seen, last_changed)`;
+
+// New rows and changed rows in one statement: a changed row keeps its event id and first_seen. An
+// upsert, not a plain insert, also because the rows were read before this batch, outside it.
+const ON_CONFLICT = `ON CONFLICT(id) DO UPDATE SET start = excluded.start, start_ms = excluded.start_ms,
+  day = excluded.day, all_day = excluded.all_day, title = excluded.title, url_key = excluded.url_key,
+  place = excluded.place, online = excluded.online, status = excluded.status, text_id = excluded.text_id,
+  record = excluded.record, content_hash = excluded.content_hash, published_ms = excluded.published_ms,
+  last_changed = excluded.last_changed`;
 
 const insertTexts = (each: JsonEach) =>
   `INSERT OR IGNORE INTO event_texts (id, json) SELECT value->>0, value->>1 FROM ${each}(?)`;
 
-// New rows and changed rows in one statement: a changed row keeps its event id and first_seen. An
-// upsert, not a plain insert, also because the rows were read before this batch, outside it.
-const upsertOccurrences = (each: JsonEach) => `INSERT INTO occurrences
-  (id, event_id, uid, recurrence_id, start, start_ms, day, all_day, title, url_key, place, online, status, text_id,
-   record, content_hash, published_ms, source_id, first_seen, last_changed)
-  SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9,
-    value->>10, value->>11, value->>12, value->>13, value->>14, value->>15, value->>16, ?, ?, ?
-  FROM ${each}(?) WHERE true
-  ON CONFLICT(id) DO UPDATE SET start = excluded.start, start_ms = excluded.start_ms, day = excluded.day,
-    all_day = excluded.all_day, title = excluded.title, url_key = excluded.url_key, place = excluded.place,
-    online = excluded.online, status = excluded.status, text_id = excluded.text_id, record = excluded.record,
-    content_hash = excluded.content_hash, published_ms = excluded.published_ms, last_changed = excluded.last_changed`;
+const upsertOccurrences = (each: JsonEach) => `INSERT INTO occurrences ${OCCURRENCE_COLUMNS}
+  SELECT ${Array.from({ length: 17 }, (_, i) => `value->>${i}`).join(', ')}, ?, ?, ?
+  FROM ${each}(?) WHERE true ${ON_CONFLICT}`;
 
 const MARK_LISTED = `UPDATE occurrences SET listed = 1, published_ms = j.value->>1 FROM json_each(?) j
   WHERE occurrences.id = j.value->>0`;
@@ -31,25 +43,34 @@ const UPDATE_SOURCE = `UPDATE sources SET status = CASE WHEN ? = 0 AND last_succ
   last_success_at = ?, last_attempt_at = ?, last_error_kind = NULL, last_error_message = NULL, warnings = ?,
   location = COALESCE(?, location) WHERE id = ?`;
 
+/** A row's cells after its id and event id, in the order of OCCURRENCE_COLUMNS. */
+const occurrenceCells: (...args: Parameters<RowTailOf>) => JsonCell[] = (record, { startMs, split, publishedMs }) => [
+  record.uid,
+  record.recurrenceId,
+  record.start,
+  startMs,
+  record.start?.slice(0, 10) ?? null,
+  record.allDay ? 1 : 0,
+  record.title,
+  split.urlKey,
+  split.placeKey,
+  String(record.online),
+  record.status,
+  split.textId,
+  split.occurrenceJson,
+  split.contentHash,
+  publishedMs,
+];
+
 /** A row's cells after its id and event id, serialised while the record is at hand (see IdentifiedRecord). */
-export const occurrenceRowTail: RowTailOf = (record, { startMs, split, publishedMs }) =>
-  JSON.stringify([
-    record.uid,
-    record.recurrenceId,
-    record.start,
-    startMs,
-    record.start?.slice(0, 10) ?? null,
-    record.allDay ? 1 : 0,
-    record.title,
-    split.urlKey,
-    split.placeKey,
-    String(record.online),
-    record.status,
-    split.textId,
-    split.occurrenceJson,
-    split.contentHash,
-    publishedMs,
-  ] satisfies JsonCell[]).slice(1);
+export const occurrenceRowTail: RowTailOf = (record, identified) =>
+  JSON.stringify(occurrenceCells(record, identified)).slice(1);
+
+/** Rows bound as VALUES take their cells from the record when written: no tail to serialise. */
+export const noRowTail: RowTailOf = () => '';
+
+/** The tail each identified record needs for rows carried this way. */
+export const rowTailFor = (carrier: RowCarrier): RowTailOf => (carrier === 'values' ? noRowTail : occurrenceRowTail);
 
 /** The whole row, as JSON.stringify would write the array of its cells. */
 const occurrenceRow = (write: OccurrenceWrite): string =>
@@ -74,7 +95,6 @@ function statusChange(status: 'cancelled' | 'withdrawn', ids: string[], at: stri
   return jsonRowChunks(ids.map((id) => [id])).map((json) => sql(SET_STATUS, status, at, json));
 }
 
-/** The plan as one batch: the source's previous events stand unless all of it is written. */
 /**
  * Whether the run changes what a listing of events shows: a calendar that lists the same as last time
  * leaves the events stamp (and so the ranking catalog and search index derived from it) as it was. A feed's
@@ -88,34 +108,56 @@ function eventsMayChange(plan: IngestPlan, outcome: IngestSuccess): boolean {
   );
 }
 
+/** The texts and rows the plan writes, carried as the engine takes them best. */
+function rowWrites(sourceId: string, plan: IngestPlan, at: string, carrier: RowCarrier): SqlStatement[] {
+  const texts = [...plan.texts];
+  const listedOff = plan.listed
+    ? [sql('UPDATE occurrences SET listed = 0 WHERE source_id = ? AND listed = 1', sourceId)]
+    : [];
+  if (carrier === 'values')
+    return [
+      ...lazyValuesStatements(texts.length, 2, 'INSERT OR IGNORE INTO event_texts (id, json)', '', (i, into) => {
+        into.push(texts[i]![0], texts[i]![1]);
+      }),
+      ...listedOff,
+      ...lazyValuesStatements(
+        plan.writes.length,
+        20,
+        `INSERT INTO occurrences ${OCCURRENCE_COLUMNS}`,
+        ON_CONFLICT,
+        (i, into) => {
+          const write = plan.writes[i]!;
+          into.push(write.id, write.eventId, ...occurrenceCells(write.record, write), sourceId, at, at);
+        },
+      ),
+    ];
+  const upsert = upsertOccurrences(carrier);
+  return [
+    ...lazyJsonRowStatements(
+      texts.length,
+      (i) => JSON.stringify(texts[i]),
+      (json) => sql(insertTexts(carrier), json),
+      (i) => textRowBytes(texts[i]!),
+    ),
+    ...listedOff,
+    ...lazyJsonRowStatements(
+      plan.writes.length,
+      (i) => occurrenceRow(plan.writes[i]!),
+      (json) => sql(upsert, sourceId, at, at, json),
+      (i) => occurrenceRowBytes(plan.writes[i]!),
+    ),
+  ];
+}
+
+/** The plan as one batch: the source's previous events stand unless all of it is written. */
 export function writeIngestPlan(
   sourceId: string,
   plan: IngestPlan,
   outcome: IngestSuccess,
-  each: JsonEach,
+  carrier: RowCarrier,
 ): SqlStatement[] {
   const { counts } = plan;
-  const statements: SqlStatement[] = [];
-  const upsert = upsertOccurrences(each);
-  const texts = [...plan.texts];
-  statements.push(
-    ...lazyJsonRowStatements(
-      texts.length,
-      (i) => JSON.stringify(texts[i]),
-      (json) => sql(insertTexts(each), json),
-      (i) => textRowBytes(texts[i]!),
-    ),
-  );
-  if (plan.listed)
-    statements.push(sql('UPDATE occurrences SET listed = 0 WHERE source_id = ? AND listed = 1', sourceId));
-  statements.push(
-    ...lazyJsonRowStatements(
-      plan.writes.length,
-      (i) => occurrenceRow(plan.writes[i]!),
-      (json) => sql(upsert, sourceId, outcome.at, outcome.at, json),
-      (i) => occurrenceRowBytes(plan.writes[i]!),
-    ),
-  );
+  const statements = rowWrites(sourceId, plan, outcome.at, carrier);
   if (plan.listed)
     for (const json of jsonRowChunks(plan.listed.map(({ id, publishedMs }) => [id, publishedMs])))
       statements.push(sql(MARK_LISTED, json));

@@ -55,5 +55,7 @@ export function createSqliteDriver(db: Database.Database): SqlDriver {
     async close() {
       db.close();
     },
+    // SQLITE_MAX_VARIABLE_NUMBER as SQLite builds it since 3.32 (better-sqlite3 keeps the default).
+    maxBoundParameters: 32_766,
   };
 }

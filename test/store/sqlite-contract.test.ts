@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../../src/store/sqlite.ts';
+import { systemClock } from '../../src/core/clock.ts';
+import { createSqlStore } from '../../src/store/sql-store.ts';
+import { openSqliteDriver, openSqliteStore } from '../../src/store/sqlite.ts';
 import { openSqliteDerivedCache } from '../../src/store/sqlite-derived-cache.ts';
 import { derivedCacheContract } from './contract/derived-cache.contract.ts';
 import { eventsContract } from './contract/events.contract.ts';
@@ -26,12 +28,31 @@ const openSqlite: OpenStore = async () => {
   };
 };
 
+/**
+ * The same file through a driver that binds no more parameters than D1: rows go as JSON read by
+ * jsonb_each, as they do on D1, where the SQLite driver itself binds them as multi-row VALUES.
+ */
+const openSqliteWithD1Limits: OpenStore = async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'convene-contract-'));
+  const store = createSqlStore({ ...openSqliteDriver(join(dir, 'convene.db')), maxBoundParameters: 100 }, systemClock);
+  return {
+    store,
+    close: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
+
 sourcesContract(openSqlite);
 eventsContract(openSqlite);
 usersContract(openSqlite);
 feedbackContract(openSqlite);
 publicationsContract(openSqlite);
 settingsContract(openSqlite);
+describe('with rows sent as JSON, as to D1', () => {
+  eventsContract(openSqliteWithD1Limits);
+});
 derivedCacheContract(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'convene-contract-'));
   const path = join(dir, 'convene.db');
