@@ -47,6 +47,10 @@ export function openSqliteDriver(path: string, options: SqliteStoreOptions = {})
   db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
+  // A multi-row write keeps the pages it changes in a statement journal, which SQLite moves to a temporary
+  // file past 64 KB: writing a 10,000-event calendar wrote 170 MB of 16 KB pages there, then deleted it.
+  // Kept in memory, it is at most the pages of one statement (a few MB), released when the statement ends.
+  db.pragma('temp_store = MEMORY');
   applyMigrations(db);
   return createSqliteDriver(db);
 }
