@@ -43,28 +43,37 @@ const UPDATE_SOURCE = `UPDATE sources SET status = CASE WHEN ? = 0 AND last_succ
   last_success_at = ?, last_attempt_at = ?, last_error_kind = NULL, last_error_message = NULL, warnings = ?,
   location = COALESCE(?, location) WHERE id = ?`;
 
-/** A row's cells after its id and event id, in the order of OCCURRENCE_COLUMNS. */
-const occurrenceCells: (...args: Parameters<RowTailOf>) => JsonCell[] = (record, { startMs, split, publishedMs }) => [
-  record.uid,
-  record.recurrenceId,
-  record.start,
-  startMs,
-  record.start?.slice(0, 10) ?? null,
-  record.allDay ? 1 : 0,
-  record.title,
-  split.urlKey,
-  split.placeKey,
-  String(record.online),
-  record.status,
-  split.textId,
-  split.occurrenceJson,
-  split.contentHash,
-  publishedMs,
-];
+/** Adds a row's cells after its id and event id, in the order of OCCURRENCE_COLUMNS. */
+function pushOccurrenceCells(
+  into: { push(...cells: JsonCell[]): number },
+  record: Parameters<RowTailOf>[0],
+  { startMs, split, publishedMs }: Parameters<RowTailOf>[1],
+): void {
+  into.push(
+    record.uid,
+    record.recurrenceId,
+    record.start,
+    startMs,
+    record.start?.slice(0, 10) ?? null,
+    record.allDay ? 1 : 0,
+    record.title,
+    split.urlKey,
+    split.placeKey,
+    String(record.online),
+    record.status,
+    split.textId,
+    split.occurrenceJson,
+    split.contentHash,
+    publishedMs,
+  );
+}
 
 /** A row's cells after its id and event id, serialised while the record is at hand (see IdentifiedRecord). */
-export const occurrenceRowTail: RowTailOf = (record, identified) =>
-  JSON.stringify(occurrenceCells(record, identified)).slice(1);
+export const occurrenceRowTail: RowTailOf = (record, identified) => {
+  const cells: JsonCell[] = [];
+  pushOccurrenceCells(cells, record, identified);
+  return JSON.stringify(cells).slice(1);
+};
 
 /** Rows bound as VALUES take their cells from the record when written: no tail to serialise. */
 export const noRowTail: RowTailOf = () => '';
@@ -127,7 +136,9 @@ function rowWrites(sourceId: string, plan: IngestPlan, at: string, carrier: RowC
         ON_CONFLICT,
         (i, into) => {
           const write = plan.writes[i]!;
-          into.push(write.id, write.eventId, ...occurrenceCells(write.record, write), sourceId, at, at);
+          into.push(write.id, write.eventId);
+          pushOccurrenceCells(into, write.record, write);
+          into.push(sourceId, at, at);
         },
       ),
     ];
