@@ -98,6 +98,9 @@ function benchCalendar(dir, name, file) {
       [key('cpuVsFloor')]: round(median(ours.map((r, i) => r.cpuMs / floor[i].cpuMs)), 2),
       [key('cpuMs')]: round(median(ours.map((r) => r.cpuMs))),
       [key('floorCpuMs')]: round(median(floor.map((r) => r.cpuMs))),
+      // Each run's CPU, in the order they alternated: on a shared machine the median alone hides the spread.
+      [key('cpuMsRuns')]: ours.map((r) => round(r.cpuMs)),
+      [key('floorCpuMsRuns')]: floor.map((r) => round(r.cpuMs)),
       [key('peakRssMb')]: round(Math.max(...ours.map((r) => r.rssMb))),
       [key('floorPeakRssMb')]: round(Math.max(...floor.map((r) => r.rssMb))),
     },
