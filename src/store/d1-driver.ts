@@ -87,5 +87,6 @@ export function createD1Driver(db: D1Database, options: D1DriverOptions = {}): S
     },
     // The binding belongs to the isolate, not to the driver.
     close: async () => {},
+    maxBoundParameters: D1_MAX_BOUND_PARAMETERS,
   };
 }
