@@ -7,6 +7,7 @@ import { groupWarnings } from '../group-warnings.ts';
 import type { ParsedSource, ParseOptions } from '../parsed-source.ts';
 import { cleanText, cleanUrl } from '../text.ts';
 import { type ExpandContext, expandGroup, type Occurrence } from './expand.ts';
+import { instantText } from './instant-text.ts';
 import {
   type CalendarParts,
   parseVeventBlock,
@@ -14,7 +15,7 @@ import {
   UnreadableBlock,
   type VeventBlock,
 } from './read-calendar.ts';
-import { detached, firstProperty, firstText, isoInstant, type JCalProperty } from './values.ts';
+import { detached, firstProperty, firstText, type JCalProperty } from './values.ts';
 import { createZoneTable, isIanaZone, type Zone, zoneName } from './zones.ts';
 
 type SeriesText = Omit<EventRecord, 'uid' | 'recurrenceId' | 'start' | 'end' | 'allDay' | 'timeZone' | 'status'>;
@@ -81,8 +82,8 @@ function recordOf(uid: string, occurrence: Occurrence, text: SeriesText): EventR
   return {
     uid,
     recurrenceId: occurrence.recurrenceId,
-    start: allDay ? new Date(occurrence.startMs).toISOString().slice(0, 10) : isoInstant(occurrence.startMs),
-    end: allDay ? new Date(occurrence.endMs).toISOString().slice(0, 10) : isoInstant(occurrence.endMs),
+    start: instantText(occurrence.startMs, allDay),
+    end: instantText(occurrence.endMs, allDay),
     allDay,
     timeZone: allDay ? null : zoneName(occurrence.zone),
     title: text.title,
