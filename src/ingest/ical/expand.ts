@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import type { TimeWindow } from '../../core/window.ts';
 import { eventLabel, excerpt } from '../excerpt.ts';
+import { instantText } from './instant-text.ts';
 import {
   allValues,
   firstProperty,
@@ -272,10 +273,6 @@ function recurrenceIdMs(properties: JCalProperty[], anchor: Anchor | null, ctx: 
   return exceptionMs(value, anchor, ctx);
 }
 
-function recurrenceIdText(ms: number, allDay: boolean): string {
-  return allDay ? new Date(ms).toISOString().slice(0, 10) : new Date(ms).toISOString().replace('.000Z', 'Z');
-}
-
 function isCancelled(properties: JCalProperty[]): boolean {
   return (firstText(properties, 'status') ?? '').toUpperCase() === 'CANCELLED';
 }
@@ -323,7 +320,7 @@ export function expandGroup(uid: string, vevents: JCalProperty[][], ctx: ExpandC
     const instants = seriesInstants(master, masterAnchor, uid, ctx, excluded);
     const cancelled = isCancelled(master);
     for (const ms of [...instants.keys()].sort((a, b) => a - b)) {
-      const recurrenceId = recurrenceIdText(ms, masterAnchor.value.isDate);
+      const recurrenceId = instantText(ms, masterAnchor.value.isDate);
       const override = overrideByInstant.get(ms);
       if (override) {
         overrideByInstant.delete(ms);
@@ -349,11 +346,10 @@ export function expandGroup(uid: string, vevents: JCalProperty[][], ctx: ExpandC
     // Apple writes an EXDATE beside each moved occurrence: the override is the occurrence, not a stray.
     if (master && masterAnchor && inWindow(ms) && !excluded.has(ms))
       ctx.warn(
-        `${eventLabel(uid)}: RECURRENCE-ID ${recurrenceIdText(ms, masterAnchor.value.isDate)} matches no occurrence of its series; read as a single event`,
+        `${eventLabel(uid)}: RECURRENCE-ID ${instantText(ms, masterAnchor.value.isDate)} matches no occurrence of its series; read as a single event`,
       );
     const anchor = readAnchor(override, uid, ctx);
-    if (anchor && inWindow(anchor.startMs))
-      out.push(single(override, anchor, recurrenceIdText(ms, anchor.value.isDate)));
+    if (anchor && inWindow(anchor.startMs)) out.push(single(override, anchor, instantText(ms, anchor.value.isDate)));
   }
   return out;
 }

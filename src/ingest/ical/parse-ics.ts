@@ -7,8 +7,15 @@ import { groupWarnings } from '../group-warnings.ts';
 import type { ParsedSource, ParseOptions } from '../parsed-source.ts';
 import { cleanText, cleanUrl } from '../text.ts';
 import { type ExpandContext, expandGroup, type Occurrence } from './expand.ts';
-import { readCalendar } from './read-calendar.ts';
-import { detached, firstProperty, firstText, isoInstant, type JCalProperty } from './values.ts';
+import { instantText } from './instant-text.ts';
+import {
+  type CalendarParts,
+  parseVeventBlock,
+  readCalendar,
+  UnreadableBlock,
+  type VeventBlock,
+} from './read-calendar.ts';
+import { detached, firstProperty, firstText, type JCalProperty } from './values.ts';
 import { createZoneTable, isIanaZone, type Zone, zoneName } from './zones.ts';
 
 type SeriesText = Omit<EventRecord, 'uid' | 'recurrenceId' | 'start' | 'end' | 'allDay' | 'timeZone' | 'status'>;
@@ -75,8 +82,8 @@ function recordOf(uid: string, occurrence: Occurrence, text: SeriesText): EventR
   return {
     uid,
     recurrenceId: occurrence.recurrenceId,
-    start: allDay ? new Date(occurrence.startMs).toISOString().slice(0, 10) : isoInstant(occurrence.startMs),
-    end: allDay ? new Date(occurrence.endMs).toISOString().slice(0, 10) : isoInstant(occurrence.endMs),
+    start: instantText(occurrence.startMs, allDay),
+    end: instantText(occurrence.endMs, allDay),
     allDay,
     timeZone: allDay ? null : zoneName(occurrence.zone),
     title: text.title,
@@ -102,26 +109,38 @@ function refreshMinutes(properties: JCalProperty[]): number | null {
   }
 }
 
-export function parseIcs(text: string, options: ParseOptions): ParsedSource {
-  const parts = readCalendar(text);
+interface Prepared {
+  groups: Map<string, (JCalProperty[] | VeventBlock)[]>;
+  ctx: ExpandContext;
+  notes: { zoneNotes: Set<string>; floating: Set<string> };
+  source: Omit<ParsedSource, 'records'>;
+}
+
+/** What the records are expanded from: the series by UID, the zones, and what the file says about itself. */
+function prepare(
+  parts: CalendarParts,
+  options: ParseOptions,
+  sink: { warn(message: string): void; onOutsideWindow?: (startMs: number) => void },
+): Prepared {
   const warnings = parts.warnings;
   const zoneNotes = new Set<string>();
   const zones = createZoneTable(parts.vtimezones, (message) => zoneNotes.add(message));
   const calendarZoneName = firstText(parts.properties, 'x-wr-timezone');
   const calendarZone: Zone | null =
-    calendarZoneName && isIanaZone(calendarZoneName) ? { kind: 'iana', name: calendarZoneName } : null;
+    calendarZoneName && isIanaZone(calendarZoneName) ? { kind: 'iana', name: detached(calendarZoneName) } : null;
   if (parts.vevents.length === 0) warnings.push('the calendar holds no events (no VEVENT)');
-  const groups = new Map<string, JCalProperty[][]>();
+  const groups = new Map<string, (JCalProperty[] | VeventBlock)[]>();
   const withoutUid: string[] = [];
   // A loop, not a callback: a closure naming `parts` would keep every parsed VEVENT alive in the
   // context the streaming records share, though each series is let go once stored.
   const { vevents, veventLines } = parts;
   for (let index = 0; index < vevents.length; index++) {
     const vevent = vevents[index]!;
-    let uid = firstText(vevent, 'uid');
+    let uid = Array.isArray(vevent) ? firstText(vevent, 'uid') : vevent.uid;
     if (uid === null) {
+      const properties = vevent as JCalProperty[];
       // RFC 5545 3.6.1 requires a UID; the id made up instead is stable across runs, not across edits.
-      uid = `generated-${stableId(firstText(vevent, 'summary') ?? '', String(firstProperty(vevent, 'dtstart')?.[3] ?? ''))}`;
+      uid = `generated-${stableId(firstText(properties, 'summary') ?? '', String(firstProperty(properties, 'dtstart')?.[3] ?? ''))}`;
       const line = veventLines[index];
       withoutUid.push(line ? `line ${line}` : `VEVENT #${index + 1}`);
     }
@@ -138,40 +157,121 @@ export function parseIcs(text: string, options: ParseOptions): ParsedSource {
     zones,
     window: options.window,
     calendarZone,
-    warn: (m: string) => warnings.push(m),
-    ...(options.onOutsideWindow ? { onOutsideWindow: options.onOutsideWindow } : {}),
+    warn: sink.warn,
+    ...(sink.onOutsideWindow ? { onOutsideWindow: sink.onOutsideWindow } : {}),
     onFloating: (uid: string) => floating.add(uid),
   };
   return {
-    records: occurrenceRecords(groups, ctx, options, warnings, { zoneNotes, floating }),
-    warnings,
-    refreshMinutes: refreshMinutes(parts.properties),
-    truncated: parts.truncated,
-    title: cleanText(
-      firstText(parts.properties, 'x-wr-calname') ?? firstText(parts.properties, 'name'),
-      TEXT_LIMITS.short,
-      { singleLine: true },
-    ),
+    groups,
+    ctx,
+    notes: { zoneNotes, floating },
+    source: {
+      warnings,
+      refreshMinutes: refreshMinutes(parts.properties),
+      truncated: parts.truncated,
+      title: cleanText(
+        firstText(parts.properties, 'x-wr-calname') ?? firstText(parts.properties, 'name'),
+        TEXT_LIMITS.short,
+        { singleLine: true },
+      ),
+    },
   };
+}
+
+/**
+ * `byBlocks` (the default) reads VEVENTs one block at a time where that reads exactly as the whole file
+ * would (see readAhead); false reads the whole file's tree first, as ical.js alone does.
+ */
+export function parseIcs(text: string, options: ParseOptions, { byBlocks = true } = {}): ParsedSource {
+  const parts = readCalendar(text, { byBlocks });
+  if (parts.vevents.some((vevent) => !Array.isArray(vevent))) {
+    const read = readAhead(parts, options);
+    if (read) return read;
+  }
+  const whole = parts.vevents.every((vevent) => Array.isArray(vevent)) ? parts : readCalendar(text);
+  const warnings = whole.warnings;
+  const { groups, ctx, notes, source } = prepare(whole, options, {
+    warn: (m: string) => warnings.push(m),
+    ...(options.onOutsideWindow ? { onOutsideWindow: options.onOutsideWindow } : {}),
+  });
+  return { ...source, records: occurrenceRecords(groups, ctx, options, warnings, notes) };
+}
+
+/** What expansion produced, in order: a record, a warning, or the start of an event outside the window. */
+type Produced = EventRecord | string | number | undefined;
+
+/**
+ * Expands a calendar read block by block, every series before any record is handed on: a block that
+ * does not parse means the file must be read whole (as before, with its repairs and salvage), and then
+ * none of this reading may have reached the store or the warnings. Each series' tree is let go once
+ * its records exist, so the whole file's tree never does. Null when a block did not parse.
+ */
+function readAhead(parts: CalendarParts, options: ParseOptions): ParsedSource | null {
+  const produced: Produced[] = [];
+  const note = (entry: string | number) => {
+    produced.push(entry);
+  };
+  const { groups, ctx, notes, source } = prepare(parts, options, {
+    warn: note,
+    ...(options.onOutsideWindow ? { onOutsideWindow: note } : {}),
+  });
+  let failure: { error: unknown } | null = null;
+  try {
+    for (const record of seriesRecords(groups, ctx, options, note)) produced.push(record);
+  } catch (error) {
+    if (error instanceof UnreadableBlock) return null;
+    // Thrown while records streamed, as the streaming reading would have: after what came before it.
+    failure = { error };
+  }
+  return { ...source, records: replayed(produced, options, parts.warnings, notes, failure) };
+}
+
+/** Hands on what readAhead produced in the order the streaming reading would have, letting go as it goes. */
+function* replayed(
+  produced: Produced[],
+  options: ParseOptions,
+  warnings: string[],
+  notes: { zoneNotes: Set<string>; floating: Set<string> },
+  failure: { error: unknown } | null,
+): Generator<EventRecord> {
+  for (let i = 0; i < produced.length; i++) {
+    const entry = produced[i];
+    produced[i] = undefined;
+    if (typeof entry === 'string') warnings.push(entry);
+    else if (typeof entry === 'number') options.onOutsideWindow?.(entry);
+    else if (entry !== undefined) yield entry;
+  }
+  if (failure) throw failure.error;
+  finishWarnings(warnings, notes);
 }
 
 /** Expands one series at a time, so a 10,000-event calendar never holds all its occurrences at once. */
 function* occurrenceRecords(
-  groups: Map<string, JCalProperty[][]>,
+  groups: Map<string, (JCalProperty[] | VeventBlock)[]>,
   ctx: ExpandContext,
   options: ParseOptions,
   warnings: string[],
   notes: { zoneNotes: Set<string>; floating: Set<string> },
 ): Generator<EventRecord> {
-  for (const [sharedUid, vevents] of groups) {
+  yield* seriesRecords(groups, ctx, options, (message) => warnings.push(message));
+  finishWarnings(warnings, notes);
+}
+
+function* seriesRecords(
+  groups: Map<string, (JCalProperty[] | VeventBlock)[]>,
+  ctx: ExpandContext,
+  options: ParseOptions,
+  warn: (message: string) => void,
+): Generator<EventRecord> {
+  for (const [sharedUid, blocks] of groups) {
     const uid = detached(sharedUid);
     // Let go of each series once its records are out: the store writes as they stream, so neither its
     // parsed lines nor its text need outlive it (a 10,000-event calendar held all of them to the end).
     groups.delete(sharedUid);
+    const vevents = blocks.map((vevent) => (Array.isArray(vevent) ? vevent : parseVeventBlock(vevent)));
     const textCache = new Map<JCalProperty[], SeriesText>();
     const masters = vevents.filter((v) => !firstProperty(v, 'recurrence-id'));
-    if (masters.length > 1)
-      warnings.push(`${eventLabel(uid)}: ${masters.length} VEVENTs share this UID; the first is kept`);
+    if (masters.length > 1) warn(`${eventLabel(uid)}: ${masters.length} VEVENTs share this UID; the first is kept`);
     const group =
       masters.length > 1 ? vevents.filter((v) => v === masters[0] || firstProperty(v, 'recurrence-id')) : vevents;
     for (const occurrence of expandGroup(uid, group, ctx)) {
@@ -179,11 +279,14 @@ function* occurrenceRecords(
       if (text === undefined) {
         text = seriesText(occurrence.properties, options);
         textCache.set(occurrence.properties, text);
-        if (text.title === UNTITLED) warnings.push(`${eventLabel(uid)}: no SUMMARY; kept as "${UNTITLED}"`);
+        if (text.title === UNTITLED) warn(`${eventLabel(uid)}: no SUMMARY; kept as "${UNTITLED}"`);
       }
       yield recordOf(uid, occurrence, text);
     }
   }
+}
+
+function finishWarnings(warnings: string[], notes: { zoneNotes: Set<string>; floating: Set<string> }): void {
   const floating = [...notes.floating];
   if (floating.length > 0)
     warnings.push(

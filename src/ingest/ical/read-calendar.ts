@@ -6,8 +6,20 @@ import type { JCalProperty } from './values.ts';
 
 type JCalComponent = [string, JCalProperty[], JCalComponent[]];
 
+/**
+ * A VEVENT not parsed yet: its text (a slice of the file) and its UID as ical.js would read it. Parsed
+ * when its series is expanded, so the whole file's tree never exists at once.
+ */
+export interface VeventBlock {
+  uid: string;
+  text: string;
+}
+
+/** Thrown where a VEVENT block does not parse: the file is then read whole, as ical.js reads it. */
+export class UnreadableBlock extends Error {}
+
 export interface CalendarParts {
-  vevents: JCalProperty[][];
+  vevents: (JCalProperty[] | VeventBlock)[];
   /** The line of the file each VEVENT begins on, when it can be told (null otherwise). */
   veventLines: (number | null)[];
   vtimezones: ICAL.Component[];
@@ -229,7 +241,121 @@ function veventBeginLines(text: string): number[] {
   return lines;
 }
 
-export function readCalendar(text: string): CalendarParts {
+function calendarsOf(parsed: unknown): JCalComponent[] {
+  return (Array.isArray(parsed) && typeof parsed[0] === 'string' ? [parsed] : parsed) as JCalComponent[];
+}
+
+/** A line that opens or closes a component as ical.js tells one: `BEGIN:` or `END:` at the start of a line. */
+const COMPONENT_LINE = /^(BEGIN|END):([^\r\n]*)/gim;
+/** The first UID line of a block; plain (no parameters, no escapes, not folded), ical.js reads it as written. */
+const UID_LINE = /^UID([;:])([^\r\n]*)/im;
+
+/** Whether the line ending at `lineEnd` (its \n, or -1 at the end of the text) goes on in a folded line. */
+function folded(text: string, lineEnd: number): boolean {
+  if (lineEnd < 0) return false;
+  const next = text.charCodeAt(lineEnd + 1);
+  return next === 0x20 || next === 0x09;
+}
+
+/** The UID ical.js would read from a block without nested components, or null where that is not plain. */
+function plainUid(block: string): string | null {
+  const match = UID_LINE.exec(block);
+  if (match?.[1] !== ':') return null;
+  const value = match[2]!;
+  const lineEnd = match.index + match[0].length;
+  if (value.trim() === '' || value.includes('\\')) return null;
+  return folded(block, block.charCodeAt(lineEnd) === 0x0d ? lineEnd + 1 : lineEnd) ? null : value;
+}
+
+/**
+ * The file cut into its VEVENT blocks and the rest (header, VTIMEZONEs, other components), the rest
+ * parsed now and each block when its series is expanded. Null where the cut could read differently from
+ * ical.js reading the whole file: a VEVENT holding a component other than VALARM, a block left open, a
+ * folded BEGIN or END line at a block's edge, a file that does not begin with VCALENDAR (ical.js picks
+ * its grammar by the first component), or anything in the rest that does not parse.
+ */
+function readByBlocks(
+  text: string,
+  veventCount: number,
+): Pick<CalendarParts, 'vevents' | 'vtimezones' | 'properties'> | null {
+  const pieces: string[] = [];
+  const blocks: { text: string; nested: boolean }[] = [];
+  let restFrom = 0;
+  let blockStart = -1;
+  let depth = 0;
+  let nested = false;
+  let first = true;
+  COMPONENT_LINE.lastIndex = 0;
+  for (let match = COMPONENT_LINE.exec(text); match; match = COMPONENT_LINE.exec(text)) {
+    const begins = match[1]!.length === 5;
+    const name = match[2]!.toUpperCase();
+    const lineEnd = text.indexOf('\n', match.index);
+    if (first) {
+      if (!begins || name !== 'VCALENDAR' || folded(text, lineEnd)) return null;
+      first = false;
+    }
+    if (blockStart < 0) {
+      if (!begins || name.trimEnd() !== 'VEVENT') continue;
+      // "BEGIN:VEVENT " names another component for ical.js, but counts for the line numbers: read whole.
+      if (name !== 'VEVENT' || folded(text, lineEnd)) return null;
+      blockStart = match.index;
+      depth = 1;
+      nested = false;
+    } else if (begins) {
+      if (name.trimEnd() !== 'VALARM') return null;
+      nested = true;
+      depth++;
+    } else if (--depth === 0) {
+      if (name.trimEnd() !== 'VEVENT' || folded(text, lineEnd)) return null;
+      const blockEnd = lineEnd < 0 ? text.length : lineEnd + 1;
+      pieces.push(text.slice(restFrom, blockStart));
+      blocks.push({ text: text.slice(blockStart, blockEnd), nested });
+      restFrom = blockEnd;
+      blockStart = -1;
+    }
+  }
+  // Every BEGIN:VEVENT line a block, so warnings' line numbers keep pointing at their events.
+  if (blockStart >= 0 || first || blocks.length !== veventCount) return null;
+  pieces.push(text.slice(restFrom));
+  const parts: CalendarParts = {
+    vevents: [],
+    veventLines: [],
+    vtimezones: [],
+    properties: [],
+    warnings: [],
+    truncated: false,
+  };
+  try {
+    for (const calendar of calendarsOf(ICAL.parse(pieces.join('')))) collect(calendar, parts);
+    // A VEVENT the cut did not see (a folded BEGIN line) would come out of order.
+    if (parts.vevents.length > 0) return null;
+    for (const block of blocks) {
+      const uid = block.nested ? null : plainUid(block.text);
+      if (uid !== null) parts.vevents.push({ uid, text: block.text });
+      else collect(ICAL.parse(block.text) as unknown as JCalComponent, parts);
+    }
+  } catch {
+    return null;
+  }
+  return parts.vevents.length === blocks.length ? parts : null;
+}
+
+/** A block's properties; UnreadableBlock where ical.js refuses it (the file is then read whole). */
+export function parseVeventBlock(block: VeventBlock): JCalProperty[] {
+  let parsed: JCalComponent;
+  try {
+    parsed = ICAL.parse(block.text) as unknown as JCalComponent;
+  } catch (error) {
+    throw new UnreadableBlock(errorReason(error));
+  }
+  return parsed[1];
+}
+
+/**
+ * `byBlocks`: VEVENTs may come back as blocks parsed when their series is expanded (see readByBlocks);
+ * a caller that asks for them reads the file again without it if one turns out unreadable.
+ */
+export function readCalendar(text: string, { byBlocks = false } = {}): CalendarParts {
   const parts: CalendarParts = {
     vevents: [],
     veventLines: [],
@@ -245,18 +371,25 @@ export function readCalendar(text: string): CalendarParts {
     parts.warnings.push('the calendar ends without END:VCALENDAR (cut short?); events it no longer lists are kept');
   }
   if (!/BEGIN:VCALENDAR/i.test(tidied)) throw new SourceError('not_a_feed', 'no BEGIN:VCALENDAR');
-  let parsed: unknown;
-  try {
-    parsed = ICAL.parse(tidied);
-  } catch (error) {
-    salvage(tidied, parts, errorReason(error));
-  }
-  if (parsed !== undefined) {
-    const calendars = (Array.isArray(parsed) && typeof parsed[0] === 'string' ? [parsed] : parsed) as JCalComponent[];
-    for (const calendar of calendars) collect(calendar, parts);
+  const begins = veventBeginLines(BARE_CR.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text);
+  const blocks = byBlocks ? readByBlocks(tidied, begins.length) : null;
+  if (blocks) {
+    parts.properties = blocks.properties;
+    parts.vtimezones = blocks.vtimezones;
+    parts.vevents = blocks.vevents;
     parts.veventLines = parts.vevents.map((_, i) => i);
+  } else {
+    let parsed: unknown;
+    try {
+      parsed = ICAL.parse(tidied);
+    } catch (error) {
+      salvage(tidied, parts, errorReason(error));
+    }
+    if (parsed !== undefined) {
+      for (const calendar of calendarsOf(parsed)) collect(calendar, parts);
+      parts.veventLines = parts.vevents.map((_, i) => i);
+    }
   }
-  const begins = veventBeginLines(text.replace(/\r(?!\n)/g, '\n'));
   parts.veventLines = parts.veventLines.map((ordinal) => (ordinal === null ? null : (begins[ordinal] ?? null)));
   return parts;
 }

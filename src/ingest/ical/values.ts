@@ -90,10 +90,6 @@ export function isoDate(t: WallTime): string {
   return `${String(t.year).padStart(4, '0')}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}`;
 }
 
-export function isoInstant(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
-}
-
 /**
  * The same text, not a view into the calendar it was cut from: V8 keeps a substring as a slice of its
  * parent string, so one title kept until the store's batch ran kept the whole decoded file (20 MB for a

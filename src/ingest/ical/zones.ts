@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { excerpt } from '../excerpt.ts';
+import { detached } from './values.ts';
 import { vtimezoneProblems } from './vtimezone-check.ts';
 import { WINDOWS_DISPLAY_NAMES, WINDOWS_ZONES } from './windows-zones.ts';
 
@@ -138,7 +139,8 @@ export function createZoneTable(vtimezones: ICAL.Component[], report: (message: 
       if (!zone) {
         const label = excerpt(tzid, 60);
         if (/[^\x20-\x7E]/.test(tzid)) report(`TZID ${label} has non-ASCII characters`);
-        zone = resolveUncached(tzid, label);
+        // The name as its own string: a record's time zone cut from the file would keep all of it alive.
+        zone = resolveUncached(detached(tzid), label);
         const component = byId.get(tzid);
         const read = zoneName(zone) ?? 'UTC';
         if (component)
