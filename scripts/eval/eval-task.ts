@@ -10,6 +10,7 @@ import { eventFields } from '../../src/core/event-fields.ts';
 import { foldText } from '../../src/core/fold-text.ts';
 import { defaultLexicon } from '../../src/core/lexicon.ts';
 import { DEFAULT_WEIGHTS } from '../../src/core/ranking.ts';
+import { stableId } from '../../src/core/stable-id.ts';
 import { parseConferenceList } from '../../src/ingest/conference/parse-conference-list.ts';
 import { buildIndex } from '../../src/score/bm25-index.ts';
 import { requireEvidence } from '../../src/score/evidence.ts';
@@ -215,14 +216,9 @@ function validate() {
     explain,
   );
   const mid = `${historyYears.at(-1)}-07-01`;
-  const before = docs.filter((d) => (d.start ?? '') < mid);
-  const after = docs.filter((d) => (d.start ?? '') >= mid);
-  const model = learnTopicModel(withLabels(before), lexicon);
-  const byTime = evaluate(
-    after,
-    after.map((d) => model.guess(d)),
-    countOf(before),
-    explain,
+  const byTime = taughtAndScored(
+    docs.filter((d) => (d.start ?? '') < mid),
+    docs.filter((d) => (d.start ?? '') >= mid),
   );
   return [
     { protocol: `${FOLDS} folds by series`, ...bySeries },
@@ -248,28 +244,26 @@ function seriesFolds(docs: Doc[]): number[] {
     }
   });
   // A group's fold follows from its first document's name, so it does not move when documents are added.
-  return docs.map((_, i) => hash(foldText(docs[root(i)]!.title)) % FOLDS);
+  return docs.map((_, i) => Number.parseInt(stableId(foldText(docs[root(i)]!.title)).slice(0, 8), 16) % FOLDS);
 }
 
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
-  return h >>> 0;
+/** `scored` ranked with its topics hidden, the model learned from `taught`. */
+function taughtAndScored(taught: Doc[], scored: Doc[]) {
+  const model = learnTopicModel(withLabels(taught), lexicon);
+  return evaluate(
+    scored,
+    scored.map((d) => model.guess(d)),
+    countOf(taught),
+    explain,
+  );
 }
 
 if (process.argv.includes('--validate')) {
   process.stdout.write(`${JSON.stringify({ learnedFrom: historyYears, validation: validate() })}\n`);
 } else {
-  const list = [...byYear.get(scoredYear)!.values()];
   // Only years before the scored one teach, with their labels as their sources gave them.
   const history = historyYears.flatMap((y) => [...byYear.get(y)!.values()]);
-  const model = learnTopicModel(withLabels(history), lexicon);
-  const result = evaluate(
-    list,
-    list.map((d) => model.guess(d)),
-    countOf(history),
-    explain,
-  );
+  const result = taughtAndScored(history, [...byYear.get(scoredYear)!.values()]);
   process.stdout.write(
     `${JSON.stringify({ scoredYear, learnedFrom: historyYears, history: history.length, ...result })}\n`,
   );
