@@ -46,6 +46,13 @@ const MIN_WORD_EVENTS = 2;
 const MIN_WORD_WEIGHT = Math.log(3);
 /** Guesses below this strength are dropped: they would be noise in an explanation. */
 const MIN_STRENGTH = 0.35;
+/**
+ * A rare topic's neighbours speak below MIN_STRENGTH when they make it this many times likelier than
+ * its share of the labelled events (TypeScript is 2% of them: neighbours giving it 20% say a lot),
+ * though never below MIN_RARE_STRENGTH.
+ */
+const RARE_LIFT = 10;
+const MIN_RARE_STRENGTH = 0.1;
 /** A topic that co-occurs with another this often (as a share of the other's events) is implied by it. */
 const MIN_COOCCURRENCE = 0.25;
 /** How many of the most alike labelled events vote on an event's fields. */
@@ -202,10 +209,9 @@ export function topicModelFrom(state: TopicModelState, lexicon: Lexicon): TopicM
       // An event's own labels are evidence of their own (see eventFields): the model speaks for the others.
       const own = new Set(labelFields(event.topics ?? [], lexicon));
       const direct = new Map<string, TopicGuess>();
-      const offer = (guess: TopicGuess) => {
+      const offer = (guess: TopicGuess, least = MIN_STRENGTH) => {
         const known = direct.get(guess.field);
-        if (guess.strength >= MIN_STRENGTH && (!known || guess.strength > known.strength))
-          direct.set(guess.field, guess);
+        if (guess.strength >= least && (!known || guess.strength > known.strength)) direct.set(guess.field, guess);
       };
       for (const key of seriesOf(event)) {
         const entry = series.get(key);
@@ -222,14 +228,17 @@ export function topicModelFrom(state: TopicModelState, lexicon: Lexicon): TopicM
       const near = nearest(neighbours, nameFeatures(event), NEIGHBOURS, MIN_SIMILARITY);
       for (const [field, strength] of neighbourVotes(near, exampleFields)) {
         if (own.has(field)) continue;
-        offer({
-          field,
-          strength,
-          because: () => {
-            const like = near.find((n) => exampleFields[n.example]!.includes(field))!;
-            return `named like ${exampleNames[like.example]}, listed under ${lexicon.label(field)}`;
+        offer(
+          {
+            field,
+            strength,
+            because: () => {
+              const like = near.find((n) => exampleFields[n.example]!.includes(field))!;
+              return `named like ${exampleNames[like.example]}, listed under ${lexicon.label(field)}`;
+            },
           },
-        });
+          rareEnough(priorOdds.get(field)!),
+        );
       }
       // Sums only: the words are worked out again for the few guesses whose reasons are written.
       const logOdds = new Map<string, number>();
@@ -262,6 +271,11 @@ export function topicModelFrom(state: TopicModelState, lexicon: Lexicon): TopicM
       return [...guesses.values()];
     },
   };
+}
+
+/** The least strength a neighbours' guess needs for a topic of these prior log-odds. */
+function rareEnough(priorOdds: number): number {
+  return Math.max(MIN_RARE_STRENGTH, Math.min(MIN_STRENGTH, RARE_LIFT / (1 + Math.exp(-priorOdds))));
 }
 
 /** Per field, the share of the neighbours' similarity (and of the doubt) that carries it. */

@@ -162,6 +162,31 @@ describe('neighbours: labelled events with alike names', () => {
     expect(guess.because()).toBe('described like events listed under site reliability before: incident, postmortems');
   });
 
+  it("a rare topic's neighbours speak for it at a share that would say nothing of a common one", () => {
+    // A hundred events of two common topics, named apart from one another and from the series below.
+    const common = Array.from({ length: 100 }, (_, i) =>
+      edition(`Gathering ${String.fromCharCode(97 + (i % 26), 97 + Math.floor(i / 26))}x`, '2024-02-01', 'Lyon', null, [
+        i % 2 ? 'data' : 'security',
+      ]),
+    );
+    const jsworld = ['Amsterdam', 'Paris', 'Berlin', 'Rome'].map((city, i) =>
+      edition(
+        `JSWorld ${city}`,
+        '2024-09-01',
+        city,
+        null,
+        i === 3 ? ['javascript', 'typescript', 'data'] : ['javascript'],
+      ),
+    );
+    const guesses = learnTopicModel([...common, ...jsworld], lexicon).guess(
+      edition('JSWorld Ljubljana', '2025-09-01', 'Ljubljana', null),
+    );
+    const typescript = guesses.find((g) => g.field === 'typescript')!;
+    expect(typescript.strength).toBeLessThan(0.35);
+    expect(typescript.because()).toBe('named like JSWorld Rome 2024, listed under TypeScript');
+    expect(guesses.map((g) => g.field)).not.toContain('data');
+  });
+
   it('a word every kind of event shares makes no neighbour', () => {
     expect(fields('Conference on Things', 'https://things.example')).toEqual([]);
   });
