@@ -13,12 +13,24 @@ export function nameFeatures(event: Pick<SeriesText, 'title' | 'city' | 'country
   const out = new Set<string>();
   for (const word of foldText(`${event.title} ${gluedWordsApart(event.title)}`).split(' ')) {
     if (!word || place.has(word) || /\d/.test(word)) continue;
-    out.add(`w:${word}`);
-    if (word.length < PIECE - 1) continue;
-    const marked = `^${word}$`;
-    for (let at = 0; at + PIECE <= marked.length; at++) out.add(`p:${marked.slice(at, at + PIECE)}`);
+    for (const feature of wordFeatures(word)) out.add(feature);
   }
   return out;
 }
 
 const PIECE = 4;
+const featuresOfWord = new Map<string, string[]>();
+
+/** A word and its pieces: names repeat their words ("conf", "summit", "devops"), so each is worked out once. */
+function wordFeatures(word: string): string[] {
+  let features = featuresOfWord.get(word);
+  if (!features) {
+    features = [`w:${word}`];
+    const marked = `^${word}$`;
+    if (word.length >= PIECE - 1)
+      for (let at = 0; at + PIECE <= marked.length; at++) features.push(`p:${marked.slice(at, at + PIECE)}`);
+    if (featuresOfWord.size > 100_000) featuresOfWord.clear();
+    featuresOfWord.set(word, features);
+  }
+  return features;
+}
