@@ -16,6 +16,10 @@ function stem(word: string): string {
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
     stemmed = PorterStemmer.stem(word);
+    // Porter takes "-ible"/"-able" off as well, so "accessibility" would be "access" (as in Identity &
+    // Access Management) and "observability" would be "observe": such words keep that suffix.
+    const able = ABLE.exec(word);
+    if (able && stemmed.length < able[1]!.length + 2) stemmed = `${able[1]}bl`;
     if (stemCache.size > 200_000) stemCache.clear();
     stemCache.set(word, stemmed);
   }
@@ -23,6 +27,7 @@ function stem(word: string): string {
 }
 
 const LETTERS_ONLY = /^[a-z]+$/;
+const ABLE = /^([a-z]{3,}[ai])(ble|bles|bly|bility|bilities)$/;
 
 /**
  * Text to index terms: the lexicon's tokens, stopwords out, Porter stems ("meetups" and "meetup"

@@ -1,5 +1,7 @@
 import type { Lexicon } from '../core/lexicon.ts';
-import { analyze, analyzeQuoted } from './analyze.ts';
+import { analyzeQuoted } from './analyze.ts';
+import { type NeighbourIndex, nearest, neighbourIndex } from './labelled-neighbours.ts';
+import { nameFeatures } from './name-features.ts';
 import { type SeriesText, seriesKeys } from './series-key.ts';
 
 /** An event as the model reads it: what it is called, where it lives on the web, what it says. */
@@ -44,8 +46,24 @@ const MIN_WORD_EVENTS = 2;
 const MIN_WORD_WEIGHT = Math.log(3);
 /** Guesses below this strength are dropped: they would be noise in an explanation. */
 const MIN_STRENGTH = 0.35;
+/**
+ * A rare topic's neighbours speak below MIN_STRENGTH when they make it this many times likelier than
+ * its share of the labelled events (TypeScript is 2% of them: neighbours giving it 20% say a lot),
+ * though never below MIN_RARE_STRENGTH.
+ */
+const RARE_LIFT = 10;
+const MIN_RARE_STRENGTH = 0.1;
 /** A topic that co-occurs with another this often (as a share of the other's events) is implied by it. */
 const MIN_COOCCURRENCE = 0.25;
+/** How many of the most alike labelled events vote on an event's fields. */
+const NEIGHBOURS = 10;
+/** Labelled events less alike than this (cosine of their names' features) are not neighbours. */
+const MIN_SIMILARITY = 0.2;
+/**
+ * Votes are shares of the neighbours' similarity plus this much doubt: a field all of whose few, faintly
+ * alike neighbours share it is a hint, not a certainty.
+ */
+const DOUBT = 0.5;
 /** How much of a description the model reads (its start says what the event is). */
 export const DESCRIPTION_CHARS = 600;
 
@@ -57,28 +75,14 @@ interface Series {
   editionsOf: Map<string, { name: string; start: string }[]>;
 }
 
-/** Distinct content words of an event: name, the address's host and path, the start of its description. */
-export function modelWords(event: ModelText): Map<string, string> {
-  const place = new Set(analyze(`${event.city ?? ''} ${event.country ?? ''}`));
-  const text = `${event.title} ${addressWords(event.url)} ${(event.description ?? '').slice(0, DESCRIPTION_CHARS)}`;
-  const words = analyzeQuoted(text);
-  for (const word of words.keys()) if (place.has(word) || /\d/.test(word) || word.length < 2) words.delete(word);
+/**
+ * Distinct content words of an event's description: prose, where words that separate one topic's events
+ * from the others' speak (its name is compared whole, by its neighbours).
+ */
+export function descriptionWords(event: ModelText): Map<string, string> {
+  const words = analyzeQuoted((event.description ?? '').slice(0, DESCRIPTION_CHARS));
+  for (const word of words.keys()) if (/\d/.test(word) || word.length < 2) words.delete(word);
   return words;
-}
-
-/** Words of a page address that say nothing about what is on it. */
-const ADDRESS_NOISE = /^(www|com|org|net|io|html?|aspx?|index|home|default|events?|en|de|fr|es|it|nl)$/;
-
-/** The words of an address's host (without its top level) and path, boilerplate left out. */
-function addressWords(url: string | null): string {
-  if (!url) return '';
-  try {
-    const { hostname, pathname } = new URL(url);
-    const host = hostname.split('.').slice(0, -1);
-    return [...host, ...pathname.split(/[/._-]+/)].filter((w) => w && !ADDRESS_NOISE.test(w.toLowerCase())).join(' ');
-  } catch {
-    return '';
-  }
 }
 
 /** The keys an event's series is remembered by: its name and its address. */
@@ -87,8 +91,9 @@ function seriesOf(event: SeriesText): string[] {
   return [name && `n:${name}`, site && `s:${site}`].filter((k): k is string => Boolean(k));
 }
 
-function year(start: string | null): string {
-  return start ? start.slice(0, 4) : '';
+/** "enterJS 2025": how an edition is quoted back. */
+function editionName(event: ModelText): string {
+  return `${event.title} ${event.start ? event.start.slice(0, 4) : ''}`.trim();
 }
 
 const MAX_QUOTED_EDITIONS = 8;
@@ -110,9 +115,10 @@ export function labelFields(topics: string[], lexicon: Lexicon): string[] {
 
 /**
  * Learns what the topics of labelled events mean, three ways: series memory (a conference filed under
- * TypeScript last year is TypeScript again this year, under the same name or address), words that
- * separate one topic's events from the others' (naive Bayes over present words, with a prior), and
- * topics that come together (an event filed under JavaScript is often filed under TypeScript too).
+ * TypeScript last year is TypeScript again this year, under the same name or address), neighbours (the
+ * labelled events whose names are most alike vote with all their labels: "JCON OpenBlend" learns from
+ * "JCON EUROPE", "CSSDAY" from "CSS Day"), and topics that come together (an event filed under JavaScript
+ * is often filed under TypeScript too).
  */
 export function learnTopicModel(labelled: Iterable<LabelledText>, lexicon: Lexicon): TopicModel {
   return topicModelFrom(learnTopicState(labelled, lexicon), lexicon);
@@ -125,6 +131,10 @@ export function learnTopicModel(labelled: Iterable<LabelledText>, lexicon: Lexic
 export interface TopicModelState {
   examples: number;
   series: Map<string, Series>;
+  neighbours: NeighbourIndex;
+  /** Per labelled event (as numbered in `neighbours`), its name with its year and its fields. */
+  exampleNames: string[];
+  exampleFields: string[][];
   evidence: Map<string, [string, number][]>;
   implied: Map<string, [string, number][]>;
   priorOdds: Map<string, number>;
@@ -132,6 +142,9 @@ export interface TopicModelState {
 
 export function learnTopicState(labelled: Iterable<LabelledText>, lexicon: Lexicon): TopicModelState {
   const series = new Map<string, Series>();
+  const exampleFeatures: Set<string>[] = [];
+  const exampleNames: string[] = [];
+  const exampleFields: string[][] = [];
   const wordTopic = new Map<string, Map<string, number>>();
   const wordTotal = new Map<string, number>();
   const topicTotal = new Map<string, number>();
@@ -141,6 +154,9 @@ export function learnTopicState(labelled: Iterable<LabelledText>, lexicon: Lexic
     const fields = labelFields(event.topics, lexicon);
     if (fields.length === 0) continue;
     examples++;
+    exampleFeatures.push(nameFeatures(event));
+    exampleNames.push(editionName(event));
+    exampleFields.push(fields);
     for (const key of seriesOf(event)) {
       let entry = series.get(key);
       if (!entry) {
@@ -152,8 +168,7 @@ export function learnTopicState(labelled: Iterable<LabelledText>, lexicon: Lexic
         entry.counts.set(field, (entry.counts.get(field) ?? 0) + 1);
         const list = entry.editionsOf.get(field) ?? [];
         entry.editionsOf.set(field, list);
-        if (list.length < MAX_QUOTED_EDITIONS)
-          list.push({ name: `${event.title} ${year(event.start)}`.trim(), start: event.start ?? '' });
+        if (list.length < MAX_QUOTED_EDITIONS) list.push({ name: editionName(event), start: event.start ?? '' });
       }
     }
     for (const field of fields) {
@@ -162,23 +177,31 @@ export function learnTopicState(labelled: Iterable<LabelledText>, lexicon: Lexic
       pairs.set(field, together);
       for (const other of fields) if (other !== field) together.set(other, (together.get(other) ?? 0) + 1);
     }
-    for (const word of modelWords(event).keys()) {
+    for (const word of descriptionWords(event).keys()) {
       wordTotal.set(word, (wordTotal.get(word) ?? 0) + 1);
       const perTopic = wordTopic.get(word) ?? new Map<string, number>();
       wordTopic.set(word, perTopic);
       for (const field of fields) perTopic.set(field, (perTopic.get(field) ?? 0) + 1);
     }
   }
-  const evidence = wordEvidence(wordTopic, wordTotal, topicTotal, examples);
   const implied = impliedTopics(pairs, topicTotal);
   const priorOdds = new Map(
     [...topicTotal].map(([field, n]) => [field, Math.log((n + PRIOR) / (examples - n + PRIOR))] as const),
   );
-  return { examples, series, evidence, implied, priorOdds };
+  return {
+    examples,
+    series,
+    neighbours: neighbourIndex(exampleFeatures, exampleFields),
+    exampleNames,
+    exampleFields,
+    evidence: wordEvidence(wordTopic, wordTotal, topicTotal, examples),
+    implied,
+    priorOdds,
+  };
 }
 
 export function topicModelFrom(state: TopicModelState, lexicon: Lexicon): TopicModel {
-  const { examples, series, evidence, implied, priorOdds } = state;
+  const { examples, series, neighbours, exampleNames, exampleFields, evidence, implied, priorOdds } = state;
   return {
     examples,
     guess(event) {
@@ -186,10 +209,9 @@ export function topicModelFrom(state: TopicModelState, lexicon: Lexicon): TopicM
       // An event's own labels are evidence of their own (see eventFields): the model speaks for the others.
       const own = new Set(labelFields(event.topics ?? [], lexicon));
       const direct = new Map<string, TopicGuess>();
-      const offer = (guess: TopicGuess) => {
+      const offer = (guess: TopicGuess, least = MIN_STRENGTH) => {
         const known = direct.get(guess.field);
-        if (guess.strength >= MIN_STRENGTH && (!known || guess.strength > known.strength))
-          direct.set(guess.field, guess);
+        if (guess.strength >= least && (!known || guess.strength > known.strength)) direct.set(guess.field, guess);
       };
       for (const key of seriesOf(event)) {
         const entry = series.get(key);
@@ -203,9 +225,24 @@ export function topicModelFrom(state: TopicModelState, lexicon: Lexicon): TopicM
           });
         }
       }
+      const near = nearest(neighbours, nameFeatures(event), NEIGHBOURS, MIN_SIMILARITY);
+      for (const [field, strength] of neighbourVotes(near, exampleFields)) {
+        if (own.has(field)) continue;
+        offer(
+          {
+            field,
+            strength,
+            because: () => {
+              const like = near.find((n) => exampleFields[n.example]!.includes(field))!;
+              return `named like ${exampleNames[like.example]}, listed under ${lexicon.label(field)}`;
+            },
+          },
+          rareEnough(priorOdds.get(field)!),
+        );
+      }
       // Sums only: the words are worked out again for the few guesses whose reasons are written.
       const logOdds = new Map<string, number>();
-      for (const word of modelWords(event).keys())
+      for (const word of descriptionWords(event).keys())
         for (const [field, weight] of evidence.get(word) ?? [])
           logOdds.set(field, (logOdds.get(field) ?? priorOdds.get(field)!) + weight);
       for (const [field, sum] of logOdds) {
@@ -215,7 +252,7 @@ export function topicModelFrom(state: TopicModelState, lexicon: Lexicon): TopicM
           field,
           strength,
           because: () =>
-            `named like events listed under ${lexicon.label(field)} before: ${telling(event, field, evidence).join(', ')}`,
+            `described like events listed under ${lexicon.label(field)} before: ${telling(event, field, evidence).join(', ')}`,
         });
       }
       const guesses = new Map(direct);
@@ -236,10 +273,30 @@ export function topicModelFrom(state: TopicModelState, lexicon: Lexicon): TopicM
   };
 }
 
+/** The least strength a neighbours' guess needs for a topic of these prior log-odds. */
+function rareEnough(priorOdds: number): number {
+  return Math.max(MIN_RARE_STRENGTH, Math.min(MIN_STRENGTH, RARE_LIFT / (1 + Math.exp(-priorOdds))));
+}
+
+/** Per field, the share of the neighbours' similarity (and of the doubt) that carries it. */
+function neighbourVotes(
+  near: { example: number; similarity: number }[],
+  exampleFields: string[][],
+): Map<string, number> {
+  let total = DOUBT;
+  const votes = new Map<string, number>();
+  for (const { example, similarity } of near) {
+    total += similarity;
+    for (const field of exampleFields[example]!) votes.set(field, (votes.get(field) ?? 0) + similarity);
+  }
+  for (const [field, vote] of votes) votes.set(field, vote / total);
+  return votes;
+}
+
 /** The three words of an event that speak most for a field, as the event spells them. */
 function telling(event: ModelText, field: string, evidence: Map<string, [string, number][]>): string[] {
   const words: [string, number][] = [];
-  for (const [word, quoted] of modelWords(event)) {
+  for (const [word, quoted] of descriptionWords(event)) {
     const weight = evidence.get(word)?.find(([f]) => f === field)?.[1];
     if (weight !== undefined) words.push([quoted, weight]);
   }

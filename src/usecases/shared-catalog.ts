@@ -16,7 +16,7 @@ const DAY_MS = 86_400_000;
 /** Where the ranking catalog is kept in the derived cache (one entry: the latest window built). */
 export const CATALOG_SLOT = 'ranking-catalog';
 /** Bumped whenever what a persisted catalog holds, or how it is worked out, changes. */
-const CATALOG_FORMAT = 2;
+const CATALOG_FORMAT = 4;
 
 /**
  * The catalog's own window: the asked one widened to the start and the end of its days (UTC).

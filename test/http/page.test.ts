@@ -41,7 +41,7 @@ describe('the personal page /u/{feedToken}', () => {
     const result = await picks();
     for (const pick of [...result.picks, ...result.giveFirst]) {
       for (const reason of pick.reasons)
-        expect(html).toContain(reason.text.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+        expect(html).toContain(reason.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
     }
     expect(html).toMatch(/<h3>(This week|Next week|Week of [^<]+)<\/h3>/);
     expect(html).toContain('Call for papers closes 2026-12-05');

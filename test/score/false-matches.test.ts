@@ -29,6 +29,14 @@ describe('no false matches (the cases of issue 11)', () => {
     expect(picks).toEqual([]);
   });
 
+  it('accessibility is not access: an identity and access management summit is no accessibility pick', () => {
+    const { picks } = rank({ interests: ['accessibility'] }, [
+      event({ title: 'Gartner Identity & Access Management Summit' }),
+      event({ title: 'Accessible web meetup', start: '2026-12-04T18:00:00Z', end: '2026-12-04T20:00:00Z' }),
+    ]);
+    expect(picks.map((p) => p.event.title)).toEqual(['Accessible web meetup']);
+  });
+
   it('a Rust meetup has its Rust reason whatever the other interests are', () => {
     // A week apart, so that the weekly cadence leaves room for each.
     const events = [

@@ -91,6 +91,107 @@ describe('the topic model', () => {
   });
 });
 
+describe('neighbours: labelled events with alike names', () => {
+  // Enough unrelated history that words shared by everything ("conference") weigh little.
+  const others = [
+    ['PyCon US', 'python'],
+    ['RubyConf', 'ruby'],
+    ['Data Council', 'data'],
+    ['SREcon Americas', 'sre'],
+    ['DevOpsDays Zurich', 'devops'],
+    ['Rust Nation', 'rust'],
+    ['GopherCon Europe', 'golang'],
+    ['Laracon EU', 'php'],
+    ['Women in Tech Conference', 'networking'],
+    ['Product Conference', 'product'],
+    ['UX Conference', 'ux'],
+    ['Security Conference', 'security'],
+  ].map(([title, topic], i) => edition(title!, '2024-04-10', 'Lyon', `https://example${i}.org`, [topic!]));
+  const model = learnTopicModel(
+    [
+      ...others,
+      edition('JCON EUROPE', '2024-05-13', 'Cologne', 'https://2024.europe.jcon.one', ['java']),
+      edition('CSSDAY', '2024-06-06', 'Amsterdam', 'https://cssday.nl/2024', ['css']),
+      edition('React Summit US', '2024-11-18', 'New York', 'https://reactsummit.us', ['javascript', 'typescript']),
+    ],
+    lexicon,
+  );
+  const fields = (title: string, url: string) =>
+    model.guess(edition(title, '2025-06-01', 'Ljubljana', url)).map((g) => g.field);
+
+  it('a sister event of another name and address learns its labels, said in words', () => {
+    const guess = model
+      .guess(edition('JCON OpenBlend Slovenia', '2025-06-01', 'Ljubljana', 'https://slovenia.jcon-openblend.si'))
+      .find((g) => g.field === 'java')!;
+    expect(guess.strength).toBeGreaterThan(0.35);
+    expect(guess.because()).toBe('named like JCON EUROPE 2024, listed under Java');
+  });
+
+  it('a glued name meets its spelled-out variant through the pieces of its words', () => {
+    expect(fields('CSS Day', 'https://css-day.example')).toContain('css');
+    expect(fields('Ljubljana Day', 'https://ljubljana-day.example')).not.toContain('css');
+  });
+
+  it('a neighbour listed under two topics teaches both', () => {
+    const guessed = fields('React Summit Ljubljana', 'https://react-summit.example');
+    expect(guessed).toContain('typescript');
+    expect(guessed).toContain('javascript');
+  });
+
+  it('words of a description speak for the topic whose events use them, whatever the name', () => {
+    const described = (title: string, topic: string, description: string | null): LabelledText => ({
+      ...edition(title, '2024-03-01', 'Lyon', null, [topic]),
+      description,
+    });
+    const withWords = learnTopicModel(
+      [
+        ...others,
+        described('Ops Night', 'sre', 'Incident postmortems from three teams.'),
+        described('Pager Club', 'sre', 'Blameless postmortems and incident review.'),
+        described('Night Shift', 'sre', 'Incident command in practice; postmortems.'),
+      ],
+      lexicon,
+    );
+    const guess = withWords
+      .guess({
+        ...edition('Tuesday Talks', '2025-03-01', 'Lyon', null),
+        description: 'An incident and its postmortems.',
+      })
+      .find((g) => g.field === 'sre')!;
+    expect(guess.strength).toBeGreaterThan(0.9);
+    expect(guess.because()).toBe('described like events listed under site reliability before: incident, postmortems');
+  });
+
+  it("a rare topic's neighbours speak for it at a share that would say nothing of a common one", () => {
+    // A hundred events of two common topics, named apart from one another and from the series below.
+    const common = Array.from({ length: 100 }, (_, i) =>
+      edition(`Gathering ${String.fromCharCode(97 + (i % 26), 97 + Math.floor(i / 26))}x`, '2024-02-01', 'Lyon', null, [
+        i % 2 ? 'data' : 'security',
+      ]),
+    );
+    const jsworld = ['Amsterdam', 'Paris', 'Berlin', 'Rome'].map((city, i) =>
+      edition(
+        `JSWorld ${city}`,
+        '2024-09-01',
+        city,
+        null,
+        i === 3 ? ['javascript', 'typescript', 'data'] : ['javascript'],
+      ),
+    );
+    const guesses = learnTopicModel([...common, ...jsworld], lexicon).guess(
+      edition('JSWorld Ljubljana', '2025-09-01', 'Ljubljana', null),
+    );
+    const typescript = guesses.find((g) => g.field === 'typescript')!;
+    expect(typescript.strength).toBeLessThan(0.35);
+    expect(typescript.because()).toBe('named like JSWorld Rome 2024, listed under TypeScript');
+    expect(guesses.map((g) => g.field)).not.toContain('data');
+  });
+
+  it('a word every kind of event shares makes no neighbour', () => {
+    expect(fields('Conference on Things', 'https://things.example')).toEqual([]);
+  });
+});
+
 describe('labelled history in a store', () => {
   let db: ReturnType<typeof tempStore> | null = null;
   afterEach(async () => {
