@@ -141,9 +141,14 @@ function plainFoldedName({ bytes, nameStart, nameEnd }: NameSpan): string | null
  */
 export function geocoderOnFirstLookup(build: () => Geocoder): Geocoder {
   let built: Geocoder | null = null;
+  // Let go once built: what it builds from (a file's bytes) need not stay with the process.
+  let pending: (() => Geocoder) | null = build;
   return {
     locate(city, country) {
-      built ??= build();
+      if (!built) {
+        built = pending!();
+        pending = null;
+      }
       return built.locate(city, country);
     },
     knowsCountry: (country) => countryCode(country) !== null,
@@ -167,17 +172,26 @@ function bucketOfByte(byte: number | undefined): number {
  */
 export function gazetteerFromPbf(bytes: Uint8Array): Geocoder {
   const table = new CityTable();
+  // The names' bytes packed together (a quarter of the file), so the file itself is not kept for them.
+  let names = new Uint8Array(1 << 21);
+  let packed = 0;
   const starts: number[] = [];
-  const ends: number[] = [];
   const buckets: number[][] = Array.from({ length: OTHER + 1 }, () => []);
   for (const city of readCityCursor(bytes)) {
     const row = table.add(city);
-    starts.push(city.nameStart);
-    ends.push(city.nameEnd);
-    buckets[bucketOfByte(city.nameStart < city.nameEnd ? bytes[city.nameStart] : undefined)]!.push(row);
+    const { nameStart, nameEnd } = city;
+    if (packed + nameEnd - nameStart > names.length) {
+      const grown = new Uint8Array(Math.max(names.length * 2, packed + nameEnd - nameStart));
+      grown.set(names.subarray(0, packed));
+      names = grown;
+    }
+    starts.push(packed);
+    for (let i = nameStart; i < nameEnd; i++) names[packed++] = bytes[i]!;
+    buckets[bucketOfByte(nameStart < nameEnd ? bytes[nameStart] : undefined)]!.push(row);
   }
+  starts.push(packed);
   const byName = new Map<string, number | number[]>();
-  const span = { bytes, nameStart: 0, nameEnd: 0 };
+  const span = { bytes: names, nameStart: 0, nameEnd: 0 };
   const build = (bucket: number): void => {
     const rows = buckets[bucket]!;
     if (rows.length === 0) return;
@@ -185,7 +199,7 @@ export function gazetteerFromPbf(bytes: Uint8Array): Geocoder {
     const grown = new Set<number[]>();
     for (const row of rows) {
       span.nameStart = starts[row]!;
-      span.nameEnd = ends[row]!;
+      span.nameEnd = starts[row + 1]!;
       const key = plainFoldedName(span) ?? foldText(cityName(span));
       const before = byName.get(key);
       indexRow(byName, key, row);
