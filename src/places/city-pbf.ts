@@ -90,7 +90,10 @@ export function* readCityCursor(bytes: Uint8Array): Generator<CityCursor> {
 
 const utf8 = new TextDecoder();
 
-export function cityName(cursor: CityCursor): string {
+/** Where a city's name lies in the file's bytes. */
+export type NameSpan = Pick<CityCursor, 'bytes' | 'nameStart' | 'nameEnd'>;
+
+export function cityName(cursor: NameSpan): string {
   return utf8.decode(cursor.bytes.subarray(cursor.nameStart, cursor.nameEnd));
 }
 

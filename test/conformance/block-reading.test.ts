@@ -96,3 +96,85 @@ describe('a VEVENT ical.js refuses, met while reading block by block', () => {
     expect(blocks.records.map((r) => r.uid)).toEqual(['a@x', 'a@x', 'a@x', 'b@x', 'c@x']);
   });
 });
+
+describe('calendars the cut into blocks must not read differently', () => {
+  const calendarOf = (...lines: string[]) => [...HEADER, ...lines, 'END:VCALENDAR', ''].join('\r\n');
+  const cases: [string, string][] = [
+    [
+      'a VALARM with a UID of its own before the UID of its event',
+      calendarOf(
+        'BEGIN:VEVENT',
+        'BEGIN:VALARM',
+        'UID:alarm-1',
+        'ACTION:DISPLAY',
+        'TRIGGER:-PT15M',
+        'END:VALARM',
+        'UID:event-1',
+        'DTSTART:20261210T180000Z',
+        'SUMMARY:With an alarm',
+        'END:VEVENT',
+      ),
+    ],
+    [
+      'a UID with parameters',
+      calendarOf(...vevent('x', '20261210T180000Z').map((l) => l.replace('UID:x', 'UID;X-A=1:p@x'))),
+    ],
+    ['an escaped UID', calendarOf(...vevent('a\\,b@x', '20261210T180000Z'))],
+    [
+      'a folded UID',
+      calendarOf(...vevent('fold', '20261210T180000Z').map((l) => l.replace('UID:fold', 'UID:fo\r\n ld@x'))),
+    ],
+    ['a blank UID', calendarOf(...vevent(' ', '20261210T180000Z'))],
+    ['no UID', calendarOf(...vevent('gone', '20261210T180000Z').filter((l) => !l.startsWith('UID')))],
+    [
+      'lower-case component lines',
+      calendarOf(
+        ...vevent('lower@x', '20261210T180000Z').map((l) => l.replace(/^(BEGIN|END):VEVENT$/, (m) => m.toLowerCase())),
+      ),
+    ],
+    [
+      '"BEGIN:VEVENT " with a trailing space',
+      calendarOf(...vevent('space@x', '20261210T180000Z').map((l) => (l === 'BEGIN:VEVENT' ? 'BEGIN:VEVENT ' : l))),
+    ],
+    [
+      'a folded BEGIN:VEVENT line',
+      calendarOf(
+        ...vevent('folded@x', '20261210T180000Z').map((l) => (l === 'BEGIN:VEVENT' ? 'BEGIN:VEV\r\n ENT' : l)),
+      ),
+    ],
+    [
+      'a VTODO inside a VEVENT',
+      calendarOf(...vevent('todo@x', '20261210T180000Z', ['BEGIN:VTODO', 'UID:inner', 'END:VTODO'])),
+    ],
+    [
+      'an END:VEVENT closing a VALARM',
+      calendarOf('BEGIN:VEVENT', 'UID:odd@x', 'DTSTART:20261210T180000Z', 'BEGIN:VALARM', 'END:VEVENT', 'END:VALARM'),
+    ],
+    ['no END:VCALENDAR', [...HEADER, ...vevent('cut@x', '20261210T180000Z'), ''].join('\r\n')],
+    [
+      'two calendars in one file',
+      [
+        calendarOf(...vevent('one@x', '20261210T180000Z')),
+        [...HEADER, 'X-WR-TIMEZONE:Europe/Berlin', ...vevent('two@x', '20261211T180000'), 'END:VCALENDAR', ''].join(
+          '\r\n',
+        ),
+      ].join(''),
+    ],
+    [
+      'a VEVENT outside any VCALENDAR',
+      `${calendarOf(...vevent('in@x', '20261210T180000Z'))}${vevent('out@x', '20261211T180000Z').join('\r\n')}\r\n`,
+    ],
+    [
+      'a RECURRENCE-ID across the file',
+      calendarOf(
+        ...vevent('moved@x', '20261215T180000Z', ['RECURRENCE-ID:20261217T180000Z']),
+        ...vevent('other@x', '20261210T180000Z'),
+        ...vevent('moved@x', '20261210T180000Z', ['RRULE:FREQ=WEEKLY;COUNT=4']),
+      ),
+    ],
+  ];
+
+  it.each(cases)('%s', (_, text) => {
+    expect(readingOrError(text, true)).toEqual(readingOrError(text, false));
+  });
+});

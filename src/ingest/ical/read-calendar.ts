@@ -241,6 +241,10 @@ function veventBeginLines(text: string): number[] {
   return lines;
 }
 
+function emptyParts(): CalendarParts {
+  return { vevents: [], veventLines: [], vtimezones: [], properties: [], warnings: [], truncated: false };
+}
+
 function calendarsOf(parsed: unknown): JCalComponent[] {
   return (Array.isArray(parsed) && typeof parsed[0] === 'string' ? [parsed] : parsed) as JCalComponent[];
 }
@@ -288,25 +292,26 @@ function readByBlocks(
   COMPONENT_LINE.lastIndex = 0;
   for (let match = COMPONENT_LINE.exec(text); match; match = COMPONENT_LINE.exec(text)) {
     const begins = match[1]!.length === 5;
-    const name = match[2]!.toUpperCase();
+    // Lower-cased as ical.js names components, so a name counts exactly when ical.js's would.
+    const name = match[2]!.toLowerCase();
     const lineEnd = text.indexOf('\n', match.index);
     if (first) {
-      if (!begins || name !== 'VCALENDAR' || folded(text, lineEnd)) return null;
+      if (!begins || name !== 'vcalendar' || folded(text, lineEnd)) return null;
       first = false;
     }
     if (blockStart < 0) {
-      if (!begins || name.trimEnd() !== 'VEVENT') continue;
+      if (!begins || name.trimEnd() !== 'vevent') continue;
       // "BEGIN:VEVENT " names another component for ical.js, but counts for the line numbers: read whole.
-      if (name !== 'VEVENT' || folded(text, lineEnd)) return null;
+      if (name !== 'vevent' || folded(text, lineEnd)) return null;
       blockStart = match.index;
       depth = 1;
       nested = false;
     } else if (begins) {
-      if (name.trimEnd() !== 'VALARM') return null;
+      if (name.trimEnd() !== 'valarm') return null;
       nested = true;
       depth++;
     } else if (--depth === 0) {
-      if (name.trimEnd() !== 'VEVENT' || folded(text, lineEnd)) return null;
+      if (name.trimEnd() !== 'vevent' || folded(text, lineEnd)) return null;
       const blockEnd = lineEnd < 0 ? text.length : lineEnd + 1;
       pieces.push(text.slice(restFrom, blockStart));
       blocks.push({ text: text.slice(blockStart, blockEnd), nested });
@@ -317,14 +322,7 @@ function readByBlocks(
   // Every BEGIN:VEVENT line a block, so warnings' line numbers keep pointing at their events.
   if (blockStart >= 0 || first || blocks.length !== veventCount) return null;
   pieces.push(text.slice(restFrom));
-  const parts: CalendarParts = {
-    vevents: [],
-    veventLines: [],
-    vtimezones: [],
-    properties: [],
-    warnings: [],
-    truncated: false,
-  };
+  const parts = emptyParts();
   try {
     for (const calendar of calendarsOf(ICAL.parse(pieces.join('')))) collect(calendar, parts);
     // A VEVENT the cut did not see (a folded BEGIN line) would come out of order.
@@ -356,14 +354,7 @@ export function parseVeventBlock(block: VeventBlock): JCalProperty[] {
  * a caller that asks for them reads the file again without it if one turns out unreadable.
  */
 export function readCalendar(text: string, { byBlocks = false } = {}): CalendarParts {
-  const parts: CalendarParts = {
-    vevents: [],
-    veventLines: [],
-    vtimezones: [],
-    properties: [],
-    warnings: [],
-    truncated: false,
-  };
+  const parts = emptyParts();
   const tidied = tidy(text, parts.warnings);
   const ends = tidied.match(/^END:VCALENDAR/gim)?.length ?? 0;
   if (ends < (tidied.match(/^BEGIN:VCALENDAR/gim)?.length ?? 0)) {
