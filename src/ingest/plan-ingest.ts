@@ -19,17 +19,11 @@ export interface StoredOccurrence {
   listed: boolean;
 }
 
-/**
- * The stored parts kept until the write: the occurrence's JSON is in `rowTail` already, and was kept a
- * second time for every row of the run.
- */
-export type KeptSplit = Omit<SplitRecord, 'occurrenceJson'>;
-
 /** One record of this run, identified and split into its stored parts. */
 export interface IdentifiedRecord {
   id: string;
   record: EventRecord;
-  split: KeptSplit;
+  split: SplitRecord;
   /**
    * The stored row after its id and event id, as the writer serialised it (`"uid",…]`): serialised once,
    * where an array of cells per written row was built only to be serialised.
@@ -47,10 +41,7 @@ export interface OccurrenceWrite extends IdentifiedRecord {
 }
 
 /** How the writer serialises a row's cells after its id and event id, while the record is at hand. */
-export type RowTailOf = (
-  record: EventRecord,
-  identified: Omit<IdentifiedRecord, 'record' | 'rowTail' | 'split'> & { split: SplitRecord },
-) => string;
+export type RowTailOf = (record: EventRecord, identified: Omit<IdentifiedRecord, 'record' | 'rowTail'>) => string;
 
 export interface IngestPlan {
   counts: IngestCounts;
@@ -87,11 +78,10 @@ export function identifyRecords(
       publishedMs: record.published ? Date.parse(record.published) : null,
       day: record.start ? dayNumber(record.start) : null,
     };
-    const { textId, textJson, urlKey, placeKey, contentHash } = parts.split;
     identified.push({
       id: parts.id,
       record,
-      split: { textId, textJson, urlKey, placeKey, contentHash },
+      split: parts.split,
       rowTail: rowTailOf(record, parts),
       startMs: parts.startMs,
       publishedMs: parts.publishedMs,
