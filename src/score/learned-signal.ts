@@ -148,19 +148,35 @@ export function learnedReasonWeight(strength: number, share: number, weights: Ra
   return strength === 0 ? 0 : Math.max(0, round(learnedWeight(strength, share, weights)));
 }
 
-/** The learned reason of event i for a column, of a weight found by learnedReasonWeight (above 0). */
-export function learnedReason(column: LearnedColumn, index: number, weight: number): Reason {
-  // Reasons are written for a few hundred candidates, of which only the picks are shown: their words
-  // are worked out for those alone (see withLearnedText).
-  const reason: Reason = { kind: 'learned', text: '', weight };
-  unwritten.set(reason, () => column.because(index));
-  return reason;
+/**
+ * A learned reason whose words are worked out when it is shown: reasons are written for a few hundred
+ * candidates, of which only the picks are shown, and wording a guess asks the model again. The column
+ * and event are private fields, so neither a copy nor JSON carries them.
+ */
+class UnwrittenLearnedReason implements Reason {
+  readonly kind = 'learned';
+  readonly text = '';
+  readonly #column: LearnedColumn;
+  readonly #index: number;
+  constructor(
+    column: LearnedColumn,
+    index: number,
+    readonly weight: number,
+  ) {
+    this.#column = column;
+    this.#index = index;
+  }
+  written(): Reason {
+    return { kind: this.kind, text: this.#column.because(this.#index), weight: this.weight };
+  }
 }
 
-const unwritten = new WeakMap<Reason, () => string>();
+/** The learned reason of event i for a column, of a weight found by learnedReasonWeight (above 0). */
+export function learnedReason(column: LearnedColumn, index: number, weight: number): Reason {
+  return new UnwrittenLearnedReason(column, index, weight);
+}
 
 /** A pick's learned reason with its words, worked out now (other reasons as they are). */
 export function withLearnedText(reason: Reason): Reason {
-  const words = unwritten.get(reason);
-  return words ? { ...reason, text: words() } : reason;
+  return reason instanceof UnwrittenLearnedReason ? reason.written() : reason;
 }

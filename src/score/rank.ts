@@ -148,6 +148,7 @@ function rankingWith(input: RankInput, scratch: RankingScratch): Ranking {
     nowMs,
     overdue: overdueContacts(input.gaps),
     giveFirstAt,
+    fieldSetOf: catalog.fieldSets.ofEvent,
     shared: sharedReasons(),
   };
   const indexesOf = (ids: Iterable<string>) =>

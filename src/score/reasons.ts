@@ -43,6 +43,8 @@ export interface ReasonContext {
   nowMs: number;
   /** Overdue contacts with their communities folded once per ranking, not once per event. */
   overdue: OverdueContacts;
+  /** Per event index, its combination of fields (see FieldSets): what reasons that hang on fields alone share. */
+  fieldSetOf: Uint32Array;
   /** Per event index, 1 + the index of its give-first opportunity, or 0 (a byte-sized lookup, no strings). */
   giveFirstAt: Int32Array;
   /** Reasons that hang on one small value of an event, made once per ranking (see SharedReasons). */
@@ -51,7 +53,7 @@ export interface ReasonContext {
 
 /**
  * Reasons that depend on the ranking and one small value of an event only (online or not, its kind, where
- * it is when that is the home city or unknown): a ranking writes reasons for hundreds of candidates, most
+ * it is when that is the home city or unknown, its combination of fields): a ranking writes reasons for hundreds of candidates, most
  * of them alike in these, so each is made once and the candidates share it (reasons are never changed).
  */
 export interface SharedReasons {
@@ -61,10 +63,21 @@ export interface SharedReasons {
   nearby: Map<Reach['kind'], Reason | null>;
   /** Near without a distance, by the place named (the home city). */
   nearbyAt: Map<string, Reason | null>;
+  /** By combination of fields (see FieldSets). */
+  coverage: Map<number, Reason | null>;
+  /** An interest reason's words, by query. */
+  interestText: string[];
 }
 
 export function sharedReasons(): SharedReasons {
-  return { channel: new Map(), fit: new Map(), nearby: new Map(), nearbyAt: new Map() };
+  return {
+    channel: new Map(),
+    fit: new Map(),
+    nearby: new Map(),
+    nearbyAt: new Map(),
+    coverage: new Map(),
+    interestText: [],
+  };
 }
 
 function remembered<K>(memo: Map<K, Reason | null>, key: K, make: (key: K) => Reason | null): Reason | null {
@@ -78,7 +91,8 @@ function remembered<K>(memo: Map<K, Reason | null>, key: K, make: (key: K) => Re
 
 /**
  * Overdue contacts, worked out once per ranking for the maintenance reason of every candidate: each
- * distinct community folded once (many contacts share one), and per field the contacts who work in it.
+ * distinct community folded once (many contacts share one), per field the contacts who work in it, and
+ * per combination of fields the reason those contacts alone give.
  */
 export interface OverdueContacts {
   contacts: {
@@ -89,18 +103,27 @@ export interface OverdueContacts {
   }[];
   /** Distinct communities, folded and space-padded for whole-word matching. */
   folded: string[];
+  /** The positions of the contacts who belong to a community, ascending. */
+  withCommunity: number[];
   /** Per field, the positions of the contacts (acquaintances aside) who work in it, ascending. */
   byField: Map<string, number[]>;
-  /** Per contact, 1 while a candidate's fields name them; cleared after each candidate. */
-  named: Uint8Array;
+  /** Per combination of fields (see FieldSets), filled as candidates ask (see namedBy). */
+  bySet: Map<number, NamedByFields>;
   /** Per community, whether the candidate's text names it: 0 not looked at yet, 1 yes, 2 no. */
   found: Uint8Array;
+}
+
+/** The first two contacts an event's fields name (ascending positions), and the reason they alone give. */
+interface NamedByFields {
+  named: number[];
+  reason: Reason | null;
 }
 
 export function overdueContacts(gaps: Gaps): OverdueContacts {
   const folded: string[] = [];
   const textOf = new Map<string, number>();
   const byField = new Map<string, number[]>();
+  const withCommunity: number[] = [];
   const contacts = gaps.maintenance.overdue.map((item, k) => {
     if (item.tier !== 'acquaintance')
       for (const field of item.fields) {
@@ -108,6 +131,7 @@ export function overdueContacts(gaps: Gaps): OverdueContacts {
         if (named.at(-1) !== k) named.push(k);
         byField.set(field, named);
       }
+    if (item.communities.length > 0) withCommunity.push(k);
     return {
       item,
       ago: item.text.replace(/^.*? last seen /, '').replace(/,.*$/, ''),
@@ -123,7 +147,7 @@ export function overdueContacts(gaps: Gaps): OverdueContacts {
       }),
     };
   });
-  return { contacts, folded, byField, named: new Uint8Array(contacts.length), found: new Uint8Array(folded.length) };
+  return { contacts, folded, withCommunity, byField, bySet: new Map(), found: new Uint8Array(folded.length) };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -146,20 +170,23 @@ export function interestWeight(score: number, max: number, share: number, weight
 }
 
 /** Per query whose interest an event matches: what its text and learned reasons weigh (see interestReasons). */
+/** What one interest's text and learned reasons weigh for an event (see interestReasons). */
 interface InterestMatch {
   q: number;
   text: number;
   learned: number;
-  total: number;
 }
 
 /**
  * The interest and learned reasons of an event, at most two interests' worth: the two that weigh most
  * (the lower query number first on a tie), each with its text reason then its learned one, heaviest first.
- * Reasons are built for the interests that speak only; an event matching a third is judged on numbers.
+ * Reasons are built for the interests that speak only; the others are judged on numbers.
  */
 function interestReasons(index: number, ctx: ReasonContext): Reason[] {
-  const matches: InterestMatch[] = [];
+  let first: InterestMatch | null = null;
+  let second: InterestMatch | null = null;
+  let firstTotal = 0;
+  let secondTotal = 0;
   for (let q = 0; q < ctx.queries.length; q++) {
     const { values, max } = ctx.scores[q]!;
     const share = ctx.interestShares[q]!;
@@ -168,19 +195,27 @@ function interestReasons(index: number, ctx: ReasonContext): Reason[] {
     const strength = field < 0 ? 0 : learnedStrength(ctx.learnedByEvent, index, field);
     const learned = learnedReasonWeight(strength, share, ctx.weights);
     if (text <= 0 && learned <= 0) continue;
-    matches.push({ q, text, learned, total: Math.max(0, round(text)) + learned });
+    const total = Math.max(0, round(text)) + learned;
+    // A later interest displaces one only by weighing more: on a tie the lower query number speaks.
+    if (first === null || total > firstTotal) {
+      second = first;
+      secondTotal = firstTotal;
+      first = { q, text, learned };
+      firstTotal = total;
+    } else if (second === null || total > secondTotal) {
+      second = { q, text, learned };
+      secondTotal = total;
+    }
   }
-  const speaking = matches.length > 2 ? [...matches].sort((a, b) => b.total - a.total || a.q - b.q).slice(0, 2) : null;
   const found: Reason[] = [];
-  for (const match of matches) {
-    if (speaking && !speaking.includes(match)) continue;
-    if (match.text > 0)
-      found.push({
-        kind: 'interest',
-        text: `matches your interest in ${ctx.queries[match.q]!.label}`,
-        weight: round(match.text),
-      });
-    if (match.learned > 0) found.push(learnedReason(ctx.learned[match.q]!, index, match.learned));
+  if (first === null) return found;
+  const speaking = second === null ? [first] : first.q < second.q ? [first, second] : [second, first];
+  for (const { q, text, learned } of speaking) {
+    if (text > 0) {
+      ctx.shared.interestText[q] ??= `matches your interest in ${ctx.queries[q]!.label}`;
+      found.push({ kind: 'interest', text: ctx.shared.interestText[q], weight: round(text) });
+    }
+    if (learned > 0) found.push(learnedReason(ctx.learned[q]!, index, learned));
   }
   return found.length > 1 ? found.sort((a, b) => b.weight - a.weight) : found;
 }
@@ -217,31 +252,21 @@ function namedCommunity(
   return undefined;
 }
 
-function maintenanceReason(text: string, fields: Set<string>, ctx: ReasonContext): Reason | null {
-  const { overdue } = ctx;
-  if (overdue.contacts.length === 0) return null;
-  const { named, found } = overdue;
-  for (const field of fields) for (const k of overdue.byField.get(field) ?? []) named[k] = 1;
-  found.fill(0);
-  const people: { name: string; line: string; strength: number }[] = [];
-  for (let k = 0; k < overdue.contacts.length && people.length < 2; k++) {
-    const { item, ago, communities } = overdue.contacts[k]!;
-    const community = communities.length > 0 ? namedCommunity(communities, text, overdue) : undefined;
-    if (community)
-      people.push({
-        name: item.name,
-        line: `${item.name} (${item.tier}, last seen ${ago}) usually goes to ${community}`,
-        strength: 1,
-      });
-    else if (named[k] === 1) {
-      people.push({
-        name: item.name,
-        line: `${item.name} (${item.tier}, last seen ${ago}) works in this field and may be there`,
-        strength: 0.5,
-      });
-    }
-  }
-  for (const field of fields) for (const k of overdue.byField.get(field) ?? []) named[k] = 0;
+interface Person {
+  name: string;
+  line: string;
+  strength: number;
+}
+
+function fieldPerson({ item, ago }: OverdueContacts['contacts'][number]): Person {
+  return {
+    name: item.name,
+    line: `${item.name} (${item.tier}, last seen ${ago}) works in this field and may be there`,
+    strength: 0.5,
+  };
+}
+
+function maintenanceFrom(people: Person[], ctx: ReasonContext): Reason | null {
   if (people.length === 0) return null;
   const strength = Math.min(
     1.5,
@@ -253,6 +278,61 @@ function maintenanceReason(text: string, fields: Set<string>, ctx: ReasonContext
     weight: round(ctx.weights.maintenance * strength),
     people: people.map((p) => p.name),
   };
+}
+
+/** The first two contacts a combination of fields names, worked out once per combination and ranking. */
+function namedBy(set: number, fields: Set<string>, ctx: ReasonContext): NamedByFields {
+  const { overdue } = ctx;
+  let known = overdue.bySet.get(set);
+  if (!known) {
+    const positions = new Set<number>();
+    for (const field of fields) for (const k of (overdue.byField.get(field) ?? []).slice(0, 2)) positions.add(k);
+    const named = [...positions].sort((a, b) => a - b).slice(0, 2);
+    known = {
+      named,
+      reason: maintenanceFrom(
+        named.map((k) => fieldPerson(overdue.contacts[k]!)),
+        ctx,
+      ),
+    };
+    overdue.bySet.set(set, known);
+  }
+  return known;
+}
+
+/**
+ * Up to two overdue contacts the event may bring back, in the contacts' order: one whose community the
+ * event's text names, or one who works in the event's field. Only contacts with a community and the first
+ * two its fields name can be among them, so only those are looked at; when no community is named, the
+ * reason is the one its combination of fields gives.
+ */
+function maintenanceReason(text: string, fields: Set<string>, set: number, ctx: ReasonContext): Reason | null {
+  const { overdue } = ctx;
+  const { contacts, withCommunity } = overdue;
+  if (contacts.length === 0) return null;
+  const { named, reason } = namedBy(set, fields, ctx);
+  overdue.found.fill(0);
+  const people: Person[] = [];
+  let communities = false;
+  for (let c = 0, n = 0; people.length < 2; ) {
+    const withOne = c < withCommunity.length ? withCommunity[c]! : Number.POSITIVE_INFINITY;
+    const byField = n < named.length ? named[n]! : Number.POSITIVE_INFINITY;
+    const k = Math.min(withOne, byField);
+    if (k === Number.POSITIVE_INFINITY) break;
+    if (k === withOne) c++;
+    if (k === byField) n++;
+    const contact = contacts[k]!;
+    const community = k === withOne ? namedCommunity(contact.communities, text, overdue) : undefined;
+    if (community) {
+      communities = true;
+      people.push({
+        name: contact.item.name,
+        line: `${contact.item.name} (${contact.item.tier}, last seen ${contact.ago}) usually goes to ${community}`,
+        strength: 1,
+      });
+    } else if (k === byField) people.push(fieldPerson(contact));
+  }
+  return communities ? maintenanceFrom(people, ctx) : reason;
 }
 
 export function giveFirstReason(index: number, ctx: ReasonContext): Reason | null {
@@ -356,8 +436,8 @@ export function reasonsFor(
 ): Reason[] {
   return [
     ...interestReasons(index, ctx),
-    coverageReason(fields, ctx),
-    maintenanceReason(foldedText, fields, ctx),
+    remembered(ctx.shared.coverage, ctx.fieldSetOf[index]!, () => coverageReason(fields, ctx)),
+    maintenanceReason(foldedText, fields, ctx.fieldSetOf[index]!, ctx),
     giveFirstReason(index, ctx),
     remembered(ctx.shared.channel, event.online, (online) => channelReason(online, ctx)),
     remembered(ctx.shared.fit, event.kind, (kind) => venueFitReason(kind, ctx)),
