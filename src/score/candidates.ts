@@ -118,12 +118,17 @@ function bucketOf(value: number, scale: number): number {
 }
 
 /**
- * The lowest slice the best `keep` of a sample of the events reach (0 when it has fewer positive bounds):
- * the best `keep` of all the events reach it too, since a sample's keep-th best is never above the whole's.
- * `counts` is left cleared.
+ * The lowest slice the best `keep` of a sample of the events reach (0 when it has fewer positive bounds),
+ * and how many positive bounds the sample holds: the best `keep` of all the events reach that slice too,
+ * since a sample's keep-th best is never above the whole's. `counts` is left cleared.
  */
-function sampledFloor(bound: Float32Array, scale: number, keep: number, counts: Uint32Array): number {
-  for (let i = 0; i < bound.length; i += SAMPLE_EVERY) if (bound[i]! > 0) counts[bucketOf(bound[i]!, scale)]!++;
+function sampled(bound: Float32Array, scale: number, keep: number, counts: Uint32Array) {
+  let positive = 0;
+  for (let i = 0; i < bound.length; i += SAMPLE_EVERY)
+    if (bound[i]! > 0) {
+      positive++;
+      counts[bucketOf(bound[i]!, scale)]!++;
+    }
   let count = 0;
   let floor = 0;
   for (let b = BUCKETS - 1; b >= 0; b--) {
@@ -134,7 +139,13 @@ function sampledFloor(bound: Float32Array, scale: number, keep: number, counts: 
     }
   }
   counts.fill(0);
-  return floor;
+  return { floor, positive };
+}
+
+function positiveCount(bound: Float32Array): number {
+  let positive = 0;
+  for (let i = 0; i < bound.length; i++) if (bound[i]! > 0) positive++;
+  return positive;
 }
 
 /**
@@ -146,23 +157,21 @@ function sampledFloor(bound: Float32Array, scale: number, keep: number, counts: 
 function collect(bound: Float32Array, ceiling: number, keep: number): number[] {
   const scale = ceiling > 0 ? (BUCKETS - 1) / ceiling : 0;
   const counts = new Uint32Array(BUCKETS);
+  const sample = sampled(bound, scale, keep, counts);
   // A slice below the sample's floor too: a bound at a slice's lower edge may round into the one below.
-  const floor = Math.max(0, sampledFloor(bound, scale, keep, counts) - 1);
-  const lowest = floor > 0 ? (floor - 1) / scale : Number.NEGATIVE_INFINITY;
+  const floor = Math.max(0, sample.floor - 1);
+  const lowest = floor > 0 ? Math.max(Number.MIN_VALUE, (floor - 1) / scale) : Number.MIN_VALUE;
   const near: number[] = [];
-  let positive = 0;
   for (let i = 0; i < bound.length; i++) {
-    const value = bound[i]!;
-    if (!(value > 0)) continue;
-    positive++;
-    if (value < lowest) continue;
-    const b = bucketOf(value, scale);
+    if (!(bound[i]! >= lowest)) continue;
+    const b = bucketOf(bound[i]!, scale);
     if (b < floor) continue;
     counts[b]!++;
     near.push(i);
   }
   let threshold = Number.MIN_VALUE;
-  if (positive > keep) {
+  // More positive bounds in the sample alone than are kept: no need to count them all.
+  if (sample.positive > keep || positiveCount(bound) > keep) {
     let count = 0;
     for (let b = BUCKETS - 1; b >= 0; b--) {
       count += counts[b]!;
