@@ -1,5 +1,6 @@
 import type { StoredEvent } from '../core/event.ts';
 import type { RankingWeights, Reason } from '../core/ranking.ts';
+import { lowerBound } from './lower-bound.ts';
 import { DESCRIPTION_CHARS, type TopicModel } from './topic-model.ts';
 
 /** Per field, the catalog's events the topic model ties to it: numbers ascending, strengths and words alike. */
@@ -12,17 +13,8 @@ export interface LearnedColumn {
 
 /** Where event i sits in a column (its events are in ascending order), or -1: a binary search, no map to keep. */
 export function positionIn(column: LearnedColumn, index: number): number {
-  // Its own loop rather than lowerBound's: that one also searches strings, and a search shared by both
-  // kinds of array runs slower for each; this one runs ten times per candidate.
-  const { events } = column;
-  let lo = 0;
-  let hi = events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (events[mid]! < index) lo = mid + 1;
-    else hi = mid;
-  }
-  return events[lo] === index ? lo : -1;
+  const at = lowerBound(column.events, index);
+  return column.events[at] === index ? at : -1;
 }
 
 /**

@@ -11,7 +11,7 @@ import { DEFAULT_WEIGHTS } from '../../src/core/ranking.ts';
 import { computeGaps } from '../../src/network/gaps/compute-gaps.ts';
 import { prepareContacts } from '../../src/network/prepare-contacts.ts';
 import { buildCatalog } from '../../src/score/catalog.ts';
-import { rankEvents } from '../../src/score/rank.ts';
+import { type RankInput, rankEvents } from '../../src/score/rank.ts';
 import { learnTopicModel, NO_TOPIC_MODEL } from '../../src/score/topic-model.ts';
 import { demoApp } from '../support/demo-app.ts';
 
@@ -62,19 +62,12 @@ for (const size of sizes) {
     const catalog = buildCatalog(events, lexicon, model);
     for (const [name, p] of profiles) {
       const gaps = computeGaps({ profile: p, contacts, events, nowMs: NOW, lexicon }, { contacts: prepared, warnings });
+      const input: RankInput = {
+        ...{ profile: p, catalog, gaps, contacts: prepared, lexicon },
+        ...{ feedback: [], weights: DEFAULT_WEIGHTS, nowMs: NOW, limit: 50 },
+      };
       const rank = (limit: number, feedback: Feedback[] = [], window?: { fromMs: number; toMs: number }) =>
-        rankEvents({
-          profile: p,
-          catalog,
-          gaps,
-          contacts: prepared,
-          feedback,
-          weights: DEFAULT_WEIGHTS,
-          lexicon,
-          nowMs: NOW,
-          limit,
-          ...(window ? { window } : {}),
-        });
+        rankEvents({ ...input, limit, feedback, ...(window ? { window } : {}) });
       const key = `${size}/${withModel ? 'model' : 'no-model'}/${name}`;
       const first = rank(50);
       dump[`${key}/50`] = first;
