@@ -134,6 +134,41 @@ function termParts(docsByTerm: Int32Array[], tfsByTerm: Uint8Array[], norms: Flo
   });
 }
 
+/** A query's count of touched documents and best score so far, carried from term to term. */
+interface Running {
+  count: number;
+  max: number;
+}
+
+/**
+ * One term's postings added into a query's scores. A function of its own, seeing typed arrays only: the
+ * expansion of a query's words around it meets new kinds of arrays as queries change, and the engine's
+ * second thoughts about that code would otherwise throw away this loop's optimised code with it.
+ */
+function addPostings(
+  postings: Int32Array,
+  parts: Float32Array,
+  factor: number,
+  { values, touched, evidence }: ScoreBuffers,
+  marks: boolean,
+  running: Running,
+): void {
+  let { count, max } = running;
+  for (let i = 0; i < postings.length; i++) {
+    const d = postings[i]!;
+    const before = values[d]!;
+    if (before === 0) touched[count++] = d;
+    // Additions are positive, so the largest running value is the largest final score; rounded
+    // as the array stores it, so the best event's score divided by the max is exactly 1.
+    const value = Math.fround(before + factor * parts[i]!);
+    values[d] = value;
+    if (value > max) max = value;
+    if (marks) evidence[d] = 1;
+  }
+  running.count = count;
+  running.max = max;
+}
+
 export function buildIndex(docs: IndexedText[]): RankIndex {
   return indexFromPostings(collectPostings(docs));
 }
@@ -162,6 +197,7 @@ export function indexFromPostings(postings: Postings): RankIndex {
     evidence: new Uint8Array(size),
   });
   const titleMatches = new WeakMap<WeightedTerm[], number>();
+  const running: Running = { count: 0, max: 0 };
   const idfOf = (postings: number) => Math.log(1 + (size - postings + 0.5) / (postings + 0.5));
   return {
     size,
@@ -185,8 +221,8 @@ export function indexFromPostings(postings: Postings): RankIndex {
       const { values: scores, touched, evidence } = target;
       scores.fill(0);
       evidence.fill(0);
-      let count = 0;
-      let max = 0;
+      running.count = 0;
+      running.max = 0;
       const expanded: WeightedTerm[] = [];
       for (const entry of query) {
         expanded.push(entry);
@@ -214,20 +250,9 @@ export function indexFromPostings(postings: Postings): RankIndex {
             (postings.length >= COMMON_POSTINGS && contribution < MIN_COMMON_CONTRIBUTION))
         )
           continue;
-        const factor = weight * idf;
-        for (let i = 0; i < postings.length; i++) {
-          const d = postings[i]!;
-          const before = scores[d]!;
-          if (before === 0) touched[count++] = d;
-          // Additions are positive, so the largest running value is the largest final score; rounded
-          // as the array stores it, so the best event's score divided by the max is exactly 1.
-          const value = Math.fround(before + factor * parts[i]!);
-          scores[d] = value;
-          if (value > max) max = value;
-          if (marks) evidence[d] = 1;
-        }
+        addPostings(postings, parts, weight * idf, target, marks === true, running);
       }
-      return { values: scores, max, touched: touched.subarray(0, count), evidence };
+      return { values: scores, max: running.max, touched: touched.subarray(0, running.count), evidence };
     },
   };
 }

@@ -65,52 +65,35 @@ function signalPerFieldSet(fieldSets: EventCatalog['fieldSets'], fieldSignal: nu
   return signal;
 }
 
+/** Every event gains the signal of its fields. */
+function addFieldSignals(bound: Float32Array, ofEvent: Uint32Array, setSignal: Float32Array): void {
+  for (let i = 0; i < bound.length; i++) bound[i] = bound[i]! + setSignal[ofEvent[i]!]!;
+}
+
 /**
- * Counts of bounds in BUCKETS equal slices of [0, ceiling], to find the top `keep` without sorting.
- * The pass over every event writes `counts` directly, not through `add`, to keep its loop call-free.
+ * A give-first opportunity's signal replaces its fields' when stronger (each event once: an event can be
+ * both a call for papers and a host role, and giveFirstAt holds its last position).
  */
-class BoundHistogram {
-  readonly counts = new Uint32Array(BUCKETS);
-  readonly scale: number;
-  positive = 0;
-  constructor(ceiling: number) {
-    this.scale = ceiling > 0 ? (BUCKETS - 1) / ceiling : 0;
-  }
-  add(value: number, by: 1 | -1): void {
-    if (value <= 0) return;
-    this.positive += by;
-    this.counts[Math.min(BUCKETS - 1, Math.floor(value * this.scale))]! += by;
-  }
-  /** The lower edge of the bucket where the running count from the top passes `keep`. */
-  threshold(keep: number): number {
-    if (this.positive <= keep) return Number.MIN_VALUE;
-    let count = 0;
-    for (let b = BUCKETS - 1; b >= 0; b--) {
-      count += this.counts[b]!;
-      if (count >= keep) return Math.max(Number.MIN_VALUE, b / this.scale);
-    }
-    return Number.MIN_VALUE;
+function addGiveFirst(bound: Float32Array, input: CandidateInput, setSignal: Float32Array, ofEvent: Uint32Array): void {
+  const { opportunityAt, giveFirstAt } = input;
+  const signal = input.weights.giveFirst;
+  for (let k = 0; k < opportunityAt.length; k++) {
+    const i = opportunityAt[k]!;
+    if (i < 0 || giveFirstAt[i] !== k + 1) continue;
+    const fieldLevel = setSignal[ofEvent[i]!]!;
+    if (signal > fieldLevel) bound[i] = bound[i]! - fieldLevel + signal;
   }
 }
 
-/** Every event gains the signal of its fields and is counted. */
-function addFieldSignals(
-  bound: Float32Array,
-  ofEvent: Uint32Array,
-  setSignal: Float32Array,
-  histogram: BoundHistogram,
-): void {
-  const { counts, scale } = histogram;
-  let positive = 0;
-  for (let i = 0; i < bound.length; i++) {
-    const value = bound[i]! + setSignal[ofEvent[i]!]!;
-    bound[i] = value;
-    if (value > 0) {
-      positive++;
-      counts[Math.min(BUCKETS - 1, Math.floor(value * scale))]!++;
-    }
-  }
-  histogram.positive += positive;
+/** Past, too distant, cancelled, undated and dismissed events are out: a prefix and a suffix of the events by start. */
+function clearOutside(bound: Float32Array, input: CandidateInput): void {
+  const { catalog } = input;
+  const { byStart } = catalog;
+  const from = firstFrom(catalog, input.earliestMs);
+  const beyond = Math.max(from, firstFrom(catalog, input.latestMs));
+  for (let k = 0; k < from; k++) bound[byStart[k]!] = 0;
+  for (let k = beyond; k < byStart.length; k++) bound[byStart[k]!] = 0;
+  for (const i of input.dismissed) bound[i] = 0;
 }
 
 /** The first position in `byStart` whose event starts at or after `ms` (NaN, unrankable, sorts last). */
@@ -126,13 +109,79 @@ function firstFrom(catalog: EventCatalog, ms: number): number {
   return lo;
 }
 
+/** One event in this many is looked at first, to find a bound the best `keep` of all surely reach. */
+const SAMPLE_EVERY = 8;
+
+/** Bounds are counted in BUCKETS equal slices of [0, ceiling]: `scale` turns a bound into its slice. */
+function bucketOf(value: number, scale: number): number {
+  return Math.min(BUCKETS - 1, Math.floor(value * scale));
+}
+
 /**
- * The best `keep` by bound. Everything at or above the threshold is collected first: stopping at `keep`
- * in event order would let events of the threshold's own bucket crowd out a better one further on.
+ * The lowest slice the best `keep` of a sample of the events reach (0 when it has fewer positive bounds),
+ * and how many positive bounds the sample holds: the best `keep` of all the events reach that slice too,
+ * since a sample's keep-th best is never above the whole's. `counts` is left cleared.
  */
-function collect(bound: Float32Array, threshold: number, keep: number): number[] {
-  const chosen: number[] = [];
-  for (let i = 0; i < bound.length; i++) if (bound[i]! >= threshold && bound[i]! > 0) chosen.push(i);
+function sampled(bound: Float32Array, scale: number, keep: number, counts: Uint32Array) {
+  let positive = 0;
+  for (let i = 0; i < bound.length; i += SAMPLE_EVERY)
+    if (bound[i]! > 0) {
+      positive++;
+      counts[bucketOf(bound[i]!, scale)]!++;
+    }
+  let count = 0;
+  let floor = 0;
+  for (let b = BUCKETS - 1; b >= 0; b--) {
+    count += counts[b]!;
+    if (count >= keep) {
+      floor = b;
+      break;
+    }
+  }
+  counts.fill(0);
+  return { floor, positive };
+}
+
+function positiveCount(bound: Float32Array): number {
+  let positive = 0;
+  for (let i = 0; i < bound.length; i++) if (bound[i]! > 0) positive++;
+  return positive;
+}
+
+/**
+ * The best `keep` by bound, the greater bound first and then the lower event number; in event order when
+ * no more than `keep` reach the threshold. The threshold is the lower edge of the slice where the count
+ * from the top passes `keep`: only events at or near the sample's floor are counted and kept aside, so
+ * the pass over every event is one comparison for most of them, and nothing is sorted but a few.
+ */
+function collect(bound: Float32Array, ceiling: number, keep: number): number[] {
+  const scale = ceiling > 0 ? (BUCKETS - 1) / ceiling : 0;
+  const counts = new Uint32Array(BUCKETS);
+  const sample = sampled(bound, scale, keep, counts);
+  // A slice below the sample's floor too: a bound at a slice's lower edge may round into the one below.
+  const floor = Math.max(0, sample.floor - 1);
+  const lowest = floor > 0 ? Math.max(Number.MIN_VALUE, (floor - 1) / scale) : Number.MIN_VALUE;
+  const near: number[] = [];
+  for (let i = 0; i < bound.length; i++) {
+    if (!(bound[i]! >= lowest)) continue;
+    const b = bucketOf(bound[i]!, scale);
+    if (b < floor) continue;
+    counts[b]!++;
+    near.push(i);
+  }
+  let threshold = Number.MIN_VALUE;
+  // More positive bounds in the sample alone than are kept: no need to count them all.
+  if (sample.positive > keep || positiveCount(bound) > keep) {
+    let count = 0;
+    for (let b = BUCKETS - 1; b >= 0; b--) {
+      count += counts[b]!;
+      if (count >= keep) {
+        threshold = Math.max(Number.MIN_VALUE, b / scale);
+        break;
+      }
+    }
+  }
+  const chosen = near.filter((i) => bound[i]! >= threshold && bound[i]! > 0);
   return chosen.length > keep ? chosen.sort((a, b) => bound[b]! - bound[a]! || a - b).slice(0, keep) : chosen;
 }
 
@@ -161,35 +210,16 @@ export function boundCandidates(input: CandidateInput): number[] {
   const setSignal = signalPerFieldSet(catalog.fieldSets, input.fieldSignal);
   const giveFirstSignal = weights.giveFirst;
   // No bound can exceed every interest at its best plus the strongest signal (and going, for pinned
-  // events): the histogram is scaled to that, so it fills in the same pass that sets the bounds.
+  // events): bounds are counted in slices of [0, ceiling] (see collect).
   const ceiling =
     shares.reduce((sum, share, q) => sum + share * scores[q]!.max, 0) +
     input.learned.reduce((sum, { column, weight }) => sum + (column ? weight : 0), 0) +
     setSignal.reduce((max, value) => Math.max(max, value), giveFirstSignal) +
     (input.pinned.length > 0 ? Math.max(weights.going, weights.following) : 0);
-  const histogram = new BoundHistogram(ceiling);
   const { ofEvent } = catalog.fieldSets;
-  addFieldSignals(bound, ofEvent, setSignal, histogram);
-  // Counted as stored (float32), so that taking it out again finds the same bucket.
-  const replace = (i: number, value: number) => {
-    histogram.add(bound[i]!, -1);
-    bound[i] = value;
-    histogram.add(bound[i]!, 1);
-  };
-  // A give-first opportunity's signal replaces its fields' when stronger (each event once: an event
-  // can be both a call for papers and a host role, and giveFirstAt holds its last position).
-  input.opportunityAt.forEach((i, k) => {
-    if (i < 0 || input.giveFirstAt[i] !== k + 1) return;
-    const fieldLevel = setSignal[ofEvent[i]!]!;
-    if (giveFirstSignal > fieldLevel) replace(i, bound[i]! - fieldLevel + giveFirstSignal);
-  });
-  // Past, too distant, cancelled and undated events are out: a prefix and a suffix of the events by start.
-  const { byStart } = catalog;
-  const from = firstFrom(catalog, input.earliestMs);
-  const beyond = Math.max(from, firstFrom(catalog, input.latestMs));
-  for (let k = 0; k < from; k++) replace(byStart[k]!, 0);
-  for (let k = beyond; k < byStart.length; k++) replace(byStart[k]!, 0);
-  for (const i of input.dismissed) replace(i, 0);
+  if (setSignal.some((value) => value > 0)) addFieldSignals(bound, ofEvent, setSignal);
+  addGiveFirst(bound, input, setSignal, ofEvent);
+  clearOutside(bound, input);
   // Going (or following its venue) keeps an event whatever the filters said.
   for (const i of input.pinned) {
     let value = Math.max(setSignal[ofEvent[i]!]!, input.giveFirstAt[i]! > 0 ? giveFirstSignal : 0);
@@ -200,7 +230,7 @@ export function boundCandidates(input: CandidateInput): number[] {
       const k = column ? positionIn(column, i) : -1;
       if (k >= 0) value += column!.strength[k]! * weight;
     }
-    replace(i, value + Math.max(weights.going, weights.following));
+    bound[i] = value + Math.max(weights.going, weights.following);
   }
-  return collect(bound, histogram.threshold(input.keep), input.keep);
+  return collect(bound, ceiling, input.keep);
 }

@@ -5,7 +5,14 @@ import { foldText } from '../core/fold-text.ts';
 import type { Lexicon } from '../core/lexicon.ts';
 import { collectPostings, indexFromPostings, type Postings, type RankIndex } from './bm25-index.ts';
 import { eventsInField } from './evidence.ts';
-import { type LearnedArrays, type LearnedColumn, learnedArrays, withGuessWords } from './learned-signal.ts';
+import {
+  type LearnedArrays,
+  type LearnedByEvent,
+  type LearnedColumn,
+  learnedArrays,
+  learnedByEvent,
+  withGuessWords,
+} from './learned-signal.ts';
 import { type ScratchPool, scratchPool } from './ranking-scratch.ts';
 import { spanOf } from './select.ts';
 import { NO_TOPIC_MODEL, type TopicModel } from './topic-model.ts';
@@ -55,6 +62,8 @@ export interface EventCatalog {
   numbersOf(list: readonly { eventId: string }[]): Int32Array;
   /** Per field, the events the topic model learned from labelled history ties to it (empty without history). */
   learned: Map<string, LearnedColumn>;
+  /** The same guesses by event (see LearnedByEvent). */
+  learnedByEvent: LearnedByEvent;
   /**
    * Per event, 1 when it names the field (labels, title, description) or the topic model ties it to the
    * field (see eventsInField): worked out once per field asked, not per ranking.
@@ -190,6 +199,7 @@ export function catalogFromParts(events: StoredEvent[], parts: CatalogParts, mod
       return numbers;
     },
     learned,
+    learnedByEvent: learnedByEvent(learned, events.length),
     inField(field) {
       let marks = inField.get(field);
       if (!marks) {

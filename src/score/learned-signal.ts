@@ -90,6 +90,44 @@ function rememberedWords(events: StoredEvent[], model: TopicModel, field: string
   };
 }
 
+/**
+ * The same guesses by event: event i's are entries offsets[i]..offsets[i+1] of `column` (a field's number
+ * among `fields`) and `strength`. A candidate's reasons look up each interest's guess here, among the
+ * event's own few guesses side by side, rather than by a binary search in every interest's column.
+ */
+export interface LearnedByEvent {
+  fields: string[];
+  offsets: Uint32Array;
+  column: Uint16Array;
+  strength: Float32Array;
+}
+
+export function learnedByEvent(columns: ReadonlyMap<string, LearnedColumn>, size: number): LearnedByEvent {
+  const fields = [...columns.keys()];
+  const offsets = new Uint32Array(size + 1);
+  for (const { events } of columns.values()) for (let k = 0; k < events.length; k++) offsets[events[k]! + 1]!++;
+  for (let i = 0; i < size; i++) offsets[i + 1]! += offsets[i]!;
+  const next = offsets.slice(0, size);
+  const column = new Uint16Array(offsets[size]!);
+  const strength = new Float32Array(offsets[size]!);
+  fields.forEach((field, c) => {
+    const { events, strength: strengths } = columns.get(field)!;
+    for (let k = 0; k < events.length; k++) {
+      const at = next[events[k]!]!++;
+      column[at] = c;
+      strength[at] = strengths[k]!;
+    }
+  });
+  return { fields, offsets, column, strength };
+}
+
+/** The strength of the guess for field number `c` (see LearnedByEvent) for event i; 0 without one. */
+export function learnedStrength(byEvent: LearnedByEvent, index: number, c: number): number {
+  const { offsets, column, strength } = byEvent;
+  for (let at = offsets[index]!; at < offsets[index + 1]!; at++) if (column[at] === c) return strength[at]!;
+  return 0;
+}
+
 /** What the topic model's guess for an interest's field weighs: its strength times the interest's share. */
 export function learnedWeight(strength: number, share: number, weights: RankingWeights): number {
   return weights.learned * strength * share;
@@ -97,28 +135,40 @@ export function learnedWeight(strength: number, share: number, weights: RankingW
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-/** The learned reason of one event for one interest's field, or null when the model says nothing. */
-export function learnedReason(
-  column: LearnedColumn | undefined,
-  index: number,
-  share: number,
-  weights: RankingWeights,
-): Reason | null {
-  const k = column ? positionIn(column, index) : -1;
-  if (column === undefined || k < 0) return null;
-  const weight = round(learnedWeight(column.strength[k]!, share, weights));
-  if (weight <= 0) return null;
-  // Reasons are written for a few hundred candidates, of which only the picks are shown: their words
-  // are worked out for those alone (see withLearnedText).
-  const reason: Reason = { kind: 'learned', text: '', weight };
-  unwritten.set(reason, () => column.because(index));
-  return reason;
+/** What a guess of this strength weighs in a learned reason (rounded); 0 when the model says nothing. */
+export function learnedReasonWeight(strength: number, share: number, weights: RankingWeights): number {
+  return strength === 0 ? 0 : Math.max(0, round(learnedWeight(strength, share, weights)));
 }
 
-const unwritten = new WeakMap<Reason, () => string>();
+/**
+ * A learned reason whose words are worked out when it is shown: reasons are written for a few hundred
+ * candidates, of which only the picks are shown, and wording a guess asks the model again. The column
+ * and event are private fields, so neither a copy nor JSON carries them.
+ */
+class UnwrittenLearnedReason implements Reason {
+  readonly kind = 'learned';
+  readonly text = '';
+  readonly #column: LearnedColumn;
+  readonly #index: number;
+  constructor(
+    column: LearnedColumn,
+    index: number,
+    readonly weight: number,
+  ) {
+    this.#column = column;
+    this.#index = index;
+  }
+  written(): Reason {
+    return { kind: this.kind, text: this.#column.because(this.#index), weight: this.weight };
+  }
+}
+
+/** The learned reason of event i for a column, of a weight found by learnedReasonWeight (above 0). */
+export function learnedReason(column: LearnedColumn, index: number, weight: number): Reason {
+  return new UnwrittenLearnedReason(column, index, weight);
+}
 
 /** A pick's learned reason with its words, worked out now (other reasons as they are). */
 export function withLearnedText(reason: Reason): Reason {
-  const words = unwritten.get(reason);
-  return words ? { ...reason, text: words() } : reason;
+  return reason instanceof UnwrittenLearnedReason ? reason.written() : reason;
 }

@@ -12,7 +12,14 @@ import { interestScores } from './interest-scores.ts';
 import { learnedWeight, withLearnedText } from './learned-signal.ts';
 import type { RankingScratch } from './ranking-scratch.ts';
 import { reachOf } from './reach.ts';
-import { followingReason, interestShares, overdueContacts, type ReasonContext, reasonsFor } from './reasons.ts';
+import {
+  followingReason,
+  interestShares,
+  overdueContacts,
+  type ReasonContext,
+  reasonsFor,
+  sharedReasons,
+} from './reasons.ts';
 import { type Scored, selectPicks } from './select.ts';
 import { type ShareCandidate, shareHints } from './share-with.ts';
 
@@ -134,11 +141,15 @@ function rankingWith(input: RankInput, scratch: RankingScratch): Ranking {
     scores,
     interestShares: interestShares(queries, profile),
     learned,
+    learnedByEvent: catalog.learnedByEvent,
+    learnedField: queries.map((q) => catalog.learnedByEvent.fields.indexOf(q.field)),
     feedbackByEvent: latest,
     dismissed,
     nowMs,
     overdue: overdueContacts(input.gaps),
     giveFirstAt,
+    fieldSetOf: catalog.fieldSets.ofEvent,
+    shared: sharedReasons(),
   };
   const indexesOf = (ids: Iterable<string>) =>
     [...ids].map((id) => catalog.indexOf.get(id)).filter((i): i is number => i !== undefined);

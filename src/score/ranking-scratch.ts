@@ -42,6 +42,8 @@ function newScratch(index: RankIndex, held: WeakSet<RankingScratch>): RankingScr
     },
     positionsIn(numbers) {
       if (!held.has(scratch)) throw new Error('ranking scratch used after its release');
+      // The same list as the previous ranking's (a catalog remembers each gap summary's numbers): set already.
+      if (numbers === marked) return positions;
       // Only the entries the previous list set need clearing.
       for (const i of marked) if (i >= 0) positions[i] = 0;
       numbers.forEach((i, k) => {

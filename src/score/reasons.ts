@@ -8,7 +8,13 @@ import type { Lexicon } from '../core/lexicon.ts';
 import type { Profile } from '../core/profile.ts';
 import type { RankingWeights, Reason } from '../core/ranking.ts';
 import type { InterestQuery } from './interest-query.ts';
-import { type LearnedColumn, learnedReason } from './learned-signal.ts';
+import {
+  type LearnedByEvent,
+  type LearnedColumn,
+  learnedReason,
+  learnedReasonWeight,
+  learnedStrength,
+} from './learned-signal.ts';
 import type { Reach } from './reach.ts';
 import { venueFitText } from './venue-fit.ts';
 
@@ -29,26 +35,119 @@ export interface ReasonContext {
   interestShares: number[];
   /** Per query, the topic model's guesses for its field in this catalog (undefined: none). */
   learned: (LearnedColumn | undefined)[];
+  /** The same guesses by event, and per query its field's number among them (-1: none). */
+  learnedByEvent: LearnedByEvent;
+  learnedField: number[];
   feedbackByEvent: Map<string, Feedback>;
   dismissed: Feedback[];
   nowMs: number;
   /** Overdue contacts with their communities folded once per ranking, not once per event. */
-  overdue: {
-    item: Gaps['maintenance']['overdue'][number];
-    ago: string;
-    communities: { name: string; folded: string }[];
-  }[];
+  overdue: OverdueContacts;
+  /** Per event index, its combination of fields (see FieldSets): what reasons that hang on fields alone share. */
+  fieldSetOf: Uint32Array;
   /** Per event index, 1 + the index of its give-first opportunity, or 0 (a byte-sized lookup, no strings). */
   giveFirstAt: Int32Array;
+  /** Reasons that hang on one small value of an event, made once per ranking (see SharedReasons). */
+  shared: SharedReasons;
 }
 
-/** Overdue contacts with their communities folded for whole-word matching, once per ranking. */
-export function overdueContacts(gaps: Gaps): ReasonContext['overdue'] {
-  return gaps.maintenance.overdue.map((item) => ({
-    item,
-    ago: item.text.replace(/^.*? last seen /, '').replace(/,.*$/, ''),
-    communities: item.communities.map((name) => ({ name, folded: ` ${foldText(name)} ` })),
-  }));
+/**
+ * Reasons that depend on the ranking and one small value of an event only (online or not, its kind, where
+ * it is when that is the home city or unknown, its combination of fields): a ranking writes reasons for hundreds of candidates, most
+ * of them alike in these, so each is made once and the candidates share it (reasons are never changed).
+ */
+export interface SharedReasons {
+  channel: Map<StoredEvent['online'], Reason | null>;
+  fit: Map<StoredEvent['kind'], Reason | null>;
+  /** By reach: online, unknown or far. */
+  nearby: Map<Reach['kind'], Reason | null>;
+  /** Near without a distance, by the place named (the home city). */
+  nearbyAt: Map<string, Reason | null>;
+  /** By combination of fields (see FieldSets). */
+  coverage: Map<number, Reason | null>;
+  /** An interest reason's words, by query. */
+  interestText: string[];
+}
+
+export function sharedReasons(): SharedReasons {
+  return {
+    channel: new Map(),
+    fit: new Map(),
+    nearby: new Map(),
+    nearbyAt: new Map(),
+    coverage: new Map(),
+    interestText: [],
+  };
+}
+
+function remembered<K>(memo: Map<K, Reason | null>, key: K, make: (key: K) => Reason | null): Reason | null {
+  let reason = memo.get(key);
+  if (reason === undefined) {
+    reason = make(key);
+    memo.set(key, reason);
+  }
+  return reason;
+}
+
+/**
+ * Overdue contacts, worked out once per ranking for the maintenance reason of every candidate: each
+ * distinct community folded once (many contacts share one), per field the contacts who work in it, and
+ * per combination of fields the reason those contacts alone give.
+ */
+export interface OverdueContacts {
+  contacts: {
+    item: Gaps['maintenance']['overdue'][number];
+    ago: string;
+    /** The contact's communities, each as its name and its place among `folded`. */
+    communities: { name: string; text: number }[];
+  }[];
+  /** Distinct communities, folded and space-padded for whole-word matching. */
+  folded: string[];
+  /** The positions of the contacts who belong to a community, ascending. */
+  withCommunity: number[];
+  /** Per field, the positions of the contacts (acquaintances aside) who work in it, ascending. */
+  byField: Map<string, number[]>;
+  /** Per combination of fields (see FieldSets), filled as candidates ask (see namedBy). */
+  bySet: Map<number, NamedByFields>;
+  /** Per community, whether the candidate's text names it: 0 not looked at yet, 1 yes, 2 no. */
+  found: Uint8Array;
+}
+
+/** The first two contacts an event's fields name (ascending positions), and the reason they alone give. */
+interface NamedByFields {
+  named: number[];
+  reason: Reason | null;
+}
+
+export function overdueContacts(gaps: Gaps): OverdueContacts {
+  const folded: string[] = [];
+  const textOf = new Map<string, number>();
+  const byField = new Map<string, number[]>();
+  const withCommunity: number[] = [];
+  const contacts = gaps.maintenance.overdue.map((item, k) => {
+    if (item.tier !== 'acquaintance')
+      for (const field of item.fields) {
+        const named = byField.get(field) ?? [];
+        if (named.at(-1) !== k) named.push(k);
+        byField.set(field, named);
+      }
+    if (item.communities.length > 0) withCommunity.push(k);
+    return {
+      item,
+      ago: item.text.replace(/^.*? last seen /, '').replace(/,.*$/, ''),
+      communities: item.communities.map((name) => {
+        const text = ` ${foldText(name)} `;
+        let at = textOf.get(text);
+        if (at === undefined) {
+          at = folded.length;
+          folded.push(text);
+          textOf.set(text, at);
+        }
+        return { name, text: at };
+      }),
+    };
+  });
+  return { contacts, folded, withCommunity, byField, bySet: new Map(), found: new Uint8Array(folded.length) };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -70,42 +169,53 @@ export function interestWeight(score: number, max: number, share: number, weight
   return relevance >= MIN_INTEREST_SHARE ? weights.interest * relevance * share : 0;
 }
 
+/** Per query whose interest an event matches: what its text and learned reasons weigh (see interestReasons). */
+/** What one interest's text and learned reasons weigh for an event (see interestReasons). */
+interface InterestMatch {
+  q: number;
+  text: number;
+  learned: number;
+}
+
+/**
+ * The interest and learned reasons of an event, at most two interests' worth: the two that weigh most
+ * (the lower query number first on a tie), each with its text reason then its learned one, heaviest first.
+ * Reasons are built for the interests that speak only; the others are judged on numbers.
+ */
 function interestReasons(index: number, ctx: ReasonContext): Reason[] {
-  const found: Reason[] = [];
-  // Per reason, its interest and that interest's total weight: at most two interests speak for a pick,
-  // each with its text and learned reasons.
-  const queryOf: number[] = [];
-  const totals: number[] = [];
-  let interests = 0;
+  let first: InterestMatch | null = null;
+  let second: InterestMatch | null = null;
+  let firstTotal = 0;
+  let secondTotal = 0;
   for (let q = 0; q < ctx.queries.length; q++) {
     const { values, max } = ctx.scores[q]!;
-    const weight = interestWeight(values[index]!, max, ctx.interestShares[q]!, ctx.weights);
-    const learned = learnedReason(ctx.learned[q], index, ctx.interestShares[q]!, ctx.weights);
-    if (weight <= 0 && !learned) continue;
-    interests++;
-    const total = Math.max(0, round(weight)) + (learned?.weight ?? 0);
-    for (const reason of [
-      weight > 0
-        ? {
-            kind: 'interest' as const,
-            text: `matches your interest in ${ctx.queries[q]!.label}`,
-            weight: round(weight),
-          }
-        : null,
-      learned,
-    ]) {
-      if (!reason) continue;
-      found.push(reason);
-      queryOf.push(q);
-      totals.push(total);
+    const share = ctx.interestShares[q]!;
+    const text = interestWeight(values[index]!, max, share, ctx.weights);
+    const field = ctx.learnedField[q]!;
+    const strength = field < 0 ? 0 : learnedStrength(ctx.learnedByEvent, index, field);
+    const learned = learnedReasonWeight(strength, share, ctx.weights);
+    if (text <= 0 && learned <= 0) continue;
+    const total = Math.max(0, round(text)) + learned;
+    // A later interest displaces one only by weighing more: on a tie the lower query number speaks.
+    if (first === null || total > firstTotal) {
+      second = first;
+      secondTotal = firstTotal;
+      first = { q, text, learned };
+      firstTotal = total;
+    } else if (second === null || total > secondTotal) {
+      second = { q, text, learned };
+      secondTotal = total;
     }
   }
-  if (interests > 2) {
-    const best = [...new Set(queryOf)].sort(
-      (a, b) => totals[queryOf.indexOf(b)]! - totals[queryOf.indexOf(a)]! || a - b,
-    );
-    const kept = new Set(best.slice(0, 2));
-    return found.filter((_, k) => kept.has(queryOf[k]!)).sort((a, b) => b.weight - a.weight);
+  const found: Reason[] = [];
+  if (first === null) return found;
+  const speaking = second === null ? [first] : first.q < second.q ? [first, second] : [second, first];
+  for (const { q, text, learned } of speaking) {
+    if (text > 0) {
+      ctx.shared.interestText[q] ??= `matches your interest in ${ctx.queries[q]!.label}`;
+      found.push({ kind: 'interest', text: ctx.shared.interestText[q], weight: round(text) });
+    }
+    if (learned > 0) found.push(learnedReason(ctx.learned[q]!, index, learned));
   }
   return found.length > 1 ? found.sort((a, b) => b.weight - a.weight) : found;
 }
@@ -128,26 +238,35 @@ function coverageReason(fields: Set<string>, ctx: ReasonContext): Reason | null 
   };
 }
 
-function maintenanceReason(text: string, fields: Set<string>, ctx: ReasonContext): Reason | null {
-  if (ctx.overdue.length === 0) return null;
-  const people: { name: string; line: string; strength: number }[] = [];
-  for (const { item, ago, communities } of ctx.overdue) {
-    const community = communities.find((c) => text.includes(c.folded))?.name;
-    if (community)
-      people.push({
-        name: item.name,
-        line: `${item.name} (${item.tier}, last seen ${ago}) usually goes to ${community}`,
-        strength: 1,
-      });
-    else if (item.tier !== 'acquaintance' && item.fields.some((f) => fields.has(f))) {
-      people.push({
-        name: item.name,
-        line: `${item.name} (${item.tier}, last seen ${ago}) works in this field and may be there`,
-        strength: 0.5,
-      });
-    }
-    if (people.length >= 2) break;
+/** The community of a contact a candidate's folded text names, if any (each community looked for once). */
+function namedCommunity(
+  communities: OverdueContacts['contacts'][number]['communities'],
+  text: string,
+  overdue: OverdueContacts,
+): string | undefined {
+  const { folded, found } = overdue;
+  for (const { name, text: at } of communities) {
+    if (found[at] === 0) found[at] = text.includes(folded[at]!) ? 1 : 2;
+    if (found[at] === 1) return name;
   }
+  return undefined;
+}
+
+interface Person {
+  name: string;
+  line: string;
+  strength: number;
+}
+
+function fieldPerson({ item, ago }: OverdueContacts['contacts'][number]): Person {
+  return {
+    name: item.name,
+    line: `${item.name} (${item.tier}, last seen ${ago}) works in this field and may be there`,
+    strength: 0.5,
+  };
+}
+
+function maintenanceFrom(people: Person[], ctx: ReasonContext): Reason | null {
   if (people.length === 0) return null;
   const strength = Math.min(
     1.5,
@@ -161,23 +280,78 @@ function maintenanceReason(text: string, fields: Set<string>, ctx: ReasonContext
   };
 }
 
+/** The first two contacts a combination of fields names, worked out once per combination and ranking. */
+function namedBy(set: number, fields: Set<string>, ctx: ReasonContext): NamedByFields {
+  const { overdue } = ctx;
+  let known = overdue.bySet.get(set);
+  if (!known) {
+    const positions = new Set<number>();
+    for (const field of fields) for (const k of (overdue.byField.get(field) ?? []).slice(0, 2)) positions.add(k);
+    const named = [...positions].sort((a, b) => a - b).slice(0, 2);
+    known = {
+      named,
+      reason: maintenanceFrom(
+        named.map((k) => fieldPerson(overdue.contacts[k]!)),
+        ctx,
+      ),
+    };
+    overdue.bySet.set(set, known);
+  }
+  return known;
+}
+
+/**
+ * Up to two overdue contacts the event may bring back, in the contacts' order: one whose community the
+ * event's text names, or one who works in the event's field. Only contacts with a community and the first
+ * two its fields name can be among them, so only those are looked at; when no community is named, the
+ * reason is the one its combination of fields gives.
+ */
+function maintenanceReason(text: string, fields: Set<string>, set: number, ctx: ReasonContext): Reason | null {
+  const { overdue } = ctx;
+  const { contacts, withCommunity } = overdue;
+  if (contacts.length === 0) return null;
+  const { named, reason } = namedBy(set, fields, ctx);
+  overdue.found.fill(0);
+  const people: Person[] = [];
+  let communities = false;
+  for (let c = 0, n = 0; people.length < 2; ) {
+    const withOne = c < withCommunity.length ? withCommunity[c]! : Number.POSITIVE_INFINITY;
+    const byField = n < named.length ? named[n]! : Number.POSITIVE_INFINITY;
+    const k = Math.min(withOne, byField);
+    if (k === Number.POSITIVE_INFINITY) break;
+    if (k === withOne) c++;
+    if (k === byField) n++;
+    const contact = contacts[k]!;
+    const community = k === withOne ? namedCommunity(contact.communities, text, overdue) : undefined;
+    if (community) {
+      communities = true;
+      people.push({
+        name: contact.item.name,
+        line: `${contact.item.name} (${contact.item.tier}, last seen ${contact.ago}) usually goes to ${community}`,
+        strength: 1,
+      });
+    } else if (k === byField) people.push(fieldPerson(contact));
+  }
+  return communities ? maintenanceFrom(people, ctx) : reason;
+}
+
 export function giveFirstReason(index: number, ctx: ReasonContext): Reason | null {
   const at = ctx.giveFirstAt[index]!;
   const opportunity = at > 0 ? ctx.gaps.giveFirst.opportunities[at - 1] : undefined;
   return opportunity ? { kind: 'give-first', text: opportunity.text, weight: round(ctx.weights.giveFirst) } : null;
 }
 
-function channelReason(event: StoredEvent, ctx: ReasonContext): Reason | null {
+function channelReason(eventOnline: StoredEvent['online'], ctx: ReasonContext): Reason | null {
   const { needs, online, offline } = ctx.gaps.channel;
   const total = online + offline;
-  if (needs === 'offline' && event.online === false) {
+  if (needs === 'offline' && eventOnline === false) {
     return {
       kind: 'channel-balance',
       text: `in person: ${online} of your ${total} recent meetings were online`,
       weight: round(ctx.weights.channelBalance),
     };
   }
-  if (needs === 'online' && event.online !== false) {
+  if (needs === 'online' && eventOnline !== false) {
     return {
       kind: 'channel-balance',
       text: `online: ${offline} of your ${total} recent meetings were in person`,
@@ -188,6 +362,15 @@ function channelReason(event: StoredEvent, ctx: ReasonContext): Reason | null {
 }
 
 function nearbyReason(reach: Reach, ctx: ReasonContext): Reason | null {
+  // Only a distance in km makes an event's nearby reason its own.
+  if (reach.kind === 'near' && reach.km !== null) return nearReason(reach, ctx);
+  const make = () => nearReason(reach, ctx);
+  return reach.kind === 'near'
+    ? remembered(ctx.shared.nearbyAt, reach.place, make)
+    : remembered(ctx.shared.nearby, reach.kind, make);
+}
+
+function nearReason(reach: Reach, ctx: ReasonContext): Reason | null {
   if (reach.kind === 'online')
     return ctx.profile.travel.online
       ? { kind: 'nearby', text: 'online: no travel needed', weight: round(ctx.weights.nearby) }
@@ -229,6 +412,11 @@ function feedbackReason(event: StoredEvent, fields: Set<string>, ctx: ReasonCont
     : null;
 }
 
+function venueFitReason(kind: StoredEvent['kind'], ctx: ReasonContext): Reason | null {
+  const fit = venueFitText(kind, ctx.profile.goals);
+  return fit ? { kind: 'venue-fit', text: fit, weight: round(ctx.weights.venueFit) } : null;
+}
+
 /** A followed venue's event: kept among the picks and in the calendar whatever else it earns. */
 export function followingReason(venueName: string, weights: RankingWeights): Reason {
   return { kind: 'following', text: `next at ${venueName}, which you follow`, weight: round(weights.following) };
@@ -246,14 +434,13 @@ export function reasonsFor(
   reach: Reach,
   ctx: ReasonContext,
 ): Reason[] {
-  const fit = venueFitText(event.kind, ctx.profile.goals);
   return [
     ...interestReasons(index, ctx),
-    coverageReason(fields, ctx),
-    maintenanceReason(foldedText, fields, ctx),
+    remembered(ctx.shared.coverage, ctx.fieldSetOf[index]!, () => coverageReason(fields, ctx)),
+    maintenanceReason(foldedText, fields, ctx.fieldSetOf[index]!, ctx),
     giveFirstReason(index, ctx),
-    channelReason(event, ctx),
-    fit ? { kind: 'venue-fit' as const, text: fit, weight: round(ctx.weights.venueFit) } : null,
+    remembered(ctx.shared.channel, event.online, (online) => channelReason(online, ctx)),
+    remembered(ctx.shared.fit, event.kind, (kind) => venueFitReason(kind, ctx)),
     nearbyReason(reach, ctx),
     deadlineReason(event, ctx),
     feedbackReason(event, fields, ctx),
