@@ -163,11 +163,13 @@ export function planIngest({ records, stored, candidatesByDay, outcome, matcher 
   };
   const writes = new Map<string, OccurrenceWrite>();
   const seen = new Set<string>();
-  // Publication dates as listed now, by occurrence: what the withdraw rule compares.
+  // Publication dates as listed now, by occurrence: what the withdraw rule compares (feeds only: a
+  // calendar's run would hold one entry per occurrence until its write for nothing).
   const listedNow = new Map<string, number | null>();
+  const listing = outcome.withdrawVanished;
   for (const item of records) {
     const { id, split } = item;
-    listedNow.set(id, item.publishedMs);
+    if (listing) listedNow.set(id, item.publishedMs);
     const write = (eventId: string) =>
       writes.set(id, {
         id,
