@@ -31,8 +31,14 @@ export interface DedupeCandidate {
   online: Online;
 }
 
+/**
+ * What the matcher compares of a new record: what the store keeps of other sources' events. Not the whole
+ * record, so a run's descriptions need not stay alive until its write.
+ */
+export type DedupeInput = Omit<DedupeCandidate, 'eventId'>;
+
 /** Returns the event id a new record belongs to, or null when it is a new event. */
-export type DedupeMatcher = (record: EventRecord, candidates: DedupeCandidate[]) => string | null;
+export type DedupeMatcher = (record: DedupeInput, candidates: DedupeCandidate[]) => string | null;
 
 export interface SourceSchedule {
   nextCheckAt: string | null;

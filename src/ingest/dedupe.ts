@@ -1,13 +1,12 @@
 import JaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 import type { EventRecord } from '../core/event.ts';
-import type { DedupeCandidate, DedupeMatcher } from '../core/event-store.ts';
+import type { DedupeCandidate, DedupeInput, DedupeMatcher } from '../core/event-store.ts';
 import { foldText } from '../core/fold-text.ts';
-import { canonicalUrlKey } from './text.ts';
 
 /** Above this, two titles on the same day in the same place are the same event ("RustConf 2026" / "Rust Conf"). */
 export const TITLE_SIMILARITY = 0.94;
 
-function sameDay(record: EventRecord, candidate: DedupeCandidate): boolean {
+function sameDay(record: DedupeInput, candidate: DedupeCandidate): boolean {
   if (!record.start || !candidate.start) return false;
   const a = record.start.slice(0, 10);
   const b = candidate.start.slice(0, 10);
@@ -25,9 +24,9 @@ export function placeKey(record: EventRecord): string | null {
 }
 
 /** "Berlin" and "c-base, Rungestraße 20, Berlin" are one place: all words of one stand in the other. */
-function samePlace(record: EventRecord, candidate: DedupeCandidate): boolean {
+function samePlace(record: DedupeInput, candidate: DedupeCandidate): boolean {
   if (record.online === true && candidate.online === true) return true;
-  const mine = placeKey(record);
+  const mine = record.place;
   if (!mine || !candidate.place) return false;
   const a = new Set(mine.split(' '));
   const b = new Set(candidate.place.split(' '));
@@ -35,11 +34,14 @@ function samePlace(record: EventRecord, candidate: DedupeCandidate): boolean {
   return [...small].every((word) => large.has(word));
 }
 
-/** Same UID and start; else same canonical URL on the same day; else same day, same place and near-identical titles. */
+/**
+ * Same UID and start; else same canonical URL on the same day; else same day, same place and near-identical
+ * titles. The record's URL and place keys are those the store keeps (see DedupeCandidate).
+ */
 export const matchDuplicate: DedupeMatcher = (record, candidates) => {
   if (candidates.length === 0) return null;
   for (const c of candidates) if (c.uid === record.uid && c.start === record.start) return c.eventId;
-  const urlKey = canonicalUrlKey(record.url);
+  const { urlKey } = record;
   if (urlKey) for (const c of candidates) if (c.urlKey === urlKey && sameDay(record, c)) return c.eventId;
   const title = foldText(record.title);
   if (title.length < 4) return null;

@@ -1,6 +1,6 @@
 import { valueMs } from '../core/dates.ts';
 import type { EventRecord } from '../core/event.ts';
-import type { DedupeCandidate, DedupeMatcher, IngestCounts, IngestSuccess } from '../core/event-store.ts';
+import type { DedupeCandidate, DedupeInput, DedupeMatcher, IngestCounts, IngestSuccess } from '../core/event-store.ts';
 import { stableId } from '../core/stable-id.ts';
 import { createRecordSplitter, type SplitRecord } from './record-split.ts';
 import { withdrawnItems } from './withdrawn-items.ts';
@@ -19,10 +19,19 @@ export interface StoredOccurrence {
   listed: boolean;
 }
 
+/**
+ * What the write and the matcher read of a record beside its split: the record itself (its description
+ * above all, which lives on in the split's text JSON) is let go as soon as it is split.
+ */
+export interface OccurrenceFields extends DedupeInput {
+  recurrenceId: string | null;
+  status: EventRecord['status'];
+}
+
 /** One record of this run, identified and split into its stored parts. */
 export interface IdentifiedRecord {
   id: string;
-  record: EventRecord;
+  record: OccurrenceFields;
   split: SplitRecord;
   /**
    * The stored row after its id and event id, as the writer serialised it (`"uid",…]`): serialised once,
@@ -41,14 +50,14 @@ export interface OccurrenceWrite extends IdentifiedRecord {
 }
 
 /** How the writer serialises a row's cells after its id and event id, while the record is at hand. */
-export type RowTailOf = (record: EventRecord, identified: Omit<IdentifiedRecord, 'record' | 'rowTail'>) => string;
+export type RowTailOf = (record: OccurrenceFields, identified: Omit<IdentifiedRecord, 'record' | 'rowTail'>) => string;
 
 export interface IngestPlan {
   counts: IngestCounts;
   /** New rows, and rows of this source whose content or status changed (or listed twice in one run). */
   writes: OccurrenceWrite[];
-  /** Shared texts the written rows point to, by id. */
-  texts: Map<string, string>;
+  /** The splits that carry the shared texts the written rows point to, one per text id. */
+  texts: SplitRecord[];
   cancelled: string[];
   withdrawn: string[];
   /** Feeds: every row this run lists, with the publication date it lists now; null for calendars. */
@@ -78,11 +87,22 @@ export function identifyRecords(
       publishedMs: record.published ? Date.parse(record.published) : null,
       day: record.start ? dayNumber(record.start) : null,
     };
+    const fields: OccurrenceFields = {
+      uid: record.uid,
+      recurrenceId: record.recurrenceId,
+      start: record.start,
+      allDay: record.allDay,
+      title: record.title,
+      urlKey: parts.split.urlKey,
+      place: parts.split.placeKey,
+      online: record.online,
+      status: record.status,
+    };
     identified.push({
       id: parts.id,
-      record,
+      record: fields,
       split: parts.split,
-      rowTail: rowTailOf(record, parts),
+      rowTail: rowTailOf(fields, parts),
       startMs: parts.startMs,
       publishedMs: parts.publishedMs,
       day: parts.day,
@@ -143,11 +163,13 @@ export function planIngest({ records, stored, candidatesByDay, outcome, matcher 
   };
   const writes = new Map<string, OccurrenceWrite>();
   const seen = new Set<string>();
-  // Publication dates as listed now, by occurrence: what the withdraw rule compares.
+  // Publication dates as listed now, by occurrence: what the withdraw rule compares (feeds only: a
+  // calendar's run would hold one entry per occurrence until its write for nothing).
   const listedNow = new Map<string, number | null>();
+  const listing = outcome.withdrawVanished;
   for (const item of records) {
     const { id, split } = item;
-    listedNow.set(id, item.publishedMs);
+    if (listing) listedNow.set(id, item.publishedMs);
     const write = (eventId: string) =>
       writes.set(id, {
         id,
@@ -200,8 +222,13 @@ export function planIngest({ records, stored, candidatesByDay, outcome, matcher 
     });
     counts.withdrawn = withdrawn.length;
   }
-  const texts = new Map<string, string>();
-  for (const { split } of writes.values()) texts.set(split.textId, split.textJson);
+  const texts: SplitRecord[] = [];
+  const textIds = new Set<string>();
+  for (const { split } of writes.values()) {
+    if (textIds.has(split.textId)) continue;
+    textIds.add(split.textId);
+    texts.push(split);
+  }
   return {
     counts,
     writes: [...writes.values()],

@@ -21,6 +21,7 @@ import { registerPlacesCommands } from './commands/places.ts';
 import { registerRankingCommands } from './commands/recommend.ts';
 import { registerVenueCommands } from './commands/venues.ts';
 import { dateFlag, refuseReversedWindow } from './date-flag.ts';
+import { collectBetweenIngestStages } from './ingest-heap.ts';
 import { createIngestThread } from './ingest-thread.ts';
 import { createLruCache } from './lru-cache.ts';
 import { createNodeDeps, normaliseLocation } from './node-deps.ts';
@@ -82,6 +83,7 @@ export async function runIngest(locations: string[], flags: IngestFlags): Promis
     ...locations.map((l) => ({ location: normaliseLocation(l) })),
   ];
   if (specs.length === 0) throw new UsageError('no sources: name files or URLs, or --sources FILE');
+  collectBetweenIngestStages();
   const deps = openDb(flags.db, flags.allowPrivateNetwork || env().CONVENE_ALLOW_PRIVATE_NETWORK);
   const clock = { now: () => (flags.now ? nowMs : Date.now()) };
   const progress = createProgress(specs.length, process.stderr, { ci: env().CI });

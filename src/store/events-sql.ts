@@ -111,15 +111,26 @@ export function createEventsPort(db: SqlDriver): EventsPort {
     return events;
   };
 
+  /** The run's plan; what it was made from (the identified records, the stored rows) goes with this frame. */
+  const planRun = async (
+    sourceId: string,
+    records: Iterable<EventRecord>,
+    outcome: IngestSuccess,
+    matcher: DedupeMatcher,
+    rowsAs: RowCarrier,
+  ) => {
+    const stored = await storedOf(sourceId);
+    const identified = identifyRecords(sourceId, records, rowTailFor(rowsAs));
+    const candidatesByDay = await candidatesOn(sourceId, candidateDays(identified, stored));
+    return planIngest({ records: identified, stored, candidatesByDay, outcome, matcher });
+  };
+
   return {
     saveIngest(sourceId: string, records: Iterable<EventRecord>, outcome: IngestSuccess, matcher: DedupeMatcher) {
       // Read, plan, write: no interactive transaction, so the same code runs over D1's batches.
       return ingestsInTurn(async () => {
         const rowsAs = await carrier();
-        const stored = await storedOf(sourceId);
-        const identified = identifyRecords(sourceId, records, rowTailFor(rowsAs));
-        const candidatesByDay = await candidatesOn(sourceId, candidateDays(identified, stored));
-        const plan = planIngest({ records: identified, stored, candidatesByDay, outcome, matcher });
+        const plan = await planRun(sourceId, records, outcome, matcher, rowsAs);
         await db.batch(writeIngestPlan(sourceId, plan, outcome, rowsAs));
         return plan.counts;
       });

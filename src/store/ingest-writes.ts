@@ -119,14 +119,14 @@ function eventsMayChange(plan: IngestPlan, outcome: IngestSuccess): boolean {
 
 /** The texts and rows the plan writes, carried as the engine takes them best. */
 function rowWrites(sourceId: string, plan: IngestPlan, at: string, carrier: RowCarrier): SqlStatement[] {
-  const texts = [...plan.texts];
+  const { texts } = plan;
   const listedOff = plan.listed
     ? [sql('UPDATE occurrences SET listed = 0 WHERE source_id = ? AND listed = 1', sourceId)]
     : [];
   if (carrier === 'values')
     return [
       ...lazyValuesStatements(texts.length, 2, 'INSERT OR IGNORE INTO event_texts (id, json)', '', (i, into) => {
-        into.push(texts[i]![0], texts[i]![1]);
+        into.push(texts[i]!.textId, texts[i]!.textJson);
       }),
       ...listedOff,
       ...lazyValuesStatements(
@@ -146,9 +146,9 @@ function rowWrites(sourceId: string, plan: IngestPlan, at: string, carrier: RowC
   return [
     ...lazyJsonRowStatements(
       texts.length,
-      (i) => JSON.stringify(texts[i]),
+      (i) => JSON.stringify([texts[i]!.textId, texts[i]!.textJson]),
       (json) => sql(insertTexts(carrier), json),
-      (i) => textRowBytes(texts[i]!),
+      (i) => textRowBytes([texts[i]!.textId, texts[i]!.textJson]),
     ),
     ...listedOff,
     ...lazyJsonRowStatements(

@@ -101,6 +101,33 @@ describe('calendars the cut into blocks must not read differently', () => {
   const calendarOf = (...lines: string[]) => [...HEADER, ...lines, 'END:VCALENDAR', ''].join('\r\n');
   const cases: [string, string][] = [
     [
+      // Blocks and zone names of Latin-1 text are copied narrow where the file holds a wider character.
+      'a file with a character beyond Latin-1 in one event, Latin-1 and ASCII in the others, zoned',
+      calendarOf(
+        'BEGIN:VTIMEZONE',
+        'TZID:Europe/Zürich-Local',
+        'BEGIN:STANDARD',
+        'DTSTART:19701025T030000',
+        'TZOFFSETFROM:+0200',
+        'TZOFFSETTO:+0100',
+        'END:STANDARD',
+        'END:VTIMEZONE',
+        ...vevent('wide–uid@x', '20261210T180000Z', ['DESCRIPTION:Talks – and more', 'RRULE:FREQ=WEEKLY;COUNT=2']),
+        'BEGIN:VEVENT',
+        'UID:café@x',
+        'DTSTART;TZID=Europe/Zürich-Local:20261211T180000',
+        'SUMMARY:Café meetup',
+        'LOCATION:Rungestraße 20, Berlin',
+        'END:VEVENT',
+        'BEGIN:VEVENT',
+        'UID:plain@x',
+        'DTSTART;TZID=Europe/Berlin:20261212T180000',
+        'SUMMARY:Plain meetup – with a dash',
+        'END:VEVENT',
+        ...vevent('ascii@x', '20261213T180000Z'),
+      ),
+    ],
+    [
       'a VALARM with a UID of its own before the UID of its event',
       calendarOf(
         'BEGIN:VEVENT',

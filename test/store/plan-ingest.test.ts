@@ -82,7 +82,65 @@ describe('the ingest plan, decided without a store', () => {
       ['a', 'elsewhere', 'A, later listing'],
       ['b', records[1]!.id, 'Event b'],
     ]);
-    expect([...plan.texts.keys()].sort()).toEqual([records[1]!.split.textId, records[2]!.split.textId].sort());
+    expect(plan.texts.map((text) => text.textId).sort()).toEqual(
+      [records[1]!.split.textId, records[2]!.split.textId].sort(),
+    );
     expect(plan.listed).toBeNull();
+  });
+
+  it('keeps of each record only what the write and the matcher read: no description outlives the split', () => {
+    const [identified] = identifyRecords(
+      'src',
+      [
+        record('a', '2026-12-10T20:00:00Z', {
+          description: 'A long description the split serialises into the text JSON.',
+          url: 'https://example.org/talk?utm_source=feed',
+          location: { text: 'c-base, Rungestraße 20, Berlin', city: null, country: null, lat: null, lon: null },
+        }),
+      ],
+      occurrenceRowTail,
+    );
+    expect(identified!.record).toEqual({
+      uid: 'a',
+      recurrenceId: null,
+      start: '2026-12-10T20:00:00Z',
+      allDay: false,
+      title: 'Event a',
+      urlKey: identified!.split.urlKey,
+      place: identified!.split.placeKey,
+      online: false,
+      status: 'confirmed',
+    });
+    expect(identified!.split.urlKey).not.toBeNull();
+    expect(identified!.split.placeKey).toContain('berlin');
+    expect(JSON.parse(identified!.split.textJson).description).toBe(
+      'A long description the split serialises into the text JSON.',
+    );
+  });
+
+  it('lists each text the written rows point to once, in the order rows first point to it', () => {
+    const shared = { description: 'One series, one text.' };
+    const records = identifyRecords(
+      'src',
+      [
+        record('s', '2026-12-10T20:00:00Z', shared),
+        record('t', '2026-12-11T20:00:00Z'),
+        record('s', '2026-12-17T20:00:00Z', { ...shared, recurrenceId: '2026-12-17T20:00:00Z' }),
+      ],
+      occurrenceRowTail,
+    );
+    const plan = planIngest({
+      records,
+      stored: [],
+      candidatesByDay: new Map(),
+      outcome: calendarRun(),
+      matcher: () => null,
+    });
+    expect(plan.writes).toHaveLength(3);
+    expect(records[0]!.split.textId).toBe(records[2]!.split.textId);
+    expect(plan.texts.map((text) => [text.textId, text.textJson])).toEqual([
+      [records[0]!.split.textId, records[0]!.split.textJson],
+      [records[1]!.split.textId, records[1]!.split.textJson],
+    ]);
   });
 });

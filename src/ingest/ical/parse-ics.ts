@@ -10,6 +10,7 @@ import { type ExpandContext, expandGroup, type Occurrence } from './expand.ts';
 import { instantText } from './instant-text.ts';
 import {
   type CalendarParts,
+  narrowed,
   parseVeventBlock,
   readCalendar,
   UnreadableBlock,
@@ -76,8 +77,30 @@ function seriesText(properties: JCalProperty[], options: ParseOptions): SeriesTe
   };
 }
 
+/**
+ * Zone names as they go into every occurrence's JSON, narrowed (see `narrowed`): a name read from a block
+ * that holds a wide character would make each occurrence's JSON two bytes per character.
+ */
+function zoneNames(): (zone: Zone) => string | null {
+  const names = new Map<Zone, string | null>();
+  return (zone) => {
+    let name = names.get(zone);
+    if (name === undefined) {
+      const named = zoneName(zone);
+      name = named === null ? null : narrowed(named);
+      names.set(zone, name);
+    }
+    return name;
+  };
+}
+
 /** One occurrence's record, built in one literal: a calendar has tens of thousands, so no parts to spread. */
-function recordOf(uid: string, occurrence: Occurrence, text: SeriesText): EventRecord {
+function recordOf(
+  uid: string,
+  occurrence: Occurrence,
+  text: SeriesText,
+  nameOf: (zone: Zone) => string | null,
+): EventRecord {
   const { allDay } = occurrence;
   return {
     uid,
@@ -85,7 +108,7 @@ function recordOf(uid: string, occurrence: Occurrence, text: SeriesText): EventR
     start: instantText(occurrence.startMs, allDay),
     end: instantText(occurrence.endMs, allDay),
     allDay,
-    timeZone: allDay ? null : zoneName(occurrence.zone),
+    timeZone: allDay ? null : nameOf(occurrence.zone),
     title: text.title,
     description: text.description,
     location: text.location,
@@ -263,6 +286,7 @@ function* seriesRecords(
   options: ParseOptions,
   warn: (message: string) => void,
 ): Generator<EventRecord> {
+  const nameOf = zoneNames();
   for (const [sharedUid, blocks] of groups) {
     const uid = detached(sharedUid);
     // Let go of each series once its records are out: the store writes as they stream, so neither its
@@ -281,7 +305,7 @@ function* seriesRecords(
         textCache.set(occurrence.properties, text);
         if (text.title === UNTITLED) warn(`${eventLabel(uid)}: no SUMMARY; kept as "${UNTITLED}"`);
       }
-      yield recordOf(uid, occurrence, text);
+      yield recordOf(uid, occurrence, text, nameOf);
     }
   }
 }

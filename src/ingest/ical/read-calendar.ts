@@ -254,6 +254,21 @@ const COMPONENT_LINE = /^(BEGIN|END):([^\r\n]*)/gim;
 /** The first UID line of a block; plain (no parameters, no escapes, not folded), ical.js reads it as written. */
 const UID_LINE = /^UID([;:])([^\r\n]*)/im;
 
+const WIDE_CHAR = /[^\x00-\xff]/;
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder();
+
+/**
+ * A cut of a file that holds some character beyond Latin-1 (one en dash in a 10 MB calendar will do),
+ * copied to one byte per character where the cut's own characters all fit: V8 keeps a string cut from a
+ * two-byte string two bytes per character, and with it every value parsed from it and every JSON built
+ * from those values, which then held twice the memory until the write. Decoding UTF-8 gives the
+ * narrowest string that holds the text.
+ */
+export function narrowed(cut: string, fileIsWide = true): string {
+  return fileIsWide && !WIDE_CHAR.test(cut) ? utf8Decoder.decode(utf8Encoder.encode(cut)) : cut;
+}
+
 /** Whether the line ending at `lineEnd` (its \n, or -1 at the end of the text) goes on in a folded line. */
 function folded(text: string, lineEnd: number): boolean {
   if (lineEnd < 0) return false;
@@ -289,6 +304,7 @@ function readByBlocks(
   let depth = 0;
   let nested = false;
   let first = true;
+  const wide = WIDE_CHAR.test(text);
   COMPONENT_LINE.lastIndex = 0;
   for (let match = COMPONENT_LINE.exec(text); match; match = COMPONENT_LINE.exec(text)) {
     const begins = match[1]!.length === 5;
@@ -314,7 +330,7 @@ function readByBlocks(
       if (name.trimEnd() !== 'vevent' || folded(text, lineEnd)) return null;
       const blockEnd = lineEnd < 0 ? text.length : lineEnd + 1;
       pieces.push(text.slice(restFrom, blockStart));
-      blocks.push({ text: text.slice(blockStart, blockEnd), nested });
+      blocks.push({ text: narrowed(text.slice(blockStart, blockEnd), wide), nested });
       restFrom = blockEnd;
       blockStart = -1;
     }
@@ -324,12 +340,13 @@ function readByBlocks(
   pieces.push(text.slice(restFrom));
   const parts = emptyParts();
   try {
-    for (const calendar of calendarsOf(ICAL.parse(pieces.join('')))) collect(calendar, parts);
+    for (const calendar of calendarsOf(ICAL.parse(narrowed(pieces.join(''), wide)))) collect(calendar, parts);
     // A VEVENT the cut did not see (a folded BEGIN line) would come out of order.
     if (parts.vevents.length > 0) return null;
     for (const block of blocks) {
       const uid = block.nested ? null : plainUid(block.text);
-      if (uid !== null) parts.vevents.push({ uid, text: block.text });
+      // Narrowed on its own too: the UID goes into every occurrence's JSON, even from a block that stays wide.
+      if (uid !== null) parts.vevents.push({ uid: narrowed(uid, wide), text: block.text });
       else collect(ICAL.parse(block.text) as unknown as JCalComponent, parts);
     }
   } catch {
