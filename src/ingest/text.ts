@@ -50,9 +50,19 @@ export function cleanText(
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/**
+ * A link the URL parser would give back unchanged: http(s), a lower-case host name of plain labels (no
+ * IP address, port, user or punycode to check), a path of characters that need no escaping and no dot
+ * segment, no query or fragment. Most links are such, and parsing each (twice) cost more than its text.
+ */
+const PLAIN_URL =
+  /^https?:\/\/((?!xn--)[a-z0-9][a-z0-9-]*(?:\.(?!xn--)[a-z0-9][a-z0-9-]*)*\.(?!xn--)[a-z][a-z0-9-]*)(\/(?:[A-Za-z0-9_~!$&()*+,;=:@-][A-Za-z0-9._~!$&()*+,;=:@-]*|\/)*)$/;
+
 /** Only http(s) links are kept: a feed's `javascript:` or `file:` link must never reach a page. */
 export function cleanUrl(raw: string | null | undefined): string | null {
   if (!raw) return null;
+  const trimmed = String(raw).trim();
+  if (trimmed.length <= 2048 && PLAIN_URL.test(trimmed)) return trimmed;
   try {
     const url = new URL(String(raw).trim());
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
@@ -68,6 +78,9 @@ export function cleanUrl(raw: string | null | undefined): string | null {
 /** The same page under different spellings: scheme, www., trailing slash, tracking parameters and fragment do not matter. */
 export function canonicalUrlKey(url: string | null): string | null {
   if (!url) return null;
+  const plain = PLAIN_URL.exec(url);
+  if (plain)
+    return `${(plain[1] as string).replace(/^www\./, '')}${(plain[2] as string).replace(/\/+$/, '').toLowerCase()}`;
   try {
     const parsed = new URL(url);
     const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
