@@ -8,6 +8,8 @@ const ANY_CONTROL = new RegExp(CONTROL.source);
 const SURROGATE = /[\uD800-\uDFFF]/;
 /** Either of the two above, so text with neither (nearly all) is scanned once, not twice. */
 const CONTROL_OR_SURROGATE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uD800-\uDFFF]/;
+/** CONTROL_OR_SURROGATE or what NOT_ONE_BLANK replaces (a tab, or two spaces): multi-line text's one scan. */
+const CONTROL_SURROGATE_OR_BLANKS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\uD800-\uDFFF]| {2}/;
 /** The runs of whitespace that are not already one plain space (replacing `\s+` would copy every text). */
 const NOT_ONE_SPACE = /\s{2,}|[^\S ]/g;
 /** The same for spaces and tabs, where line breaks stay. */
@@ -44,11 +46,13 @@ export function cleanText(
   // Each step first asks whether it has anything to do: most text has no reference, surrogate,
   // control or doubled space, and a replace that finds nothing still scans and a match still copies.
   let text = plain ? (source.includes('&') ? decodeHTMLStrict(source) : source) : stripMarkup(source);
-  if (CONTROL_OR_SURROGATE.test(text)) {
-    if (SURROGATE.test(text)) text = text.replace(LONE_SURROGATE, '\uFFFD');
-    if (ANY_CONTROL.test(text)) text = text.replace(CONTROL, '');
+  if (singleLine || CONTROL_SURROGATE_OR_BLANKS.test(text)) {
+    if (CONTROL_OR_SURROGATE.test(text)) {
+      if (SURROGATE.test(text)) text = text.replace(LONE_SURROGATE, '\uFFFD');
+      if (ANY_CONTROL.test(text)) text = text.replace(CONTROL, '');
+    }
+    text = singleLine ? text.replace(NOT_ONE_SPACE, ' ') : text.replace(NOT_ONE_BLANK, ' ');
   }
-  text = singleLine ? text.replace(NOT_ONE_SPACE, ' ') : text.replace(NOT_ONE_BLANK, ' ');
   if (!singleLine && text.includes('\n\n\n')) text = text.replace(/\n{3,}/g, '\n\n');
   text = text.trim();
   if (text === '') return null;

@@ -14,5 +14,8 @@ describe('cleanText', () => {
     expect(cleanText('one\n\n\n\ntwo\n\nthree', 100)).toBe('one\n\ntwo\n\nthree');
     expect(cleanText('one\n\n\n\ntwo', 100, { singleLine: true })).toBe('one two');
     expect(cleanText('one  two\t\tthree', 100)).toBe('one two three');
+    // A dropped control character may leave two spaces that then become one.
+    expect(cleanText('a \u0000 b', 100)).toBe('a b');
+    expect(cleanText('a \u0000 b', 100, { singleLine: true })).toBe('a b');
   });
 });
