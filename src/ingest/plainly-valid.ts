@@ -28,8 +28,13 @@ function isDate(value: unknown): boolean {
   return m !== null && dayExists(m[1] as string, m[2] as string, m[3] as string);
 }
 
+/** Days 01-28 exist in every month: most instants pass on this test alone, with no match to build. */
+const INSTANT_BEFORE_29TH =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?Z$/;
+
 function isInstant(value: unknown): boolean {
   if (typeof value !== 'string') return false;
+  if (INSTANT_BEFORE_29TH.test(value)) return true;
   const m = INSTANT.exec(value);
   return m !== null && dayExists(m[1] as string, m[2] as string, m[3] as string);
 }
