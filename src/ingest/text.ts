@@ -24,8 +24,8 @@ export function stripMarkup(text: string): string {
   if (!looksLikeHtml(text)) return text;
   const withoutBlocks = text
     .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|li|h[1-6]|tr)>/gi, '\n')
+    // One pass for both line-breaking kinds of tag: no match of one can overlap or make one of the other.
+    .replace(/<br\s*\/?>|<\/(?:p|div|li|h[1-6]|tr)>/gi, '\n')
     .replace(/<[^>]*>/g, '');
   return decodeHTML(withoutBlocks);
 }

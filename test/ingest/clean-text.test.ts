@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText } from '../../src/ingest/text.ts';
+import { cleanText, stripMarkup } from '../../src/ingest/text.ts';
 
 // cleanText skips each step whose scan finds nothing to do: these are the texts where each step has work.
 describe('cleanText', () => {
@@ -17,5 +17,13 @@ describe('cleanText', () => {
     // A dropped control character may leave two spaces that then become one.
     expect(cleanText('a \u0000 b', 100)).toBe('a b');
     expect(cleanText('a \u0000 b', 100, { singleLine: true })).toBe('a b');
+  });
+
+  it('breaks lines at <br> and at the end of blocks, and drops other tags', () => {
+    expect(stripMarkup('<p>a<br/>b</p><div>c</DIV><BR >d<br\t/>e</h2>f</Li>g</tr>h<b>i</b>')).toBe(
+      'a\nb\nc\n\nd\ne\nf\ng\nhi',
+    );
+    // A <br> inside another tag goes with that tag.
+    expect(stripMarkup('<a <br> b>x</p <br>>y')).toBe('xy');
   });
 });
