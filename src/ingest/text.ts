@@ -72,8 +72,13 @@ export function cleanUrl(raw: string | null | undefined): string | null {
   if (!raw) return null;
   const trimmed = String(raw).trim();
   if (trimmed.length <= 2048 && PLAIN_URL.test(trimmed)) return trimmed;
+  return cleanUrlByParser(trimmed);
+}
+
+/** cleanUrl the long way, through the URL parser, which the shortcut for plain links must agree with. */
+export function cleanUrlByParser(raw: string): string | null {
   try {
-    const url = new URL(String(raw).trim());
+    const url = new URL(raw.trim());
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
     url.username = '';
     url.password = '';
@@ -90,6 +95,11 @@ export function canonicalUrlKey(url: string | null): string | null {
   const plain = PLAIN_URL.exec(url);
   if (plain)
     return `${(plain[1] as string).replace(/^www\./, '')}${(plain[2] as string).replace(/\/+$/, '').toLowerCase()}`;
+  return urlKeyByParser(url);
+}
+
+/** canonicalUrlKey the long way, through the URL parser. */
+export function urlKeyByParser(url: string): string | null {
   try {
     const parsed = new URL(url);
     const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
