@@ -5,6 +5,7 @@ import {
   EventTimingSchema,
   sameEventText,
 } from '../core/event.ts';
+import { plainlyValidText, plainlyValidTiming } from './plainly-valid.ts';
 
 type Issue = { path: PropertyKey[]; message: string } | undefined;
 
@@ -15,6 +16,7 @@ type Issue = { path: PropertyKey[]; message: string } | undefined;
  * end-before-start rule, which the whole schema applies only once every field passed.
  */
 function firstIssue(record: EventRecord, textChecked: boolean): Issue {
+  if (plainlyValidTiming(record) && (textChecked || plainlyValidText(record))) return undefined;
   const timing = EventTimingCheckedSchema.safeParse(record);
   if (timing.success) {
     if (textChecked) return undefined;

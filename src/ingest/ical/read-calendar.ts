@@ -41,23 +41,26 @@ const EMPTY_PARAMETER = /^[A-Za-z][A-Za-z0-9-]*(;[^:"\n]*)?;[;:]/m;
 const ESCAPED_RULE = /^(RRULE|EXRULE)[;:][^\n]*\\[;,]/im;
 const ESCAPED_GEO = /^GEO[;:][^\n]*\\;/im;
 
+/** The line-start tests of the repairs below, each without its `^`. */
+const LINE_STARTS = [EMPTY_RULE, BARE_DATE, SPACED_NAME, EMPTY_PARAMETER, ESCAPED_RULE, ESCAPED_GEO]
+  .map((pattern) => `(?:${pattern.source.slice(1)})`)
+  .join('|');
 /**
  * Whether any repair below has something to do, in one scan of the file (a clean 10 MB calendar took
- * eight scans to say it needs none): the union of their tests, with the line-start anchor tried once.
+ * eight scans to say it needs none): the union of their tests. A line start is sought as the line
+ * break before it (every break `^` knows in multiline mode), which the scan finds by character, rather
+ * than as `^`, which is tried at every position; the first line is tried on its own.
  */
 const NEEDS_REPAIR = new RegExp(
-  `${BARE_CR.source}|${BLANK_LINE.source}|^(?:${[
-    EMPTY_RULE,
-    BARE_DATE,
-    SPACED_NAME,
-    EMPTY_PARAMETER,
-    ESCAPED_RULE,
-    ESCAPED_GEO,
-  ]
-    .map((pattern) => `(?:${pattern.source.slice(1)})`)
-    .join('|')})`,
+  `${BARE_CR.source}|${BLANK_LINE.source}|[\\r\\n\\u2028\\u2029](?:${LINE_STARTS})`,
   'im',
 );
+const FIRST_LINE_NEEDS_REPAIR = new RegExp(LINE_STARTS, 'imy');
+
+function needsRepair(text: string): boolean {
+  FIRST_LINE_NEEDS_REPAIR.lastIndex = 0;
+  return FIRST_LINE_NEEDS_REPAIR.test(text) || NEEDS_REPAIR.test(text);
+}
 
 /**
  * BOM, bare CR line ends, blank lines, empty rules and DATE values without VALUE=DATE trip ical.js's
@@ -66,7 +69,7 @@ const NEEDS_REPAIR = new RegExp(
  */
 function tidy(text: string, warnings: string[]): string {
   let out = text.replace(/^\uFEFF/, '');
-  if (!NEEDS_REPAIR.test(out)) return out;
+  if (!needsRepair(out)) return out;
   if (BARE_CR.test(out)) out = out.replace(/\r\n?/g, '\n');
   out = repairContentLines(out, warnings);
   if (BLANK_LINE.test(out)) {
