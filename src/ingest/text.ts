@@ -65,13 +65,26 @@ export function cleanText(
  * segment, no query or fragment. Most links are such, and parsing each (twice) cost more than its text.
  */
 const PLAIN_URL =
-  /^https?:\/\/((?!xn--)[a-z0-9][a-z0-9-]*(?:\.(?!xn--)[a-z0-9][a-z0-9-]*)*\.(?!xn--)[a-z][a-z0-9-]*)(\/(?:[A-Za-z0-9_~!$&()*+,;=:@-][A-Za-z0-9._~!$&()*+,;=:@-]*|\/)*)$/;
+  /^https?:\/\/((?!xn--)[a-z0-9][a-z0-9-]*(?:\.(?!xn--)[a-z0-9][a-z0-9-]*)*\.(?!xn--)[a-z][a-z0-9-]*)((?:\/[A-Za-z0-9._~!$&()*+,;=:@-]*)+)$/;
+
+/**
+ * The parts of a plain link (host, path), or null. Each path segment runs from one '/' to the next, so
+ * the pattern matches or fails in one pass: segments whose first and later characters were told apart
+ * inside the pattern let a link with a query backtrack exponentially (a feed's links hung the ingest).
+ * A segment starting with '.' (a dot segment, or one like it) goes to the parser.
+ */
+function plainUrlParts(url: string): { host: string; path: string } | null {
+  if (url.length > 2048) return null;
+  const match = PLAIN_URL.exec(url);
+  if (!match || (match[2] as string).includes('/.')) return null;
+  return { host: match[1] as string, path: match[2] as string };
+}
 
 /** Only http(s) links are kept: a feed's `javascript:` or `file:` link must never reach a page. */
 export function cleanUrl(raw: string | null | undefined): string | null {
   if (!raw) return null;
   const trimmed = String(raw).trim();
-  if (trimmed.length <= 2048 && PLAIN_URL.test(trimmed)) return trimmed;
+  if (plainUrlParts(trimmed)) return trimmed;
   return cleanUrlByParser(trimmed);
 }
 
@@ -92,9 +105,8 @@ export function cleanUrlByParser(raw: string): string | null {
 /** The same page under different spellings: scheme, www., trailing slash, tracking parameters and fragment do not matter. */
 export function canonicalUrlKey(url: string | null): string | null {
   if (!url) return null;
-  const plain = PLAIN_URL.exec(url);
-  if (plain)
-    return `${(plain[1] as string).replace(/^www\./, '')}${(plain[2] as string).replace(/\/+$/, '').toLowerCase()}`;
+  const plain = plainUrlParts(url);
+  if (plain) return `${plain.host.replace(/^www\./, '')}${plain.path.replace(/\/+$/, '').toLowerCase()}`;
   return urlKeyByParser(url);
 }
 
