@@ -10,6 +10,8 @@ export const EVENT_KINDS = [
   'other',
 ] as const;
 export const EventKindSchema = z.enum(EVENT_KINDS);
+/** The order is stored: packed search snapshots keep a status as its index here. */
+export const EVENT_STATUSES = ['confirmed', 'cancelled', 'withdrawn'] as const;
 export type EventKind = z.infer<typeof EventKindSchema>;
 
 export const OnlineSchema = z.union([z.boolean(), z.literal('hybrid')]);
@@ -55,7 +57,7 @@ export const EventTimingSchema = z.object({
   allDay: z.boolean(),
   timeZone: z.string().max(TEXT_LIMITS.short).nullable(),
   /** `withdrawn`: a feed item its source removed while it was still inside the feed's window (set by the store). */
-  status: z.enum(['confirmed', 'cancelled', 'withdrawn']),
+  status: z.enum(EVENT_STATUSES),
   /** When a feed item was published: tells an item that left a rolling feed from one that was withdrawn. */
   published: isoInstant.nullable().optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { EVENT_KINDS } from '../core/event.ts';
+import { EVENT_KINDS, EVENT_STATUSES } from '../core/event.ts';
 
 export const ProblemSchema = z
   .object({
@@ -59,7 +59,7 @@ export const EventSchema = z
     topics: z.array(z.string()),
     cfp: z.object({ url: z.string().nullable(), closes: z.string().nullable() }).nullable(),
     organizer: z.string().nullable(),
-    status: z.enum(['confirmed', 'cancelled', 'withdrawn']),
+    status: z.enum(EVENT_STATUSES),
     sources: z.array(z.string()),
     firstSeen: z.string(),
     lastChanged: z.string(),

@@ -1,4 +1,4 @@
-import { EVENT_KINDS, type EventRecord, TEXT_LIMITS } from '../core/event.ts';
+import { EVENT_KINDS, EVENT_STATUSES, type EventRecord, TEXT_LIMITS } from '../core/event.ts';
 
 /**
  * Answers "does this record plainly pass the schema" without zod, which costs tens of milliseconds per
@@ -11,7 +11,7 @@ const DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const INSTANT = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?Z$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const KINDS: ReadonlySet<unknown> = new Set(EVENT_KINDS);
-const STATUSES: ReadonlySet<unknown> = new Set(['confirmed', 'cancelled', 'withdrawn']);
+const STATUSES: ReadonlySet<unknown> = new Set(EVENT_STATUSES);
 
 function dayExists(year: string, month: string, day: string): boolean {
   const d = Number(day);

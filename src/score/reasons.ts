@@ -169,7 +169,6 @@ export function interestWeight(score: number, max: number, share: number, weight
   return relevance >= MIN_INTEREST_SHARE ? weights.interest * relevance * share : 0;
 }
 
-/** Per query whose interest an event matches: what its text and learned reasons weigh (see interestReasons). */
 /** What one interest's text and learned reasons weigh for an event (see interestReasons). */
 interface InterestMatch {
   q: number;

@@ -1,10 +1,10 @@
 import { valueMs } from '../core/dates.ts';
-import type { StoredEvent } from '../core/event.ts';
+import { EVENT_STATUSES, type StoredEvent } from '../core/event.ts';
 import { packParts, unpackParts } from '../core/packed-bytes.ts';
 import { packLunrIndex, unpackLunrIndex } from './packed-lunr.ts';
 import { type IndexedTexts, indexTexts } from './text-search.ts';
 
-export const STATUSES = ['confirmed', 'cancelled', 'withdrawn'] as const satisfies readonly StoredEvent['status'][];
+export const STATUSES = EVENT_STATUSES;
 
 /**
  * A search index as a new process needs it: lunr's index of the window's texts, and per event its id,
