@@ -157,46 +157,77 @@ function wallAsUtcMs(t: WallTime): number {
   return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
 }
 
-function intlOffsetMs(name: string, hourMs: number): number {
-  const parts = ianaFormatter(name)!.formatToParts(new Date(hourMs));
+function intlOffsetMs(name: string, atMs: number): number {
+  const parts = ianaFormatter(name)!.formatToParts(new Date(atMs));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - hourMs;
+  return asUtc - atMs;
 }
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
+const DAY_MS = 86_400_000;
+
+/** A UTC day on which the zone's offset changes: `before` until `atMs`, `after` from then on. */
+interface Change {
+  atMs: number;
+  before: number;
+  after: number;
+}
+
+interface ZoneDays {
+  name: string;
+  /** By UTC day number: the day's one offset, or its change. */
+  days: Map<number, number | Change>;
+  /** The day last asked for, when it has one offset: a conversion asks three or four times on one day. */
+  lastDay: number;
+  lastOffset: number;
+}
 
 /**
- * Offsets change twice a year at most, so a UTC day whose two ends agree has one offset throughout and
- * costs two Intl calls; only the days of a change are read hour by hour. Intl was most of the time
- * spent on zones when every hour was asked for.
+ * Offsets change twice a year at most, so a UTC day whose start and the next day's start agree has one
+ * offset throughout and costs two Intl calls; on a day that differs, the second of the change is found
+ * by bisection (half-hour zones change at half past a UTC hour). Intl was most of the time spent on
+ * zones when every hour was asked for.
  */
-const dayCache = new Map<string, Map<number, number | Map<number, number>>>();
+const zoneDays = new Map<string, ZoneDays>();
+let lastZone: ZoneDays | null = null;
+
+function readDay(name: string, day: number): number | Change {
+  const startMs = day * DAY_MS;
+  const before = intlOffsetMs(name, startMs);
+  const after = intlOffsetMs(name, startMs + DAY_MS);
+  if (before === after) return before;
+  // Whole seconds: offsets and the instants of changes are whole seconds.
+  let low = startMs / 1000;
+  let high = low + DAY_MS / 1000;
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (intlOffsetMs(name, middle * 1000) === before) low = middle;
+    else high = middle;
+  }
+  return { atMs: high * 1000, before, after };
+}
 
 function ianaOffsetMs(name: string, instantMs: number): number {
-  let zoneDays = dayCache.get(name);
-  if (!zoneDays) {
-    zoneDays = new Map();
-    dayCache.set(name, zoneDays);
+  let zone = lastZone;
+  if (zone === null || zone.name !== name) {
+    zone = zoneDays.get(name) ?? { name, days: new Map(), lastDay: Number.NaN, lastOffset: 0 };
+    zoneDays.set(name, zone);
+    lastZone = zone;
   }
   const day = Math.floor(instantMs / DAY_MS);
-  let entry = zoneDays.get(day);
+  if (day === zone.lastDay) return zone.lastOffset;
+  let entry = zone.days.get(day);
   if (entry === undefined) {
-    const atStart = intlOffsetMs(name, day * DAY_MS);
-    const atEnd = intlOffsetMs(name, day * DAY_MS + DAY_MS - HOUR_MS);
-    entry = atStart === atEnd ? atStart : new Map<number, number>();
-    if (zoneDays.size > 100_000) zoneDays.clear();
-    zoneDays.set(day, entry);
+    entry = readDay(name, day);
+    if (zone.days.size > 100_000) zone.days.clear();
+    zone.days.set(day, entry);
   }
-  if (typeof entry === 'number') return entry;
-  const hour = Math.floor(instantMs / HOUR_MS);
-  let offset = entry.get(hour);
-  if (offset === undefined) {
-    offset = intlOffsetMs(name, hour * HOUR_MS);
-    entry.set(hour, offset);
+  if (typeof entry === 'number') {
+    zone.lastDay = day;
+    zone.lastOffset = entry;
+    return entry;
   }
-  return offset;
+  return instantMs < entry.atMs ? entry.before : entry.after;
 }
 
 /**
