@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import type { TimeWindow } from '../../core/window.ts';
 import { eventLabel, excerpt } from '../excerpt.ts';
 import { instantText } from './instant-text.ts';
+import { plainRule, plainRuleEnded, plainRuleIndexFrom, plainRuleNaiveMs, wallOfNaive } from './plain-rule.ts';
 import {
   allValues,
   firstProperty,
@@ -185,6 +186,16 @@ function seriesInstants(
   consider(anchor.startMs);
   const deadline = Date.now() + SERIES_LIMITS.budgetMs;
   const wallStart = seriesWallStart(anchor, ctx);
+  /** An occurrence of a rule, near the window; false when the series has too many to go on. */
+  const take = (naive: number, wall: WallTime): boolean => {
+    const ms = isDate ? naive : toInstantMs(wall, zone);
+    if (ms >= window.fromMs && ms < window.toMs) instants.set(ms, wall);
+    if (instants.size <= SERIES_LIMITS.maxOccurrences) return true;
+    ctx.warn(
+      `${eventLabel(uid)}: more than ${SERIES_LIMITS.maxOccurrences} occurrences in the window; the rest are left out`,
+    );
+    return false;
+  };
   for (const rule of master.filter((p) => p[0] === 'rrule')) {
     let recur: ICAL.Recur;
     try {
@@ -194,6 +205,20 @@ function seriesInstants(
       localiseUntil(recur, zone, isDate);
     } catch {
       ctx.warn(`${eventLabel(uid)}: invalid RRULE ignored`);
+      continue;
+    }
+    const plain = plainRule(rule[3], recur, wallStart);
+    const first = plain ? plainRuleIndexFrom(plain, window.fromMs - 2 * DAY_MS) : 0;
+    if (plain && first < SERIES_LIMITS.maxIterations) {
+      for (let k = first; ; k++) {
+        if (k >= SERIES_LIMITS.maxIterations) {
+          ctx.warn(`${eventLabel(uid)}: recurrence expansion stopped at its limit`);
+          break;
+        }
+        const naive = plainRuleNaiveMs(plain, k);
+        if (plainRuleEnded(plain, k, naive) || naive >= window.toMs + 2 * DAY_MS) break;
+        if (!take(naive, wallOfNaive(naive))) break;
+      }
       continue;
     }
     let iterator: ICAL.RecurIterator;
@@ -227,14 +252,7 @@ function seriesInstants(
         minute: next.minute,
         second: next.second,
       };
-      const ms = isDate ? naive : toInstantMs(wall, zone);
-      if (ms >= window.fromMs && ms < window.toMs) instants.set(ms, wall);
-      if (instants.size > SERIES_LIMITS.maxOccurrences) {
-        ctx.warn(
-          `${eventLabel(uid)}: more than ${SERIES_LIMITS.maxOccurrences} occurrences in the window; the rest are left out`,
-        );
-        break;
-      }
+      if (!take(naive, wall)) break;
     }
   }
   for (const { value, property } of allValues(master, 'rdate')) {
