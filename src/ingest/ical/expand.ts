@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import type { TimeWindow } from '../../core/window.ts';
 import { eventLabel, excerpt } from '../excerpt.ts';
 import { instantText } from './instant-text.ts';
-import { plainRule, plainRuleEnded, plainRuleIndexFrom, plainRuleNaiveMs, wallOfNaive } from './plain-rule.ts';
+import { plainRule, plainRuleEnded, plainRuleIndexFrom, plainRuleNaiveMs } from './plain-rule.ts';
 import {
   allValues,
   firstProperty,
@@ -12,7 +12,7 @@ import {
   type TimeValue,
   tzidOf,
 } from './values.ts';
-import { toInstantMs, toWallTime, type WallTime, type Zone, type ZoneTable } from './zones.ts';
+import { toInstantMs, toWallTime, type WallTime, wallOfNaive, type Zone, type ZoneTable } from './zones.ts';
 
 const DAY_MS = 86_400_000;
 /** FREQ=SECONDLY with no end yields forever; these bound any one series. */

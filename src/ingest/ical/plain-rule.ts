@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import type { WallTime } from './zones.ts';
+import { type WallTime, wallAsUtcMs } from './zones.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -25,10 +25,6 @@ export interface PlainRule {
   count: number;
   /** No occurrence whose wall clock read as UTC is after this (UNTIL), or Infinity. */
   untilNaiveMs: number;
-}
-
-function naiveOf(t: WallTime): number {
-  return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
 }
 
 /** The rule as a PlainRule, or null where ical.js must step through it. */
@@ -66,12 +62,12 @@ export function plainRule(parts: unknown, recur: ICAL.Recur, start: WallTime): P
       return null;
   }
   return {
-    startNaiveMs: naiveOf(start),
+    startNaiveMs: wallAsUtcMs(start),
     start,
     unit,
     step,
     count: count ? count : Number.POSITIVE_INFINITY,
-    untilNaiveMs: until ? naiveOf(until) : Number.POSITIVE_INFINITY,
+    untilNaiveMs: until ? wallAsUtcMs(until) : Number.POSITIVE_INFINITY,
   };
 }
 
@@ -96,16 +92,4 @@ export function plainRuleIndexFrom(rule: PlainRule, naiveMs: number): number {
 /** Whether the rule has ended at index k (COUNT reached, or past UNTIL). */
 export function plainRuleEnded(rule: PlainRule, k: number, naiveMs: number): boolean {
   return k >= rule.count || naiveMs > rule.untilNaiveMs;
-}
-
-export function wallOfNaive(naiveMs: number): WallTime {
-  const d = new Date(naiveMs);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-  };
 }

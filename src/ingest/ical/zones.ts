@@ -153,7 +153,8 @@ export function createZoneTable(vtimezones: ICAL.Component[], report: (message: 
   };
 }
 
-function wallAsUtcMs(t: WallTime): number {
+/** A wall clock read as UTC: what ical.js compares, and where an offset is applied from. */
+export function wallAsUtcMs(t: WallTime): number {
   return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
 }
 
@@ -262,7 +263,12 @@ export function toInstantMs(t: WallTime, zone: Zone, floatingAs: Zone = { kind: 
 /** An instant read as wall-clock time in a zone (for series written in UTC but meant in a local zone). */
 export function toWallTime(instantMs: number, zone: Zone): WallTime {
   const offset = zone.kind === 'iana' ? ianaOffsetMs(zone.name, instantMs) : 0;
-  const d = new Date(instantMs + offset);
+  return wallOfNaive(instantMs + offset);
+}
+
+/** A wall clock read as UTC back into its fields. */
+export function wallOfNaive(naiveMs: number): WallTime {
+  const d = new Date(naiveMs);
   return {
     year: d.getUTCFullYear(),
     month: d.getUTCMonth() + 1,

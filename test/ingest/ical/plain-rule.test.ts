@@ -6,9 +6,8 @@ import {
   plainRuleEnded,
   plainRuleIndexFrom,
   plainRuleNaiveMs,
-  wallOfNaive,
 } from '../../../src/ingest/ical/plain-rule.ts';
-import type { WallTime } from '../../../src/ingest/ical/zones.ts';
+import { type WallTime, wallOfNaive } from '../../../src/ingest/ical/zones.ts';
 import { calendar } from '../../support/calendars.ts';
 
 const DAY_MS = 86_400_000;
