@@ -12,6 +12,14 @@ describe('narrowed copies of cuts from a wide file', () => {
     expect(narrowed('a\u0000\u00ffb')).toBe('a\u0000\u00ffb');
   });
 
+  it('gives each cut whole, whatever the length of the cuts before it', () => {
+    // Cuts of every size, long ones beyond any buffer kept between cuts and short ones after them.
+    for (const length of [5, 40_000, 3, 700_000, 17, 2_000_000, 1]) {
+      const cut = 'Ä'.concat('é-x'.repeat(Math.ceil(length / 3))).slice(0, length);
+      expect(narrowed(cut)).toBe(cut);
+    }
+  });
+
   it('leaves lone surrogates and astral characters as they are', () => {
     for (const text of ['x\ud800y', 'x\udc00', '🎉 launch']) expect(narrowed(text)).toBe(text);
   });
