@@ -40,13 +40,28 @@ function geo(properties: JCalProperty[]): { lat: number | null; lon: number | nu
   return { lat, lon };
 }
 
+/**
+ * Topics by the CATEGORIES part they were cleaned from: a calendar names a few dozen topics over
+ * thousands of events, and cleaning each part again was most of reading them.
+ */
+const topicOfPart = new Map<string, string | undefined>();
+
+function topicOf(part: string): string | undefined {
+  if (topicOfPart.has(part)) return topicOfPart.get(part);
+  const topic = cleanText(part, TEXT_LIMITS.short, { singleLine: true })?.toLowerCase();
+  if (topicOfPart.size >= 10_000) topicOfPart.clear();
+  // The topic as its own string: a part cut from the file would keep the file alive in the map.
+  topicOfPart.set(detached(part), topic === undefined ? undefined : detached(topic));
+  return topic;
+}
+
 function categories(properties: JCalProperty[]): string[] {
   const out = new Set<string>();
   for (const property of properties) {
     if (property[0] !== 'categories') continue;
-    for (const value of property.slice(3)) {
-      for (const part of String(value).split(',')) {
-        const topic = cleanText(part, TEXT_LIMITS.short, { singleLine: true })?.toLowerCase();
+    for (let i = 3; i < property.length; i++) {
+      for (const part of String(property[i]).split(',')) {
+        const topic = topicOf(part);
         if (topic) out.add(topic);
       }
     }
