@@ -10,7 +10,7 @@ import { setFlagsFromString } from 'node:v8';
  * lower factors (1.25x, 1.5x) took a few MB more off the peak but cost CPU in the extra full collections.
  *
  * The young generation stays the size start-up grew it to (4 MB semi-spaces, from 1 MB): left to grow,
- * it doubled up to 16 MB ones while the parse allocated, some 25 MB of the 209 MB peak of that calendar.
+ * it doubled up to 16 MB ones while the parse allocated, some 30 MB of the 206 MB peak of that calendar.
  * Its largest size is fixed when the process starts (--max-semi-space-size comes too late here), but
  * V8 reads the growth factor each time it grows it. Smaller semi-spaces cost no measurable CPU at 4 MB;
  * at 1 MB more objects outlived them and the peak grew again.
