@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import type { TimeWindow } from '../../core/window.ts';
 import { eventLabel, excerpt } from '../excerpt.ts';
+import { fastForwardStart } from './fast-forward.ts';
 import { instantText } from './instant-text.ts';
 import { plainRule, plainRuleEnded, plainRuleIndexFrom, plainRuleNaiveMs } from './plain-rule.ts';
 import {
@@ -223,7 +224,8 @@ function seriesInstants(
     }
     let iterator: ICAL.RecurIterator;
     try {
-      iterator = recur.iterator(icalTime(wallStart, isDate));
+      const from = fastForwardStart(recur, wallStart, window.fromMs - 2 * DAY_MS) ?? wallStart;
+      iterator = recur.iterator(icalTime(from, isDate));
     } catch {
       ctx.warn(`${eventLabel(uid)}: RRULE cannot be expanded, ignored`);
       continue;
