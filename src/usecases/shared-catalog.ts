@@ -7,7 +7,7 @@ import type { Lexicon } from '../core/lexicon.ts';
 import { type TimeWindow, wholeUnits } from '../core/window.ts';
 import { catalogFromParts, catalogParts, type EventCatalog } from '../score/catalog.ts';
 import { type CatalogSnapshot, decodeCatalogSnapshot, encodeCatalogSnapshot } from '../score/catalog-snapshot.ts';
-import { learnTopicState, type TopicModelState, topicModelFrom } from '../score/topic-model.ts';
+import { learnTopicState, type TopicModel, type TopicModelState, topicModelFrom } from '../score/topic-model.ts';
 import { lexiconFingerprint } from './lexicon-fingerprint.ts';
 import { persistedDerived, readPersisted } from './persisted-derived.ts';
 import { derivedFromStore, holdsDerived, identityOf, keepDerived } from './store-derived.ts';
@@ -101,8 +101,17 @@ function catalogNames(lexicon: Lexicon, geocoder: (() => Promise<Geocoder>) | nu
   };
 }
 
+/** The model is made from its state when first asked for a guess (see CatalogSnapshot.model). */
 function catalogOf(snapshot: CatalogSnapshot, lexicon: Lexicon): EventCatalog {
-  return catalogFromParts(snapshot.events, snapshot.parts, topicModelFrom(snapshot.model, lexicon));
+  let model: TopicModel | undefined;
+  const lazyModel: TopicModel = {
+    examples: snapshot.modelExamples,
+    guess: (event) => {
+      model ??= topicModelFrom(snapshot.model, lexicon);
+      return model.guess(event);
+    },
+  };
+  return catalogFromParts(snapshot.events, snapshot.parts, lazyModel);
 }
 
 async function catalogSnapshot(
@@ -114,7 +123,12 @@ async function catalogSnapshot(
   const model = await sharedTopicState(store, lexicon);
   const stored = await store.listEvents({ ...span, includeUndated: false, includeCancelled: false });
   const events = geocoder ? placeEvents(stored, await geocoder()) : stored;
-  return { events, parts: catalogParts(events, lexicon, topicModelFrom(model, lexicon)), model };
+  return {
+    events,
+    parts: catalogParts(events, lexicon, topicModelFrom(model, lexicon)),
+    model,
+    modelExamples: model.examples,
+  };
 }
 
 /** Every stored event, past ones included: the labelled history the topic model learns from. */
