@@ -68,7 +68,7 @@ export function sharedCatalog(
  * ranked, reads the catalog that process persisted for the new state as soon as it is there, so the
  * first request after the change does not wait for 14 MB to be read and decoded (a third of a second
  * at 25,000 events). Never builds: until the entry is there it does nothing, and the ingest that
- * changed the events (or else the next request) builds it. True when the current state's is held.
+ * changed the events (or else the next request) builds it. True when one of the current state is held.
  */
 export async function readCatalogAhead(
   store: EventStore,
@@ -78,8 +78,9 @@ export async function readCatalogAhead(
   derived: DerivedCacheStore,
 ): Promise<boolean> {
   if (!holdsDerived(store, HELD_SLOT)) return false;
+  // A catalog of the current state is left alone, whatever its window: a request asked for that one.
+  if (holdsDerived(store, HELD_SLOT, await store.eventsStamp())) return true;
   const { key, variant } = catalogNames(lexicon, geocoder, catalogWindow(window));
-  if (holdsDerived(store, HELD_SLOT, { key, eventsStamp: await store.eventsStamp() })) return true;
   const read = await readPersisted({ store, derived }, CATALOG_SLOT, variant, SNAPSHOT_CODEC);
   if (!read) return false;
   keepDerived(store, HELD_SLOT, key, read.eventsStamp, catalogOf(read.value, lexicon));

@@ -55,11 +55,11 @@ function slotsOf(store: EventStore): Map<string, Entry> {
 
 /**
  * Whether this process holds something in `slot` for the store: of any state (it built or read one),
- * or, given `at`, the entry of that key at that events stamp.
+ * or, given `eventsStamp`, one of that state (whatever its key).
  */
-export function holdsDerived(store: EventStore, slot: string, at?: { key: string; eventsStamp: string }): boolean {
+export function holdsDerived(store: EventStore, slot: string, eventsStamp?: string): boolean {
   const held = slots.get(store)?.get(slot);
-  return held !== undefined && (at === undefined || held.key === `${at.eventsStamp}|${at.key}`);
+  return held !== undefined && (eventsStamp === undefined || held.key.startsWith(`${eventsStamp}|`));
 }
 
 /**

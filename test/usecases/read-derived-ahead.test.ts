@@ -92,6 +92,24 @@ describe('a server reading ahead the catalog another process persisted', () => {
     }
   });
 
+  it('leaves alone a catalog of the current state held for another window', async () => {
+    const db = tempStore();
+    const { server, ingest, close } = serverAndIngest(db.path);
+    try {
+      await storeRecords(ingest.store, 'https://example.org/a.ics', meetups('Rust meetup', 'Rust and Wasm'), NOW);
+      const later = { fromMs: window.fromMs + 3 * 86_400_000, toMs: window.toMs };
+      const held = await sharedCatalog(server.store, defaultLexicon(), null, later, server.derived);
+      // The ingest keeps the catalog of the window a request with no dates ranks, at the same state.
+      await refreshDerived(ingest, { unbuiltToo: true });
+      expect(await readDerivedAhead(server)).toBe(true);
+      const unread = { ...server.derived, get: () => Promise.reject(new Error('read again')) };
+      expect(await sharedCatalog(server.store, defaultLexicon(), null, later, unread)).toBe(held);
+    } finally {
+      await close();
+      await db.cleanup();
+    }
+  });
+
   it('never serves a catalog of an older state: a change the ingest did not refresh is built by the request', async () => {
     const db = tempStore();
     const { server, ingest, close } = serverAndIngest(db.path);
