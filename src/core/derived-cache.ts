@@ -10,7 +10,11 @@ export interface DerivedCacheEntry {
 }
 
 export interface DerivedCacheStore {
-  get(key: string): Promise<DerivedCacheEntry | null>;
+  /**
+   * The entry under `key`; with `stamp`, an entry at another stamp is a miss told without reading its
+   * bytes (megabytes for a catalog), as a reader waiting for the entry of a new store state asks.
+   */
+  get(key: string, stamp?: string): Promise<DerivedCacheEntry | null>;
   /** Whether an entry is kept under `key`, without reading its bytes (megabytes for a catalog). */
   has(key: string): Promise<boolean>;
   /** Replaces the entry under `key` atomically: a reader sees the old bytes or the new, never a mix. */

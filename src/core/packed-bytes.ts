@@ -66,8 +66,28 @@ export function jsonWithMaps(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (v instanceof Map ? { $map: [...v] } : v));
 }
 
+/**
+ * Parsed plainly, then walked once: a reviver is called for every value, strings and numbers too, and
+ * made a topic model's megabyte of JSON parse six times slower.
+ */
 export function parseWithMaps(text: string): unknown {
-  return JSON.parse(text, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && '$map' in v ? new Map((v as { $map: [unknown, unknown][] }).$map) : v,
-  );
+  return withMaps(JSON.parse(text));
+}
+
+function withMaps(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = withMaps(value[i]);
+    return value;
+  }
+  const object = value as Record<string, unknown>;
+  if ('$map' in object) return new Map(withMaps(object.$map) as [unknown, unknown][]);
+  for (const key in object) {
+    const inner = object[key];
+    const revived = withMaps(inner);
+    // Defined, not assigned: a key "__proto__" from parsed JSON is an own property, not the prototype.
+    if (revived !== inner)
+      Object.defineProperty(object, key, { value: revived, enumerable: true, writable: true, configurable: true });
+  }
+  return object;
 }

@@ -4,7 +4,7 @@ import type { AppEnv } from './app-env.ts';
 import { etagMatches } from './conditional.ts';
 import { acceptsGzip, gzip } from './gzip-body.ts';
 import { requestHeader } from './request-header.ts';
-import { strongEtag } from './strong-etag.ts';
+import { strongEtags } from './strong-etag.ts';
 
 /**
  * A ranked JSON answer as served: ranking is done ahead of the request, once per state of everything it
@@ -54,7 +54,8 @@ export async function cachedJson(
   if (cached === undefined) {
     const text = await body();
     const bytes = new TextEncoder().encode(text);
-    cached = { body: bytes, gzipped: await gzip(bytes), etag: strongEtag(text), gzipEtag: strongEtag(text, '-gzip') };
+    const [gzipped, etags] = await Promise.all([gzip(bytes), strongEtags(bytes, { etag: '', gzipEtag: '-gzip' })]);
+    cached = { body: bytes, gzipped, ...etags };
     cache.set(key, cached, { owner });
   }
   const compressed = acceptsGzip(requestHeader(c, 'accept-encoding'));

@@ -10,6 +10,7 @@ import { SearchSyntaxError } from '../search/text-search.ts';
 import type { SqliteStoreOptions } from '../store/sqlite.ts';
 import { openSqliteDerivedCache } from '../store/sqlite-derived-cache.ts';
 import { ingestSources, recordIngestFailure, type SourceReport } from '../usecases/ingest-sources.ts';
+import { readDerivedAhead } from '../usecases/read-derived-ahead.ts';
 import { changedEvents } from '../usecases/refresh-derived.ts';
 import { listEvents } from '../usecases/search-events.ts';
 import { UnknownVenueError } from '../usecases/venues.ts';
@@ -48,6 +49,9 @@ function openDb(path: string, allowPrivateNetwork = false, storeOptions: SqliteS
  * seconds behind the ingest worker's transaction, a write that waits this long answers 503 busy.
  */
 const SERVER_BUSY_TIMEOUT_MS = 200;
+
+/** How often the server looks for a new store state whose ranking catalog it can read ahead (a stamp read). */
+const READ_AHEAD_MS = 250;
 
 /**
  * Ranked answers kept in memory: a few per active user (picks and venues bodies, the page, the feeds),
@@ -320,7 +324,14 @@ async function serveApp(
       );
     }
   });
+  // An ingest in another process (cron) changes the store under the server: the catalog it persists for
+  // the new state is read as soon as it is there, ahead of the next request, not by it.
+  const readAhead = setInterval(() => {
+    readDerivedAhead({ store, derived, clock, geocoder: nodeGazetteer }).catch(() => undefined);
+  }, READ_AHEAD_MS);
+  readAhead.unref();
   const stop = () => {
+    clearInterval(readAhead);
     server.close();
     void ingestThread.close();
     derived.close();

@@ -9,7 +9,13 @@ import type { TopicModelState } from './topic-model.ts';
 export interface CatalogSnapshot {
   events: StoredEvent[];
   parts: CatalogParts;
+  /**
+   * Read back, parsed when first asked: a ranking asks the model only to word the learned reasons of the
+   * picks it shows, and its megabyte of JSON took some 20 ms of a cold `recommend`.
+   */
   model: TopicModelState;
+  /** The model's examples, known without parsing it. */
+  modelExamples: number;
 }
 
 interface Meta {
@@ -17,6 +23,8 @@ interface Meta {
   totalLength: number;
   fieldNames: string[];
   learnedFields: string[];
+  /** Absent from entries written before it was kept here: the model is parsed to tell. */
+  modelExamples?: number;
 }
 
 /** Ragged arrays (one per term, one per field) as one flat array and where each starts. */
@@ -41,7 +49,7 @@ function split<T extends Int32Array | Uint8Array | Float32Array>(flat: T, offset
   return out;
 }
 
-export function encodeCatalogSnapshot({ events, parts, model }: CatalogSnapshot): Uint8Array {
+export function encodeCatalogSnapshot({ events, parts, model, modelExamples }: CatalogSnapshot): Uint8Array {
   const { postings, fieldSets, learned } = parts;
   const docs = flatten(postings.docsByTerm, (n) => new Int32Array(n));
   const tfs = flatten(postings.tfsByTerm, (n) => new Uint8Array(n));
@@ -59,6 +67,7 @@ export function encodeCatalogSnapshot({ events, parts, model }: CatalogSnapshot)
     totalLength: postings.totalLength,
     fieldNames: fieldSets.names,
     learnedFields: [...learned.keys()],
+    modelExamples,
   };
   const packed: Record<string, PackedPart> = {
     meta: JSON.stringify(meta),
@@ -91,9 +100,14 @@ export function decodeCatalogSnapshot(bytes: Uint8Array): CatalogSnapshot {
   const learned: LearnedArrays = new Map(
     meta.learnedFields.map((field, i) => [field, { events: learnedEvents[i]!, strength: learnedStrength[i]! }]),
   );
+  let model: TopicModelState | undefined;
+  const parsedModel = () => (model ??= parseWithMaps(p.model as string) as TopicModelState);
   return {
     events: unpackEvents(p),
-    model: parseWithMaps(p.model as string) as TopicModelState,
+    get model() {
+      return parsedModel();
+    },
+    modelExamples: meta.modelExamples ?? parsedModel().examples,
     parts: {
       postings: {
         termIds: new Map(meta.terms.map((term, i) => [term, i])),

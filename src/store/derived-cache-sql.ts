@@ -20,7 +20,7 @@ function bytesOf(value: PartRow['bytes']): Uint8Array {
  */
 export function createDerivedCachePort(db: SqlDriver): DerivedCacheStore {
   return {
-    async get(key) {
+    async get(key, wanted) {
       // One part per query: D1 answers a BLOB as an array of numbers, and a whole entry at once would
       // hold several of those in a 128 MB isolate.
       const heads = await db.all<{ part: number; stamp: string; size: number }>(
@@ -30,6 +30,7 @@ export function createDerivedCachePort(db: SqlDriver): DerivedCacheStore {
       const stamp = heads[0]?.stamp;
       // Written in one batch, so parts agree; a disagreement is damage, and damage is a miss.
       if (stamp === undefined || heads.some((p, i) => p.part !== i || p.stamp !== stamp)) return null;
+      if (wanted !== undefined && stamp !== wanted) return null;
       const bytes = new Uint8Array(heads.reduce((n, p) => n + p.size, 0));
       let at = 0;
       for (const head of heads) {

@@ -6,6 +6,8 @@ export interface DerivedCodec<T> {
   decode(bytes: Uint8Array): T;
 }
 
+type PersistedDeps = { store: EventStore; derived?: DerivedCacheStore | undefined };
+
 /**
  * Something derived from the store's events, read from the derived cache when it was built at the
  * store's current events stamp, else built from the events and kept there for the next process. The
@@ -14,7 +16,7 @@ export interface DerivedCodec<T> {
  * names everything besides the events that the value depends on (window, lexicon, format).
  */
 export async function persistedDerived<T>(
-  deps: { store: EventStore; derived?: DerivedCacheStore | undefined },
+  deps: PersistedDeps,
   slot: string,
   variant: string,
   codec: DerivedCodec<T>,
@@ -22,26 +24,45 @@ export async function persistedDerived<T>(
 ): Promise<T> {
   const { derived } = deps;
   if (!derived) return build();
-  const stamp = `${await deps.store.eventsStamp()}|${variant}`;
-  const key = slot;
-  const kept = await derived.get(key);
-  if (kept?.stamp === stamp) {
-    const decoded = decodeOrNull(codec, kept.bytes);
-    if (decoded !== null) return decoded.value;
-  }
+  const eventsStamp = await deps.store.eventsStamp();
+  const kept = await readAt(derived, slot, `${eventsStamp}|${variant}`, codec);
+  if (kept !== null) return kept.value;
   const value = await build();
   try {
-    await derived.put(key, stamp, codec.encode(value));
+    await derived.put(slot, `${eventsStamp}|${variant}`, codec.encode(value));
   } catch {
     // A cache that cannot be written (the store busy with an ingest) costs the next process a build, no more.
   }
   return value;
 }
 
-/** An entry an older build wrote in another format is rebuilt, not an error. */
-function decodeOrNull<T>(codec: DerivedCodec<T>, bytes: Uint8Array): { value: T } | null {
+/**
+ * What persistedDerived would read, never building: the entry kept at the store's current events stamp
+ * and that stamp, or null while none is (another process may still be building it).
+ */
+export async function readPersisted<T>(
+  deps: PersistedDeps,
+  slot: string,
+  variant: string,
+  codec: DerivedCodec<T>,
+): Promise<{ eventsStamp: string; value: T } | null> {
+  if (!deps.derived) return null;
+  const eventsStamp = await deps.store.eventsStamp();
+  const kept = await readAt(deps.derived, slot, `${eventsStamp}|${variant}`, codec);
+  return kept && { eventsStamp, value: kept.value };
+}
+
+/** An entry an older build wrote in another format is a miss, rebuilt, not an error. */
+async function readAt<T>(
+  derived: DerivedCacheStore,
+  slot: string,
+  stamp: string,
+  codec: DerivedCodec<T>,
+): Promise<{ value: T } | null> {
+  const kept = await derived.get(slot, stamp);
+  if (kept?.stamp !== stamp) return null;
   try {
-    return { value: codec.decode(bytes) };
+    return { value: codec.decode(kept.bytes) };
   } catch {
     return null;
   }

@@ -32,11 +32,7 @@ export async function derivedFromStore<T>(
   build: () => Promise<T>,
 ): Promise<T> {
   const full = `${await store.eventsStamp()}|${key}`;
-  let bySlot = slots.get(store);
-  if (!bySlot) {
-    bySlot = new Map();
-    slots.set(store, bySlot);
-  }
+  const bySlot = slotsOf(store);
   const hit = bySlot.get(slot);
   if (hit?.key === full) return hit.value as Promise<T>;
   const value = build();
@@ -46,4 +42,33 @@ export async function derivedFromStore<T>(
     if (bySlot.get(slot) === entry) bySlot.delete(slot);
   });
   return value;
+}
+
+function slotsOf(store: EventStore): Map<string, Entry> {
+  let bySlot = slots.get(store);
+  if (!bySlot) {
+    bySlot = new Map();
+    slots.set(store, bySlot);
+  }
+  return bySlot;
+}
+
+/**
+ * Whether this process holds something in `slot` for the store: of any state (it built or read one),
+ * or, given `eventsStamp`, one of that state (whatever its key).
+ */
+export function holdsDerived(store: EventStore, slot: string, eventsStamp?: string): boolean {
+  const held = slots.get(store)?.get(slot);
+  return held !== undefined && (eventsStamp === undefined || held.key.startsWith(`${eventsStamp}|`));
+}
+
+/**
+ * Keeps a value obtained elsewhere (read from the derived cache) as the slot's entry for the events
+ * stamp it was built at, as derivedFromStore would have: a caller at that stamp and key shares it, one
+ * at any other stamp builds as usual, so a store changed meanwhile never gets it.
+ */
+export function keepDerived<T>(store: EventStore, slot: string, key: string, eventsStamp: string, value: T): void {
+  const full = `${eventsStamp}|${key}`;
+  const bySlot = slotsOf(store);
+  if (bySlot.get(slot)?.key !== full) bySlot.set(slot, { key: full, value: Promise.resolve(value) });
 }

@@ -32,6 +32,9 @@ export function derivedCacheContract(open: OpenDerivedCache): void {
         expect(entry?.stamp).toBe('7|v1');
         expect(entry?.bytes).toEqual(patterned(1000, 1));
         expect(await derived.get('search')).toBeNull();
+        // Asked at a stamp: the entry at that stamp, and a miss at any other.
+        expect((await derived.get('catalog', '7|v1'))?.bytes).toEqual(patterned(1000, 1));
+        expect(await derived.get('catalog', '8|v1')).toBeNull();
       } finally {
         await close();
       }
