@@ -66,7 +66,9 @@ describe('rules without COUNT stepped from shortly before the window', () => {
       const years = hourly ? 2 : 12;
       const startMs = fromNaiveMs - (1 + random(years * 365)) * DAY_MS - (isDate ? 0 : random(86_400) * 1000);
       const start = wallOfNaive(isDate ? startMs - (startMs % DAY_MS) : startMs);
-      const rule = hourly ? `FREQ=HOURLY;INTERVAL=${1 + random(5)}${random(2) ? ';BYDAY=TU,SA' : ''}` : randomRule(start);
+      const rule = hourly
+        ? `FREQ=HOURLY;INTERVAL=${1 + random(5)}${random(2) ? ';BYDAY=TU,SA' : ''}`
+        : randomRule(start);
       if (isDate && /HOURLY|BYHOUR|BYMINUTE/.test(rule)) continue;
       const recur = ICAL.Recur.fromString(rule);
       const from = fastForwardStart(recur, start, fromNaiveMs);
