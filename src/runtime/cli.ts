@@ -326,8 +326,16 @@ async function serveApp(
   });
   // An ingest in another process (cron) changes the store under the server: the catalog it persists for
   // the new state is read as soon as it is there, ahead of the next request, not by it.
+  // One read at a time: decoding a large catalog can outlast the interval, and two would hold it twice.
+  let readingAhead = false;
   const readAhead = setInterval(() => {
-    readDerivedAhead({ store, derived, clock, geocoder: nodeGazetteer }).catch(() => undefined);
+    if (readingAhead) return;
+    readingAhead = true;
+    readDerivedAhead({ store, derived, clock, geocoder: nodeGazetteer })
+      .catch(() => undefined)
+      .finally(() => {
+        readingAhead = false;
+      });
   }, READ_AHEAD_MS);
   readAhead.unref();
   const stop = () => {
