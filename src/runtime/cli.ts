@@ -22,7 +22,7 @@ import { registerPlacesCommands } from './commands/places.ts';
 import { registerRankingCommands } from './commands/recommend.ts';
 import { registerVenueCommands } from './commands/venues.ts';
 import { dateFlag, refuseReversedWindow } from './date-flag.ts';
-import { collectBetweenIngestStages } from './ingest-heap.ts';
+import { collectBetweenIngestStages, growHeapByDefault } from './ingest-heap.ts';
 import { createIngestThread } from './ingest-thread.ts';
 import { createLruCache } from './lru-cache.ts';
 import { createNodeDeps, normaliseLocation } from './node-deps.ts';
@@ -98,7 +98,10 @@ export async function runIngest(locations: string[], flags: IngestFlags): Promis
       onResult: (r) => progress.update(r),
     });
     progress.stop();
-    if (changedEvents(reports)) await refreshDerivedAt(flags.db, { ...deps, clock });
+    if (changedEvents(reports)) {
+      growHeapByDefault();
+      await refreshDerivedAt(flags.db, { ...deps, clock });
+    }
     return reports;
   } finally {
     progress.stop();
