@@ -86,47 +86,29 @@ export function collectPostings(docs: IndexedText[]): Postings {
   const postingTfs: number[][] = [];
   const lengths = new Float32Array(docs.length);
   let totalLength = 0;
-  // The occurrences of a series share their text: it is analysed once, and its terms and length reused.
-  // Keyed by the strings themselves (description, then title and topics), not a copy of them joined.
-  const analysed = new Map<string, Map<string, { terms: Int32Array; length: number }>>();
+  const tf = new Map<number, number>();
   docs.forEach((doc, d) => {
-    const topics = doc.topics.join(' ');
-    let byTitle = analysed.get(doc.description ?? '');
-    if (!byTitle) {
-      byTitle = new Map();
-      analysed.set(doc.description ?? '', byTitle);
-    }
-    const key = `${topics}\u0000${doc.title}`;
-    let text = byTitle.get(key);
-    if (!text) {
-      const tf = new Map<number, number>();
-      let length = 0;
-      const add = (words: string, boost: number) => {
-        for (const term of analyze(words)) {
-          let id = termIds.get(term);
-          if (id === undefined) {
-            id = postingDocs.length;
-            termIds.set(term, id);
-            postingDocs.push([]);
-            postingTfs.push([]);
-          }
-          tf.set(id, (tf.get(id) ?? 0) + boost);
-          length += boost;
+    tf.clear();
+    const add = (text: string, boost: number) => {
+      for (const term of analyze(text)) {
+        let id = termIds.get(term);
+        if (id === undefined) {
+          id = postingDocs.length;
+          termIds.set(term, id);
+          postingDocs.push([]);
+          postingTfs.push([]);
         }
-      };
-      add(doc.title, FIELD_BOOST.title);
-      add(topics, FIELD_BOOST.topics);
-      if (doc.description) add(doc.description, FIELD_BOOST.description);
-      // Term ids and their boosted counts side by side, in the order the text met them.
-      text = { terms: Int32Array.from([...tf].flat()), length };
-      byTitle.set(key, text);
-    }
-    lengths[d] = text.length;
+        tf.set(id, (tf.get(id) ?? 0) + boost);
+        lengths[d]! += boost;
+      }
+    };
+    add(doc.title, FIELD_BOOST.title);
+    add(doc.topics.join(' '), FIELD_BOOST.topics);
+    if (doc.description) add(doc.description, FIELD_BOOST.description);
     totalLength += lengths[d]!;
-    const { terms } = text;
-    for (let k = 0; k < terms.length; k += 2) {
-      postingDocs[terms[k]!]!.push(d);
-      postingTfs[terms[k]!]!.push(Math.min(255, terms[k + 1]!));
+    for (const [id, count] of tf) {
+      postingDocs[id]!.push(d);
+      postingTfs[id]!.push(Math.min(255, count));
     }
   });
   return {

@@ -80,21 +80,7 @@ function collectFieldSets(events: StoredEvent[], lexicon: Lexicon): FieldSets {
   const offsets: number[] = [0];
   const fields: number[] = [];
   const ofEvent = new Uint32Array(events.length);
-  // The occurrences of a series share their text: its fields are worked out once, not per occurrence
-  // (keyed by the description itself, then title and topics, not a copy of them joined).
-  const setOfText = new Map<string, Map<string, number>>();
   events.forEach((event, i) => {
-    let byTitle = setOfText.get(event.description ?? '');
-    if (!byTitle) {
-      byTitle = new Map();
-      setOfText.set(event.description ?? '', byTitle);
-    }
-    const titleAndTopics = `${event.title}\u0000${event.topics.join('\u0000')}`;
-    const known = byTitle.get(titleAndTopics);
-    if (known !== undefined) {
-      ofEvent[i] = known;
-      return;
-    }
     const numbers: number[] = [];
     for (const name of eventFields(event, lexicon)) {
       let n = numberOf.get(name);
@@ -115,7 +101,6 @@ function collectFieldSets(events: StoredEvent[], lexicon: Lexicon): FieldSets {
       offsets.push(fields.length);
     }
     ofEvent[i] = set;
-    byTitle.set(titleAndTopics, set);
   });
   return { names, offsets: Uint32Array.from(offsets), fields: Uint16Array.from(fields), ofEvent };
 }
