@@ -85,11 +85,33 @@ describe('hostile inputs to the parsers (hostile-inputs.md, section 3.2)', () =>
     ['30 February every year', 'RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30'],
     ['BYDAY beyond the month (libical #140)', 'RRULE:FREQ=MONTHLY;BYDAY=+5MO;BYMONTH=2;COUNT=5'],
     ['weekly with BYYEARDAY (ical.js #318)', 'RRULE:FREQ=WEEKLY;BYYEARDAY=366'],
+    ['daily on the last day of the month', 'RRULE:FREQ=DAILY;BYMONTHDAY=-1'],
+    ['daily on weekdays at the end of the month', 'RRULE:FREQ=DAILY;BYDAY=WE,FR;BYMONTHDAY=-1;UNTIL=20270620'],
+    ['hourly on the second-to-last day', 'RRULE:FREQ=HOURLY;BYMONTHDAY=-2'],
+    ['weekly with BYWEEKNO', 'RRULE:FREQ=WEEKLY;BYWEEKNO=20'],
   ])('P3 the pathological rule %s ends, with the first occurrence kept', async (_, rule) => {
     const { records } = await parse(calendar(vevent('odd@test', '20270101T090000Z', 'Odd rule', [rule])));
     expect(records.length).toBeGreaterThanOrEqual(1);
     expect(records.length).toBeLessThanOrEqual(SERIES_LIMITS.maxOccurrences + 1);
     expect(records[0]?.start).toBe('2027-01-01T09:00:00Z');
+  });
+
+  it('P3 a rule ical.js would step forever inside one step is ignored, and the warning says why', async () => {
+    const { records, warnings } = await parse(
+      calendar(
+        vevent('end@test', '20270101T090000Z', 'Month end', ['RRULE:FREQ=DAILY;BYMONTHDAY=-1']),
+        vevent('week@test', '20270102T090000Z', 'Week 20', ['RRULE:FREQ=WEEKLY;BYWEEKNO=20']),
+        vevent('fine@test', '20270103T090000Z', 'Monthly end', ['RRULE:FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=3']),
+      ),
+    );
+    const text = warnings.join('\n');
+    expect(text).toMatch(/end@test.*FREQ=DAILY counts BYMONTHDAY from the end of the month.*ignored/);
+    expect(text).toMatch(/week@test.*BYWEEKNO without FREQ=YEARLY.*ignored/);
+    // A monthly rule counting from the month's end is stepped as before.
+    expect(records.filter((r) => r.uid === 'fine@test').map((r) => r.start)).toEqual(
+      expect.arrayContaining(['2027-01-31T09:00:00Z', '2027-02-28T09:00:00Z']),
+    );
+    expect(records.filter((r) => r.uid !== 'fine@test')).toHaveLength(2);
   });
 
   it.each([

@@ -169,6 +169,21 @@ function checkRule(rule: JCalProperty, recur: ICAL.Recur, anchor: Anchor, uid: s
     ctx.warn(`${eventLabel(uid)}: RRULE UNTIL is before DTSTART; only DTSTART occurs`);
 }
 
+/** Frequencies whose steps are shorter than a day. */
+const DAY_OR_SHORTER = new Set(['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY']);
+
+/**
+ * Why ical.js could never finish stepping this rule, or null: on these it loops inside a single next(),
+ * where no iteration limit or time budget can stop it, and one such line hung a whole ingest.
+ */
+function unsteppable(recur: ICAL.Recur): string | null {
+  const parts = recur.parts as Partial<Record<string, number[]>>;
+  if (parts.BYWEEKNO && recur.freq !== 'YEARLY') return 'has BYWEEKNO without FREQ=YEARLY (RFC 5545 3.3.10)';
+  if (parts.BYMONTHDAY?.some((day) => day < 0) && DAY_OR_SHORTER.has(recur.freq))
+    return `with FREQ=${recur.freq} counts BYMONTHDAY from the end of the month, which cannot be expanded`;
+  return null;
+}
+
 /** Instants of the whole set (RRULEs + RDATEs + DTSTART, minus EXDATEs) that start inside the window. */
 function seriesInstants(
   master: JCalProperty[],
@@ -206,6 +221,11 @@ function seriesInstants(
       localiseUntil(recur, zone, isDate);
     } catch {
       ctx.warn(`${eventLabel(uid)}: invalid RRULE ignored`);
+      continue;
+    }
+    const stuck = unsteppable(recur);
+    if (stuck) {
+      ctx.warn(`${eventLabel(uid)}: RRULE ${stuck}; ignored`);
       continue;
     }
     const plain = plainRule(rule[3], recur, wallStart);
