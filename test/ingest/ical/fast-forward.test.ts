@@ -4,6 +4,7 @@ import { fastForwardStart } from '../../../src/ingest/ical/fast-forward.ts';
 import { parseIcs } from '../../../src/ingest/ical/parse-ics.ts';
 import { type WallTime, wallOfNaive } from '../../../src/ingest/ical/zones.ts';
 import { calendar } from '../../support/calendars.ts';
+import { icalSteps } from '../../support/ical-steps.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -43,17 +44,6 @@ function randomRule(start: WallTime): string {
   return parts.join(';');
 }
 
-/** What ical.js yields from `from`, each as its wall clock read as UTC, once at or after `fromNaiveMs`. */
-function steps(recur: ICAL.Recur, from: WallTime, isDate: boolean, fromNaiveMs: number, limit: number): number[] {
-  const iterator = recur.iterator(ICAL.Time.fromData({ ...from, isDate }));
-  const out: number[] = [];
-  for (let i = 0, next = iterator.next(); next && out.length < limit && i < 400_000; i++, next = iterator.next()) {
-    const naive = Date.UTC(next.year, next.month - 1, next.day, next.hour, next.minute, next.second);
-    if (naive >= fromNaiveMs) out.push(naive);
-  }
-  return out;
-}
-
 describe('rules without COUNT stepped from shortly before the window', () => {
   it('yield what stepping from DTSTART yields, from the window on', () => {
     const differing: string[] = [];
@@ -75,8 +65,8 @@ describe('rules without COUNT stepped from shortly before the window', () => {
       if (!from) continue;
       forwarded++;
       const limit = hourly ? 300 : 120;
-      const expected = steps(recur, start, isDate, fromNaiveMs, limit);
-      const actual = steps(recur, from, isDate, fromNaiveMs, limit);
+      const expected = icalSteps(recur, start, isDate, { limit, fromNaiveMs });
+      const actual = icalSteps(recur, from, isDate, { limit, fromNaiveMs });
       if (JSON.stringify(actual) !== JSON.stringify(expected)) differing.push(`${icalDate(start, isDate)} ${rule}`);
     }
     expect(forwarded).toBeGreaterThan(300);

@@ -9,6 +9,7 @@ import {
 } from '../../../src/ingest/ical/plain-rule.ts';
 import { type WallTime, wallOfNaive } from '../../../src/ingest/ical/zones.ts';
 import { calendar } from '../../support/calendars.ts';
+import { icalSteps } from '../../support/ical-steps.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -42,15 +43,6 @@ function randomRule(start: WallTime): string {
   return parts.join(';');
 }
 
-/** What ical.js's iterator yields, each as its wall clock read as UTC, up to `limit`. */
-function icalSteps(recur: ICAL.Recur, start: WallTime, isDate: boolean, limit: number): number[] {
-  const iterator = recur.iterator(ICAL.Time.fromData({ ...start, isDate }));
-  const out: number[] = [];
-  for (let next = iterator.next(); next && out.length < limit; next = iterator.next())
-    out.push(Date.UTC(next.year, next.month - 1, next.day, next.hour, next.minute, next.second));
-  return out;
-}
-
 describe('plain recurrence rules computed rather than stepped through', () => {
   it('give the occurrences ical.js iterates to, in order, and end where it ends', () => {
     const differing: string[] = [];
@@ -73,7 +65,7 @@ describe('plain recurrence rules computed rather than stepped through', () => {
       if (!expectPlain) differing.push(`${text} from ${icalDate(start, isDate)}: read as plain`);
       plainCount++;
       const limit = 80;
-      const theirs = icalSteps(recur, start, isDate, limit);
+      const theirs = icalSteps(recur, start, isDate, { limit });
       const ours: number[] = [];
       for (let k = 0; ours.length < limit; k++) {
         const naive = plainRuleNaiveMs(rule, k);
