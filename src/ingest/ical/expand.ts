@@ -16,9 +16,9 @@ import {
 import { toInstantMs, toWallTime, type WallTime, wallOfNaive, type Zone, type ZoneTable } from './zones.ts';
 
 const DAY_MS = 86_400_000;
-/** FREQ=SECONDLY with no end yields forever; these bound any one series. */
 /** Longer than any real event; beyond it a duration is a typo or an attack on date arithmetic. */
 const MAX_DURATION_MS = 400 * DAY_MS;
+/** FREQ=SECONDLY with no end yields forever; these bound any one series. */
 export const SERIES_LIMITS = { maxIterations: 200_000, maxOccurrences: 2_000, budgetMs: 250 } as const;
 
 export interface Occurrence {
@@ -201,6 +201,9 @@ function seriesInstants(
   };
   consider(anchor.startMs);
   const deadline = Date.now() + SERIES_LIMITS.budgetMs;
+  // Rules step through wall clocks read as UTC; two days either side of the window cover any zone's offset.
+  const fromNaiveMs = window.fromMs - 2 * DAY_MS;
+  const toNaiveMs = window.toMs + 2 * DAY_MS;
   const wallStart = seriesWallStart(anchor, ctx);
   /** An occurrence of a rule, near the window; false when the series has too many to go on. */
   const take = (naive: number, wall: WallTime): boolean => {
@@ -229,7 +232,7 @@ function seriesInstants(
       continue;
     }
     const plain = plainRule(rule[3], recur, wallStart);
-    const first = plain ? plainRuleIndexFrom(plain, window.fromMs - 2 * DAY_MS) : 0;
+    const first = plain ? plainRuleIndexFrom(plain, fromNaiveMs) : 0;
     if (plain && first < SERIES_LIMITS.maxIterations) {
       for (let k = first; ; k++) {
         if (k >= SERIES_LIMITS.maxIterations) {
@@ -237,14 +240,14 @@ function seriesInstants(
           break;
         }
         const naive = plainRuleNaiveMs(plain, k);
-        if (plainRuleEnded(plain, k, naive) || naive >= window.toMs + 2 * DAY_MS) break;
+        if (plainRuleEnded(plain, k, naive) || naive >= toNaiveMs) break;
         if (!take(naive, wallOfNaive(naive))) break;
       }
       continue;
     }
     let iterator: ICAL.RecurIterator;
     try {
-      const from = fastForwardStart(recur, wallStart, window.fromMs - 2 * DAY_MS) ?? wallStart;
+      const from = fastForwardStart(recur, wallStart, fromNaiveMs) ?? wallStart;
       iterator = recur.iterator(icalTime(from, isDate));
     } catch {
       ctx.warn(`${eventLabel(uid)}: RRULE cannot be expanded, ignored`);
@@ -264,8 +267,8 @@ function seriesInstants(
       }
       if (!next) break;
       const naive = Date.UTC(next.year, next.month - 1, next.day, next.hour, next.minute, next.second);
-      if (naive < window.fromMs - 2 * DAY_MS) continue;
-      if (naive >= window.toMs + 2 * DAY_MS) break;
+      if (naive < fromNaiveMs) continue;
+      if (naive >= toNaiveMs) break;
       const wall = {
         year: next.year,
         month: next.month,
