@@ -6,8 +6,6 @@ export interface DerivedCodec<T> {
   decode(bytes: Uint8Array): T;
 }
 
-type PersistedDeps = { store: EventStore; derived?: DerivedCacheStore | undefined };
-
 /**
  * Something derived from the store's events, read from the derived cache when it was built at the
  * store's current events stamp, else built from the events and kept there for the next process. The
@@ -16,7 +14,7 @@ type PersistedDeps = { store: EventStore; derived?: DerivedCacheStore | undefine
  * names everything besides the events that the value depends on (window, lexicon, format).
  */
 export async function persistedDerived<T>(
-  deps: PersistedDeps,
+  deps: { store: EventStore; derived?: DerivedCacheStore | undefined },
   slot: string,
   variant: string,
   codec: DerivedCodec<T>,
@@ -37,19 +35,17 @@ export async function persistedDerived<T>(
 }
 
 /**
- * What persistedDerived would read, never building: the entry kept at the store's current events stamp
- * and that stamp, or null while none is (another process may still be building it).
+ * What persistedDerived would read at `eventsStamp`, never building: the entry kept for that state, or
+ * null while none is (another process may still be building it).
  */
 export async function readPersisted<T>(
-  deps: PersistedDeps,
+  derived: DerivedCacheStore,
   slot: string,
   variant: string,
+  eventsStamp: string,
   codec: DerivedCodec<T>,
-): Promise<{ eventsStamp: string; value: T } | null> {
-  if (!deps.derived) return null;
-  const eventsStamp = await deps.store.eventsStamp();
-  const kept = await readAt(deps.derived, slot, `${eventsStamp}|${variant}`, codec);
-  return kept && { eventsStamp, value: kept.value };
+): Promise<T | null> {
+  return (await readAt(derived, slot, `${eventsStamp}|${variant}`, codec))?.value ?? null;
 }
 
 /** An entry an older build wrote in another format is a miss, rebuilt, not an error. */

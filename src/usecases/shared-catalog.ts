@@ -79,11 +79,12 @@ export async function readCatalogAhead(
 ): Promise<boolean> {
   if (!holdsDerived(store, HELD_SLOT)) return false;
   // A catalog of the current state is left alone, whatever its window: a request asked for that one.
-  if (holdsDerived(store, HELD_SLOT, await store.eventsStamp())) return true;
+  const eventsStamp = await store.eventsStamp();
+  if (holdsDerived(store, HELD_SLOT, eventsStamp)) return true;
   const { key, variant } = catalogNames(lexicon, geocoder, catalogWindow(window));
-  const read = await readPersisted({ store, derived }, CATALOG_SLOT, variant, SNAPSHOT_CODEC);
+  const read = await readPersisted(derived, CATALOG_SLOT, variant, eventsStamp, SNAPSHOT_CODEC);
   if (!read) return false;
-  keepDerived(store, HELD_SLOT, key, read.eventsStamp, catalogOf(read.value, lexicon));
+  keepDerived(store, HELD_SLOT, key, eventsStamp, catalogOf(read, lexicon));
   return true;
 }
 
